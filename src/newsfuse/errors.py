@@ -1,0 +1,59 @@
+"""Every error and rejection message, with its code, in one place.
+
+Codes are stable: users grep logs and `rejected.jsonl` for them, and tests
+assert on them.  Add new codes at the end of their block; never reuse one.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(str, Enum):
+    """Rejection and error codes with their message templates (`str.format` fields)."""
+
+    # E0xx: input that cannot be read
+    E001 = "Input path does not exist: {input}"
+    E002 = "File is larger than the limit ({size} bytes > {limit} bytes); raise --max-bytes to read it"
+    E003 = "File looks binary, not text (NUL bytes or undecodable content)"
+    E004 = "File extension {ext!r} is not a supported input (txt, md, html, htm, json, jsonl, jsonl.gz, warc, warc.gz)"
+    E005 = "Could not read the file: {reason}"
+    E006 = "Compressed file is corrupt or truncated: {reason}"
+    # E01x: JSON input
+    E010 = "Invalid JSON: {reason}"
+    E011 = "JSON value is not an object (got {kind})"
+    E012 = "Object has no 'text' field"
+    E013 = "Field 'text' is not a string (got {kind})"
+    E014 = "Article text is empty or only whitespace"
+    E015 = "Field 'published' is not an ISO 8601 date: {value!r}; kept the article with published = null"
+    E016 = "Field {field!r} should be a string (got {kind}); ignored"
+    E017 = "Duplicate article id {id!r}; the later copy was renamed {new_id!r}"
+    # E02x: HTML and WARC
+    E020 = "HTML page has no main text that could be extracted"
+    E021 = "WARC record could not be parsed: {reason}"
+    E022 = "WARC file could not be read: {reason}"
+    # E03x: stages
+    E030 = "Stage {stage!r} failed on this article: {reason}"
+    E031 = "Stage {stage!r} needs {needs!r}, which no earlier stage sets"
+    # E04x: command line and configuration
+    E040 = "No input given: pass files, folders or '-' for standard input"
+    E041 = "No article could be processed ({rejected} rejected); see {path}"
+    E042 = "Database {path} could not be opened: {reason}"
+    # E05x: API
+    E050 = "Request body is larger than {limit} bytes"
+    E051 = "Request body is not valid: {reason}"
+    E052 = "No {kind} with id {id!r}"
+    E053 = "Invalid query parameter {name!r}: {reason}"
+
+    def format(self, **fields: object) -> str:  # type: ignore[override]
+        """The message with its code in front: `[E012] Object has no 'text' field`."""
+        return f"[{self.name}] {self.value.format(**fields)}"
+
+
+class NewsfuseError(Exception):
+    """An error that reaches the user; carries its code so the CLI and API can report it."""
+
+    def __init__(self, code: E, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(code.format(**fields))
