@@ -12,10 +12,13 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from newsfuse.model import Analysis, Article, Rejection
 from newsfuse.stages import Stage, default_stages, prepare, run_stages
+
+if TYPE_CHECKING:
+    from newsfuse.store.db import Database
 
 ProgressFn = Callable[[int], None]
 
@@ -114,3 +117,117 @@ def default_workers() -> int:
 def event_id_for(seed_article_id: str) -> str:
     """An event's id comes from the first article that opened it, so it survives later additions."""
     return "ev-" + hashlib.sha1(seed_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------------------------------------
+# The run: ingest -> analyse -> copies -> cluster -> fuse -> store
+
+
+STATE_COPIES = "copies"
+STATE_CLUSTERER = "clusterer"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int = 1
+    brief_length: int = 5
+    max_bytes: int = 200 * 1024 * 1024
+
+
+def arrival_order(analyses: Iterable[Analysis]) -> list[Analysis]:
+    """The order articles are fed to the online clusterer: by publication date, then input order.
+
+    Undated articles keep their input position after the dated ones of the same batch, so one run over
+    all inputs and incremental runs of later batches see the same order.
+    """
+    items = list(analyses)
+    index = {a.id: i for i, a in enumerate(items)}
+    return sorted(items, key=lambda a: (a.reference_date or "9999", index[a.id]))
+
+
+def process(
+    articles: Sequence[Article],
+    db: "Database",
+    options: RunOptions = RunOptions(),
+    progress: ProgressFn | None = None,
+) -> RunResult:
+    """Add articles to the database: analyse the new ones, update copies and events, re-fuse what changed."""
+    import pickle
+
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.copies import CopyIndex, find_copies
+    from newsfuse.fuse import build_event
+    from newsfuse.fuse.when import infer_published_across
+    from newsfuse.store.records import article_record
+
+    result = RunResult(read=len(articles))
+    known = set(db.article_ids())
+    fresh = [a for a in articles if a.id not in known]
+    if progress and len(fresh) < len(articles):
+        progress(len(articles) - len(fresh))
+    analyses, rejections = analyse_articles(fresh, workers=options.workers, progress=progress)
+    result.rejections.extend(rejections)
+    result.new_articles = len(analyses)
+
+    # Copies: against every article seen before, through the stored index.
+    state = db.get_state(STATE_COPIES)
+    copy_state = pickle.loads(state) if state else {"index": None, "copy_of": {}, "group": {}}
+    index = CopyIndex.from_bytes(copy_state["index"]) if copy_state["index"] else None
+    copies = find_copies(analyses, existing=index)
+    copy_of: dict[str, str | None] = {**copy_state["copy_of"], **copies.copy_of}
+    group: dict[str, str] = {**copy_state["group"], **copies.group}
+
+    # Events: the online clusterer continues from its stored state.
+    state = db.get_state(STATE_CLUSTERER)
+    clusterer = OnlineClusterer.load(state) if state else OnlineClusterer()
+    touched: set[str] = set()
+    for analysis in arrival_order(analyses):
+        touched.add(clusterer.add(analysis, group.get(analysis.id, analysis.id)))
+
+    members_by_key = clusterer.events()
+    stored = {a.id: a for a in db.analyses()} if touched else {}
+    by_id = {**stored, **{a.id: a for a in analyses}}
+    seq = {aid: i for i, aid in enumerate(db.article_ids())}
+    next_seq = len(seq)
+    for a in analyses:
+        seq[a.id] = next_seq
+        next_seq += 1
+
+    events: dict[str, dict] = {ev["id"]: ev for ev in db.events()}
+    article_events: dict[str, list[str]] = {}
+    for key, members in members_by_key.items():
+        members = sorted((m for m in members if m in by_id), key=lambda m: seq[m])
+        if not members:
+            continue
+        event_id = event_id_for(members[0])
+        for m in members:
+            article_events.setdefault(m, []).append(event_id)
+        if key not in touched and event_id in events:
+            continue
+        member_analyses = [by_id[m] for m in members]
+        inferred = infer_published_across(member_analyses)
+        if inferred:
+            member_analyses = [a.with_(published_inferred=inferred.get(a.id, a.published_inferred)) for a in member_analyses]
+            for a in member_analyses:
+                by_id[a.id] = a
+        events[event_id] = build_event(event_id, member_analyses, group, brief_length=options.brief_length)
+    live_ids = {event_id_for(sorted((m for m in ms if m in by_id), key=lambda m: seq[m])[0])
+                for ms in members_by_key.values() if any(m in by_id for m in ms)}
+    events = {k: v for k, v in events.items() if k in live_ids}
+
+    # Store: analyses and records of new articles and of every member of a re-fused event.
+    rewrite = {a.id for a in analyses} | {m for key in touched for m in members_by_key.get(key, ())}
+    for aid in sorted(rewrite, key=lambda x: seq.get(x, 0)):
+        if aid not in by_id:
+            continue
+        db.put_analysis(by_id[aid])
+        db.put_article(seq[aid], article_record(by_id[aid], article_events.get(aid, []), copy_of.get(aid)))
+    db.replace_events(sorted(events.values(), key=lambda e: e["id"]))
+    copy_state = {"index": copies.index.to_bytes(), "copy_of": copy_of, "group": group}
+    db.put_state(STATE_COPIES, pickle.dumps(copy_state, protocol=pickle.HIGHEST_PROTOCOL))
+    db.put_state(STATE_CLUSTERER, clusterer.dump())
+
+    result.analyses = {a.id: a for a in analyses}
+    result.events = list(events.values())
+    result.copy_of, result.groups, result.article_events = copy_of, group, article_events
+    return result

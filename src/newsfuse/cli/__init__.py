@@ -1,0 +1,200 @@
+"""The command line: thin wrappers over library functions; errors become messages only here.
+
+Exit codes: 0 success (at least one article processed, or nothing new to do);
+1 no article could be processed; 2 usage error; 3 database error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newsfuse.errors import E, NewsfuseError
+
+app = typer.Typer(
+    name="newsfuse",
+    help="Many news reports in, one cited and consolidated record per real-world event out.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_NOTHING_PROCESSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
+
+
+def _echo(quiet: bool, message: str) -> None:
+    if not quiet:
+        typer.echo(message, err=True)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (walked recursively) or '-' for JSON Lines on stdin.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for articles.jsonl, events.jsonl, brief.md, report.html, rejected.jsonl, events.csv.")] = Path("out"),
+    db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database to create or continue (default OUT/newsfuse.db). An existing one gets the new articles added to its events.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes for the per-article stages (0 = one per core, at most 4).")] = 0,
+    length: Annotated[int, typer.Option("--length", help="Sentences in each event's brief.")] = 5,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Reject input files larger than this many bytes.")] = 200 * 1024 * 1024,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary line.")] = False,
+) -> None:
+    """Read articles, find copies and events, and write the consolidated records."""
+    from newsfuse.ingest import IngestOptions, read_inputs
+    from newsfuse.model import Article, Rejection
+    from newsfuse.pipeline import RunOptions, default_workers, process
+    from newsfuse.store.db import Database
+    from newsfuse.store.files import write_outputs
+
+    started = time.monotonic()
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for item in read_inputs(inputs, IngestOptions(max_bytes=max_bytes)):
+        (articles if isinstance(item, Article) else rejections).append(item)
+    db_path = db or out / "newsfuse.db"
+    options = RunOptions(workers=workers or default_workers(), brief_length=length, max_bytes=max_bytes)
+    try:
+        with Database(db_path) as database, _progress(quiet, len(articles)) as advance:
+            result = process(articles, database, options, progress=advance)
+            rejections.extend(result.rejections)
+            paths = write_outputs(out, list(database.articles()), list(database.events()), rejections)
+            counts = database.counts()
+    except NewsfuseError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_DATABASE) from exc
+    rejected = sum(1 for r in rejections if not r.kept and r.stage == "ingest")
+    notes = len(rejections) - rejected
+    _echo(
+        quiet,
+        f"read {len(articles) + rejected} items: {len(articles)} articles kept ({result.new_articles} new), "
+        f"{rejected} rejected, {notes} notes; {counts['events']} events from {counts['articles']} articles "
+        f"in {time.monotonic() - started:.1f}s",
+    )
+    _echo(quiet, f"report: {paths['report']}  brief: {paths['brief']}  database: {db_path}")
+    if rejected or notes:
+        _echo(quiet, f"rejected and notes: {paths['rejected']}")
+    if not articles and rejected:
+        typer.echo(E.E041.format(rejected=rejected, path=paths["rejected"]), err=True)
+        raise typer.Exit(EXIT_NOTHING_PROCESSED)
+    if not articles and not rejected:
+        typer.echo(E.E040.format(), err=True)
+        raise typer.Exit(EXIT_NOTHING_PROCESSED)
+
+
+class _progress:
+    """A rich progress bar over articles, silent when quiet or when stderr is not a terminal."""
+
+    def __init__(self, quiet: bool, total: int) -> None:
+        self.quiet, self.total = quiet, total
+        self._bar = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if self.quiet or self.total < 20:
+            return lambda n: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(
+            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeRemainingColumn(),
+            transient=True,
+        )
+        self._bar.__enter__()
+        task = self._bar.add_task("analyse", total=self.total)
+        return lambda n: self._bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one line of articles.jsonl and of events.jsonl."""
+    from newsfuse.store.schema import contract_schema
+
+    typer.echo(json.dumps(contract_schema(), indent=2))
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", help="The database to read.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+) -> None:
+    """Write the files of a database again (articles.jsonl, events.jsonl, events.csv, brief.md, report.html)."""
+    from newsfuse.store.db import Database
+    from newsfuse.store.files import write_outputs
+
+    if not db.exists():
+        typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
+        raise typer.Exit(EXIT_DATABASE)
+    with Database(db) as database:
+        paths = write_outputs(out, list(database.articles()), list(database.events()), [])
+    typer.echo(f"report: {paths['report']}  csv: {paths['csv']}", err=True)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The database to serve (made by `newsfuse run`).")],
+    host: Annotated[str, typer.Option("--host", help="Address to bind; loopback unless you mean to share it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the API and the web page over a database."""
+    from newsfuse.api import serve as serve_app
+
+    if not db.exists():
+        typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
+        raise typer.Exit(EXIT_DATABASE)
+    serve_app(str(db), host=host, port=port)
+
+
+@app.command()
+def watch(
+    folder: Annotated[Path, typer.Argument(help="Folder to watch for new input files.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder, rewritten after each batch.")] = Path("out"),
+    db: Annotated[Optional[Path], typer.Option("--db", help="Database to continue (default OUT/newsfuse.db).")] = None,
+    interval: Annotated[float, typer.Option("--interval", help="Seconds between looks at the folder.")] = 5.0,
+    once: Annotated[bool, typer.Option("--once", help="Process what is there now, then stop.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Watch a folder and add each new file's articles to the events as it arrives."""
+    from newsfuse.ingest import iter_input_files, read_file
+    from newsfuse.model import Article, Rejection
+    from newsfuse.pipeline import RunOptions, process
+    from newsfuse.store.db import Database
+    from newsfuse.store.files import write_outputs
+
+    db_path = db or out / "newsfuse.db"
+    seen: dict[Path, float] = {}
+    while True:
+        batch: list[Article] = []
+        rejections: list[Rejection] = []
+        for entry in iter_input_files([str(folder)]):
+            if isinstance(entry, Rejection):
+                rejections.append(entry)
+                continue
+            mtime = entry.stat().st_mtime
+            if seen.get(entry) == mtime:
+                continue
+            seen[entry] = mtime
+            for item in read_file(entry):
+                (batch if isinstance(item, Article) else rejections).append(item)
+        if batch or rejections:
+            with Database(db_path) as database:
+                result = process(batch, database, RunOptions())
+                write_outputs(out, list(database.articles()), list(database.events()), rejections + result.rejections)
+                counts = database.counts()
+            _echo(quiet, f"added {result.new_articles} articles ({len(rejections)} rejected); {counts['events']} events")
+        if once:
+            return
+        time.sleep(interval)
+
+
+def main() -> None:
+    """Entry point of the `newsfuse` command."""
+    try:
+        app()
+    except NewsfuseError as exc:
+        typer.echo(str(exc), err=True)
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,283 @@
+"""Near-duplicate and syndicated articles -> independence groups.
+
+Two reports count as one source when one is a copy of the other: the same wire story under another
+headline, a truncated copy, a lightly edited copy, a copy with captions and share prompts around it, or
+a wire story with a local paragraph added.  What is compared is the report itself: word shingles of
+`analysis.body_sentences()` (captions, boilerplate and in-article repeats are left out), so page
+furniture neither creates nor hides a copy.
+
+Candidates come from MinHash LSH (datasketch) at a low Jaccard threshold; each candidate is then
+verified on *containment*, the share of the shorter article's shingles found in the longer one, which
+stays near 1 for truncated copies and wire + local paragraph, where Jaccard does not.
+
+    >>> result = find_copies(analyses)          # doctest: +SKIP
+    >>> result.copy_of["b"], result.group["b"]  # doctest: +SKIP
+    ('a', 'a')
+
+`CopyIndex` keeps what later runs need (shingles, sketches, groups) for a sliding window of days and
+serialises to bytes (`to_bytes` / `CopyIndex.from_bytes`) so incremental runs find copies of articles
+stored by earlier runs.
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import json
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from datasketch.lean_minhash import LeanMinHash
+
+from newsfuse.model import Analysis
+
+# Words per shingle.  Chosen on eval/copies dev: 4 keeps edited copies (one changed word kills k
+# shingles) while shingles shared by independent reports of one event stay rare (see eval/results/copies.json).
+SHINGLE_WORDS = 4
+# MinHash permutations; 128 is datasketch's default and the candidate recall at J=0.2 is > 0.99.
+NUM_PERM = 128
+# LSH Jaccard threshold for candidates only (verification is on containment): low, so that a truncated
+# copy (J ~ share kept) is still a candidate.  Chosen on eval/copies dev (recall of candidates).
+LSH_THRESHOLD = 0.2
+# A candidate is a copy when this share of the shorter article's shingles is in the longer one.
+# Chosen on eval/copies dev: independent same-event reports reach ~0.2 (shared quotes), copies > 0.6.
+COPY_CONTAINMENT = 0.5
+# Articles with fewer shingles are only matched when identical (too short to judge a partial copy).
+MIN_SHINGLES = 8
+# Fewer body words than this and the whole page (but repeats) is compared instead of the body only.
+MIN_BODY_WORDS = 30
+# How long an article stays in the index to be copied, in days (syndicated copies appear within days).
+WINDOW_DAYS = 14
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """For each article: the earlier article it copies (or None) and its group (id of the group's original)."""
+
+    copy_of: dict[str, str | None]
+    group: dict[str, str]
+    containment: dict[str, float] = field(default_factory=dict)  # of each copy against its copy_of
+
+
+def _words(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    words: list[str] = []
+    for start, end in spans:
+        words.extend(_WORD.findall(unicodedata.normalize("NFKC", text[start:end]).lower()))
+    return words
+
+
+def body_words(analysis: Analysis) -> list[str]:
+    """Lower-cased words of the report's body and title sentences.
+
+    A page whose every line looks like furniture (a photo gallery, captions only) has no body: then
+    every sentence but in-article repeats is used, so such pages can still be matched.
+    """
+    text = analysis.article.text
+    words = _words(text, ((s.start, s.end) for s in analysis.body_sentences()))
+    if len(words) < MIN_BODY_WORDS:
+        words = _words(text, ((s.start, s.end) for s in analysis.sentences if s.role != "duplicate"))
+        if not words:
+            words = _words(text, [(0, len(text))])
+    return words
+
+
+def shingles(words: Sequence[str], k: int = SHINGLE_WORDS) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the k-word shingles (the whole text when shorter than k)."""
+    if not words:
+        return np.zeros(0, dtype=np.uint32)
+    ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    if len(ids) < k:
+        return np.array([zlib.crc32(" ".join(words).encode("utf-8"))], dtype=np.uint32)
+    acc = np.zeros(len(ids) - k + 1, dtype=np.uint64)
+    for j in range(k):  # polynomial combination, wrapping in uint64, folded to 32 bits
+        acc = acc * np.uint64(1000003) + ids[j : len(ids) - k + 1 + j]
+    folded = (acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+    return np.unique(folded.astype(np.uint32))
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    return MinHash(num_perm=NUM_PERM, seed=1).permutations
+
+
+def sketch(sh: np.ndarray) -> LeanMinHash:
+    """MinHash of a shingle set (datasketch's affine32 scheme, seed 1)."""
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=_permutations(), scheme="affine32")
+    if len(sh):
+        m.update_batch(sh.tolist())
+    return LeanMinHash(m)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller shingle set found in the other one."""
+    if not len(a) or not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / min(len(a), len(b))
+
+
+def _day(analysis: Analysis) -> int | None:
+    ref = analysis.article.published or (analysis.published_inferred.value if analysis.published_inferred else None)
+    if not ref:
+        return None
+    try:
+        return date.fromisoformat(ref[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def order_key(analysis: Analysis, position: int) -> tuple[str, int]:
+    """Earlier = published (as given, ISO) then input order; undated articles sort after dated ones."""
+    return (analysis.article.published or "~", position)
+
+
+class CopyIndex:
+    """The articles a later article may copy: shingles, MinHash LSH, groups, within a window of days."""
+
+    def __init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.shingles: dict[str, np.ndarray] = {}
+        self.hashvalues: dict[str, np.ndarray] = {}
+        self.day: dict[str, int] = {}  # stream day (published, else the latest day seen) of each entry
+        self.group: dict[str, str] = {}
+        self.clock: int | None = None  # latest day seen
+        self.seq: dict[str, int] = {}  # arrival number, to break ties deterministically
+        self._next = 0
+        self._by_day: list[tuple[int, int, str]] = []  # heap of (day, seq, id): expiry without a scan
+
+    def __len__(self) -> int:
+        return len(self.shingles)
+
+    def add(self, article_id: str, sh: np.ndarray, mh: LeanMinHash, day: int | None, group: str) -> None:
+        """Index one article (an article id already present is left as it is)."""
+        if article_id in self.shingles:
+            return
+        if day is not None:
+            self.clock = day if self.clock is None else max(self.clock, day)
+        self.shingles[article_id] = sh
+        self.hashvalues[article_id] = np.asarray(mh.hashvalues, dtype=np.uint32)
+        self.day[article_id] = day if day is not None else (self.clock if self.clock is not None else 0)
+        self.group[article_id] = group
+        self.seq[article_id] = self._next
+        heapq.heappush(self._by_day, (self.day[article_id], self._next, article_id))
+        self._next += 1
+        if len(sh):
+            self.lsh.insert(article_id, mh)
+
+    def candidates(self, mh: LeanMinHash) -> list[str]:
+        """Indexed ids whose estimated Jaccard may reach LSH_THRESHOLD, in arrival order."""
+        return sorted(self.lsh.query(mh), key=self.seq.__getitem__)
+
+    def expire(self) -> int:
+        """Drop entries older than WINDOW_DAYS before the latest day seen; returns how many."""
+        if self.clock is None:
+            return 0
+        old: list[str] = []
+        while self._by_day and self._by_day[0][0] < self.clock - WINDOW_DAYS:
+            old.append(heapq.heappop(self._by_day)[2])
+        for k in old:
+            if len(self.shingles[k]):
+                self.lsh.remove(k)
+            for table in (self.shingles, self.hashvalues, self.day, self.group, self.seq):
+                del table[k]
+        return len(old)
+
+    def to_bytes(self) -> bytes:
+        """Serialise (numpy .npz, no pickle): ids, days, groups, shingles and sketches."""
+        ids = sorted(self.shingles, key=self.seq.__getitem__)
+        meta = {"version": 1, "ids": ids, "groups": [self.group[i] for i in ids], "clock": self.clock,
+                "next": self._next, "shingle_words": SHINGLE_WORDS, "num_perm": NUM_PERM}
+        lengths = np.array([len(self.shingles[i]) for i in ids], dtype=np.int64)
+        flat = np.concatenate([self.shingles[i] for i in ids]) if ids else np.zeros(0, dtype=np.uint32)
+        hv = np.stack([self.hashvalues[i] for i in ids]) if ids else np.zeros((0, NUM_PERM), dtype=np.uint32)
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf, meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8), lengths=lengths,
+            shingles=flat, hashvalues=hv, days=np.array([self.day[i] for i in ids], dtype=np.int64),
+            seq=np.array([self.seq[i] for i in ids], dtype=np.int64),
+        )
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "CopyIndex":
+        """Rebuild an index written by `to_bytes` (the LSH is rebuilt from the stored sketches)."""
+        z = np.load(io.BytesIO(data), allow_pickle=False)
+        meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+        if meta.get("shingle_words") != SHINGLE_WORDS or meta.get("num_perm") != NUM_PERM:
+            raise ValueError("copy index was written with other shingle/sketch settings; rebuild it")
+        idx = cls()
+        idx.clock = meta["clock"]
+        idx._next = meta["next"]
+        offsets = np.concatenate([[0], np.cumsum(z["lengths"])])
+        flat, hv, days, seq = z["shingles"], z["hashvalues"], z["days"], z["seq"]
+        for n, (aid, grp) in enumerate(zip(meta["ids"], meta["groups"])):
+            sh = flat[offsets[n] : offsets[n + 1]].copy()
+            idx.shingles[aid] = sh
+            idx.hashvalues[aid] = hv[n].copy()
+            idx.day[aid] = int(days[n])
+            idx.group[aid] = grp
+            idx.seq[aid] = int(seq[n])
+            heapq.heappush(idx._by_day, (idx.day[aid], idx.seq[aid], aid))
+            if len(sh):
+                idx.lsh.insert(aid, LeanMinHash(seed=1, hashvalues=hv[n], scheme="affine32"))
+        return idx
+
+
+def find_copies(analyses: Sequence[Analysis], existing: CopyIndex | None = None) -> CopyResult:
+    """Find, for each article, the earlier article it copies, and group copies under their original.
+
+    Articles are taken in order (published, then input order); each is compared with the earlier ones
+    of this call and with those in `existing` (which count as earlier, and keep their groups).  The
+    index is updated in place when given, so the next call sees this batch.
+    """
+    index = existing if existing is not None else CopyIndex()
+    copy_of: dict[str, str | None] = {}
+    group: dict[str, str] = {}
+    score: dict[str, float] = {}
+    order = sorted(range(len(analyses)), key=lambda i: order_key(analyses[i], i))
+    for i in order:
+        a = analyses[i]
+        aid = a.article.id
+        if aid in copy_of:
+            continue  # a repeated id: first one wins
+        if aid in index.group:  # seen by an earlier run: keep its group
+            copy_of[aid], group[aid] = None if index.group[aid] == aid else index.group[aid], index.group[aid]
+            continue
+        sh = shingles(body_words(a))
+        mh = sketch(sh)
+        best, best_c = None, 0.0
+        if len(sh):
+            for cand in index.candidates(mh):
+                other = index.shingles[cand]
+                if min(len(sh), len(other)) < MIN_SHINGLES and not np.array_equal(sh, other):
+                    continue
+                c = containment(sh, other)
+                if c >= COPY_CONTAINMENT and c > best_c:
+                    best, best_c = cand, c
+        copy_of[aid] = best
+        group[aid] = index.group[best] if best is not None else aid
+        if best is not None:
+            score[aid] = round(best_c, 4)
+        index.add(aid, sh, mh, _day(a), group[aid])
+        index.expire()
+    return CopyResult(copy_of=copy_of, group=group, containment=score)
+
+
+def groups_of(result: CopyResult) -> dict[str, list[str]]:
+    """Group id -> member ids (the original first)."""
+    out: dict[str, list[str]] = {}
+    for aid, g in result.group.items():
+        out.setdefault(g, []).append(aid)
+    return {g: sorted(m, key=lambda x: (x != g, x)) for g, m in out.items()}
+
+
+__all__: Iterable[str] = ("CopyIndex", "CopyResult", "find_copies", "groups_of", "containment", "shingles", "sketch")

