@@ -1,0 +1,116 @@
+"""`newsfuse run` on the sample corpus: every file, valid against the schema, spans that resolve, gold facts."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+from typing import Any
+
+import jsonschema
+
+from newsfuse.store.records import all_spans
+
+from .conftest import gold_key, run_cli
+
+
+def test_every_output_file_is_written(sample_run: dict[str, Any]) -> None:
+    out = sample_run["out"]
+    for name in ("articles.jsonl", "events.jsonl", "rejected.jsonl", "brief.md", "report.html", "events.csv", "newsfuse.db"):
+        assert (out / name).exists(), name
+    assert "<script src=" not in (out / "report.html").read_text(encoding="utf-8")
+    assert "read " in sample_run["stderr"] and "rejected" in sample_run["stderr"]
+
+
+def test_outputs_validate_against_the_published_schema(sample_run: dict[str, Any]) -> None:
+    proc = run_cli("schema")
+    assert proc.returncode == 0
+    schema = json.loads(proc.stdout)
+    assert set(schema) >= {"articles", "events"}
+    for article in sample_run["articles"]:
+        jsonschema.validate(article, schema["articles"])
+    for event in sample_run["events"]:
+        jsonschema.validate(event, schema["events"])
+
+
+def test_every_span_resolves_into_its_article(sample_run: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in sample_run["articles"]}
+    spans = all_spans(sample_run["articles"]) + all_spans(sample_run["events"])
+    assert len(spans) > 100
+    for span in spans:
+        assert texts[span["article"]][span["start"]:span["end"]] == span["text"]
+    for article in sample_run["articles"]:
+        for s in article["sentences"]:
+            assert 0 <= s["start"] < s["end"] <= len(article["text"])
+
+
+def test_each_bad_input_is_rejected_with_its_code_and_good_items_kept(sample_run: dict[str, Any]) -> None:
+    rejected = [r for r in sample_run["rejected"] if not r["kept"]]
+    by_file = {}
+    for r in rejected:
+        by_file.setdefault(r["path"].rsplit("/", 1)[-1], set()).add(r["code"])
+    assert by_file["binary.txt"] == {"E003"}
+    assert by_file["empty.txt"] == {"E014"}
+    assert by_file["nomaintext.html"] == {"E020"}
+    assert by_file["unsupported.pdf"] == {"E004"}
+    assert by_file["truncated.jsonl.gz"] == {"E006"}
+    assert {"E010", "E012", "E014"} <= by_file["broken.jsonl"]
+    for r in rejected:
+        assert r["message"].startswith(f"[{r['code']}]") and r["position"] is not None or r["code"] in {"E003", "E004", "E014", "E020", "E006"}
+    kept_sources = {a["source"] for a in sample_run["articles"]}
+    assert any("broken.jsonl" in s for s in kept_sources), "the valid line of broken.jsonl must be kept"
+
+
+def test_events_match_the_gold_grouping(sample_run: dict[str, Any]) -> None:
+    gold_of = {}
+    for ev in sample_run["gold"]["events"]:
+        for key in ev["articles"]:
+            gold_of[key] = ev["key"]
+    predicted = {}
+    for article in sample_run["articles"]:
+        key = gold_key(article)
+        if key in gold_of:
+            assert len(article["events"]) == 1, key
+            predicted[key] = article["events"][0]
+    assert set(predicted) == set(gold_of)
+    for a, b in combinations(sorted(gold_of), 2):
+        assert (gold_of[a] == gold_of[b]) == (predicted[a] == predicted[b]), (a, b)
+
+
+def test_wire_copies_form_one_independent_source(sample_run: dict[str, Any]) -> None:
+    by_key = {gold_key(a): a for a in sample_run["articles"]}
+    events = {e["id"]: e for e in sample_run["events"]}
+    for gold_event in sample_run["gold"]["events"]:
+        for group in gold_event["copies"]:
+            ids = [by_key[k]["id"] for k in group]
+            event = events[by_key[group[0]]["events"][0]]
+            groups = {s["article"]: s["group"] for s in event["sources"]}
+            assert len({groups[i] for i in ids}) == 1, group
+
+
+def test_event_records_agree_with_gold(sample_run: dict[str, Any]) -> None:
+    by_key = {gold_key(a): a for a in sample_run["articles"]}
+    events = {e["id"]: e for e in sample_run["events"]}
+    for gold_event in sample_run["gold"]["events"]:
+        event = events[by_key[gold_event["articles"][0]]["events"][0]]
+        assert event["date"]["value"] == gold_event["date"], gold_event["key"]
+        assert event["location"]["country_code"] == gold_event["place"]["country_code"], gold_event["key"]
+        if gold_event.get("fatalities") is not None:
+            assert event["fatalities"]["value"] == gold_event["fatalities"], gold_event["key"]
+        assert event["type"]["event_type"] == gold_event["event_type"], gold_event["key"]
+        for s in event["summary"]:
+            assert s["citations"], "every brief sentence is cited"
+
+
+def test_rerun_gives_the_same_ids_and_files(sample_run: dict[str, Any], tmp_path) -> None:
+    from .conftest import SAMPLES
+
+    proc = run_cli("run", str(SAMPLES / "articles"), str(SAMPLES / "bad"), "--out", str(tmp_path), "--workers", "1", "--quiet")
+    assert proc.returncode == 0 and proc.stderr == ""
+    for name in ("articles.jsonl", "events.jsonl", "brief.md", "report.html", "events.csv"):
+        assert (tmp_path / name).read_bytes() == (sample_run["out"] / name).read_bytes(), name
+
+
+def test_help_on_every_command() -> None:
+    for command in ([], ["run"], ["schema"], ["serve"], ["export"], ["watch"]):
+        proc = run_cli(*command, "--help")
+        assert proc.returncode == 0 and "Usage" in proc.stdout, command
