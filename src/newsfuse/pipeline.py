@@ -172,8 +172,8 @@ def process(
     # Copies: against every article seen before, through the stored index.
     state = db.get_state(STATE_COPIES)
     copy_state = pickle.loads(state) if state else {"index": None, "copy_of": {}, "group": {}}
-    index = CopyIndex.from_bytes(copy_state["index"]) if copy_state["index"] else None
-    copies = find_copies(analyses, existing=index)
+    index = CopyIndex.from_bytes(copy_state["index"]) if copy_state["index"] else CopyIndex()
+    copies = find_copies(analyses, existing=index)  # updates the index in place
     copy_of: dict[str, str | None] = {**copy_state["copy_of"], **copies.copy_of}
     group: dict[str, str] = {**copy_state["group"], **copies.group}
 
@@ -223,7 +223,7 @@ def process(
         db.put_analysis(by_id[aid])
         db.put_article(seq[aid], article_record(by_id[aid], article_events.get(aid, []), copy_of.get(aid)))
     db.replace_events(sorted(events.values(), key=lambda e: e["id"]))
-    copy_state = {"index": copies.index.to_bytes(), "copy_of": copy_of, "group": group}
+    copy_state = {"index": index.to_bytes(), "copy_of": copy_of, "group": group}
     db.put_state(STATE_COPIES, pickle.dumps(copy_state, protocol=pickle.HIGHEST_PROTOCOL))
     db.put_state(STATE_CLUSTERER, clusterer.dump())
 

@@ -12,8 +12,8 @@ from typing import Any
 
 _NAME = {"IS_TITLE": True, "IS_STOP": False}
 _STREET_WORDS = [
-    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "highway",
-    "hwy", "parkway", "pkwy", "court", "ct", "place", "pl", "terrace", "way", "circle", "pike", "square",
+    "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.", "drive", "dr",
+    "lane", "highway", "hwy", "parkway", "pkwy", "terrace", "circle", "pike", "square",
 ]
 _REGION_WORDS = ["province", "governorate", "county", "parish", "district", "oblast", "prefecture", "region"]
 

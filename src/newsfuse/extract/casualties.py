@@ -44,7 +44,7 @@ PEOPLE = (
     r"|grandmothers?|grandfathers?|couple|family|neighbou?rs?|roommates?|classmates?|partygoers|attendees|danes|britons"
     r"|nationals|citizens|policemen|troopers?|agents?|security\s+forces|personnel|pupils|villagers|casualties|dead|injured|wounded)"
 )
-MODS = r"(?:(?:[\w'’-]+,?\s+){0,4}?)"  # up to four modifier words: "other", "23-year-old", "US civilian"
+MODS = r"(?:(?:(?!(?:[\d,]+\s|(?:total|number|group|handful|are|is|were|was|and|or|but|who|had|have|has|been|be|of|in|at|on|after|when|while|as|by|from|with)\b))[\w'’-]+\s+){0,4}?)"  # up to four modifier words: "other", "23-year-old", "US civilian"
 COUNT_NP = rf"{QUAL}(?P<num>{NUM})(?:\s+(?:of\s+(?:the|them|those|whom|these)\s+)?{MODS}(?P<noun>{PEOPLE}))?"
 COUNT_NP_NOUN = rf"{QUAL}(?P<num>{NUM})\s+(?:of\s+(?:the|them|those|whom|these)\s+)?{MODS}(?P<noun>{PEOPLE})"
 SINGULAR = (
@@ -54,6 +54,12 @@ SINGULAR = (
     r"|(?-i:(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)(?:\s+(?:Jr\.?|Sr\.?|III))?)(?:\s*,\s*\d{1,2}\s*,)?)"
 )
 
+SG_NOUN = (
+    r"(?:man|woman|boy|girl|child|teen|teenager|victim|person|juvenile|youth|male|female|student|officer|suspect|gunman|shooter"
+    r"|driver|resident|husband|wife|father|mother|son|daughter|brother|sister|friend|infant|baby|toddler|deputy|trooper|soldier|civilian"
+    r"|contractor|girlfriend|boyfriend|grandmother|grandfather|uncle|aunt|cousin|nephew|niece|stepfather|neighbou?r|roommate|adult)"
+)
+PAIR_NP = rf"(?:(?:(?:a|an|the|his|her|their|one|another)\s+)?{MODS}{SG_NOUN}|{_NUM_WORD}\s+{MODS}{PEOPLE})"
 KILL_PASSIVE = (
     r"(?:shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|gunned\s+down|killed|slain|murdered"
     r"|fatally\s+(?:shot|wounded|injured|stabbed|struck|hit)|shot\s+dead|found\s+dead|pronounced\s+dead|declared\s+dead|executed)"
@@ -72,8 +78,12 @@ GAP = r"(?:\s*,\s*(?:[^,.;]{1,60}?),\s*|\s+(?:\([^)]{1,40}\)\s+)?)"  # "Two men,
 
 _FLAGS = re.IGNORECASE
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "a woman and her son were killed", "three children and one adult were found dead"
+    (KILLED, re.compile(rf"\b(?P<pair>(?:{PAIR_NP},\s+){{0,5}}{PAIR_NP},?\s+and\s+{PAIR_NP}){GAP}{BE}(?:found\s+)?{KILL_PASSIVE}\b", _FLAGS)),
+    (INJURED, re.compile(rf"\b(?P<pair>(?:{PAIR_NP},\s+){{0,5}}{PAIR_NP},?\s+and\s+{PAIR_NP}){GAP}{BE}{INJ_PASSIVE}\b", _FLAGS)),
+    (SHOT, re.compile(rf"\b(?P<pair>(?:{PAIR_NP},\s+){{0,5}}{PAIR_NP},?\s+and\s+{PAIR_NP}){GAP}{BE}{SHOT_PASSIVE}\b(?!\s+(?:and\s+killed|to\s+death|dead))", _FLAGS)),
     # "two people were killed", "three men died", "both victims were pronounced dead"
-    (KILLED, re.compile(rf"\b{COUNT_NP}{GAP}(?:who\s+|that\s+)?(?:{BE}{KILL_PASSIVE}|{KILL_INTRANS})\b", _FLAGS)),
+    (KILLED, re.compile(rf"\b{COUNT_NP}{GAP}(?:who\s+|that\s+)?(?:{BE}(?:found\s+)?{KILL_PASSIVE}|found\s+{KILL_PASSIVE}|{KILL_INTRANS})\b", _FLAGS)),
     # "two killed in shooting", "3 dead after ...", "two people dead"
     (KILLED, re.compile(rf"(?:^|[,;:]\s*|\b(?:left|leaves|leaving|with|and)\s+){COUNT_NP}\s+(?:(?:were|are)\s+)?(?:dead|killed)\b", _FLAGS)),
     # "killed two people", "shot and killed three", "claimed the lives of four", "left three people dead"
@@ -84,13 +94,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "one of them died", "one died"
     (KILLED, re.compile(rf"\b(?P<num>one|two|three|four|five)\s+(?:of\s+(?:them|the\s+\w+|whom)\s+)?(?:later\s+)?(?:died|was\s+killed|were\s+killed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", _FLAGS)),
     # "a man was shot and killed", "the victim, 23, died at hospital", "he was pronounced dead"
-    (KILLED, re.compile(rf"(?<![\w-]){SINGULAR}\s*(?:{BE}{KILL_PASSIVE}|(?:later\s+|eventually\s+)?{KILL_INTRANS}|did\s+not\s+survive)\b", _FLAGS)),
+    (KILLED, re.compile(rf"(?<![\w-]){SINGULAR}\s*(?:{BE}(?:found\s+)?{KILL_PASSIVE}|(?:was\s+|were\s+)?found\s+{KILL_PASSIVE}|(?:later\s+|eventually\s+)?{KILL_INTRANS}|did\s+not\s+survive)\b", _FLAGS)),
     # "police shot and killed the suspect", "killing a 23-year-old man"
     (KILLED, re.compile(rf"\b(?:shot\s+and\s+killed|fatally\s+shot|fatally\s+shooting|killed|killing|murdered|gunned\s+down)\s+(?P<sg>(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|teen|teenager|victim|person|suspect|gunman|shooter|wife|husband|girlfriend|boyfriend|son|daughter|mother|father|brother|sister|friend|officer|deputy|baby|infant|toddler|neighbou?r|cousin|roommate|uncle|aunt|nephew|niece|stepfather|stepson|grandmother|grandfather))\b", _FLAGS)),
     # "one fatally": "Two men were shot, one fatally"
     (KILLED, re.compile(r"\b(?:shot|wounded|stabbed)\b[^.;]{0,40}?,\s*(?P<num>one|two|three|four)\s+(?:of\s+them\s+)?fatally\b", _FLAGS)),
     # "then turned the gun on himself", "took his own life", "self-inflicted gunshot"
-    (KILLED, re.compile(r"\b(?P<suicide>turn(?:ed|ing)\s+the\s+(?:gun|weapon|rifle|shotgun|pistol)\s+on\s+(?:himself|herself)|(?:shot|killed|killing|shooting)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|self-inflicted\s+(?:gunshot|wound))", _FLAGS)),
+    (KILLED, re.compile(r"\b(?P<suicide>turn(?:ed|ing)\s+the\s+(?:gun|weapon|rifle|shotgun|pistol)\s+on\s+(?:himself|herself)|(?:killed|killing)\s+(?:himself|herself)|fatally\s+sho(?:t|oting)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|self-inflicted\s+(?:gunshot|wound))", _FLAGS)),
+    # "shot himself in the leg": one person hit
+    (SHOT, re.compile(r"\b(?:shot|shoots|shooting)\s+(?P<sg>(?:himself|herself))\b(?!\s+(?:to\s+death|dead|fatally))", _FLAGS)),
     # injured: "three people were wounded", "two others suffered minor injuries"
     (INJURED, re.compile(rf"\b{COUNT_NP}{GAP}(?:who\s+|that\s+)?(?:{BE}{INJ_PASSIVE}|{INJ_ACTIVE})\b", _FLAGS)),
     (INJURED, re.compile(rf"(?:^|[,;:]\s*|\b(?:and|left|leaving|with)\s+){COUNT_NP}\s+(?:(?:were|are)\s+)?(?:injured|wounded|hurt)\b", _FLAGS)),
@@ -114,7 +126,7 @@ NEGATIONS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 ]
 
 HEDGES = re.compile(
-    r"\b(?:may\s+have|might\s+have|possibly|reportedly|unconfirmed|feared|it\s+is\s+feared|believed\s+to\s+(?:have|be)|could\s+(?:be|rise|have)|unclear|not\s+clear|it\s+was\s+not\s+known|rumou?rs?|alleged(?:ly)?)\b",
+    r"\b(?:may\s+have|might\s+have|possibly|reportedly|unconfirmed|feared|it\s+is\s+feared|believed\s+to\s+(?:have|be)|could\s+(?:be|rise|have)|unclear|not\s+clear|it\s+was\s+not\s+known|rumou?rs?)\b",
     _FLAGS,
 )
 # Sentences about other events (statistics, earlier incidents) are not reports of this one.
@@ -180,6 +192,10 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                 gd = m.groupdict()
                 if gd.get("suicide"):
                     value, qual, who = 1, None, "the shooter (suicide)"
+                elif gd.get("pair"):
+                    parts = re.split(r"(?i),?\s+and\s+|,\s+", gd["pair"])
+                    vals = [_value(re.match(r"\S+", p_).group(0))[0] if re.match(rf"(?i){_NUM_WORD}\s", p_) else 1 for p_ in parts]
+                    value, qual, who = sum(v or 1 for v in vals), None, gd["pair"]
                 elif gd.get("sg"):
                     sg = gd["sg"]
                     if sg.split()[0].lower() in ("no", "every", "each"):
@@ -195,6 +211,10 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                     if value is None or value > 100_000:
                         continue
                     noun = gd.get("noun") or ""
+                    if value > 1 and noun and re.fullmatch(rf"(?i){SG_NOUN}|person|family", noun.split()[-1]):
+                        continue  # "41 Woman dies": a stray number before a singular noun
+                    if value == 1 and noun and noun.lower() in ("people", "men", "women", "children", "others", "victims", "persons"):
+                        continue
                     if noun.lower() in ("dead", "injured", "wounded", "casualties") and kind == SHOT:
                         continue
                     who = m.group(0)[m.start("num") - m.start():m.end("noun") - m.start()] if gd.get("noun") else None

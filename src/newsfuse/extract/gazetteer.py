@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 # Bump when the build changes: the cache file name carries it, so an old index is never read.
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 
 # How a name matched an entry: its own name, one of its alternate names, or a reduced form.
 MATCH_PRIMARY = 0
@@ -37,7 +37,9 @@ MATCH_CORE = 2
 # chosen by hand on IQ, SY, AF and DE regions: lower scores pair look-alike names (Babil ~ Arbil).
 ISO_MATCH_MIN = 85.0
 
-PRECISION_OF_KIND = {"airport": "site", "city": "city", "county": "region", "region": "region", "country": "country"}
+# A continent has no precision of its own in the contract: "region" is the nearest (broader than a country).
+PRECISION_OF_KIND = {"airport": "site", "city": "city", "county": "region", "region": "region", "country": "country",
+                     "continent": "region"}
 
 # Words a name may carry that do not identify the place ("Anbar province", "city of Mosul").
 _GENERIC_SUFFIXES = (
@@ -206,6 +208,7 @@ def _load_sources() -> dict[str, Any]:
         "cities": json.loads((gdir / "cities500.json").read_text(encoding="utf-8")),
         "countries": json.loads((gdir / "countries.json").read_text(encoding="utf-8")),
         "us_states": json.loads((gdir / "us_states.json").read_text(encoding="utf-8")),
+        "continents": json.loads((gdir / "continents.json").read_text(encoding="utf-8")),
         "us_counties": json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")),
         "rg": rg_rows,
         "airports": airportsdata.load("ICAO"),
@@ -364,6 +367,13 @@ def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str,
         for v in variants:
             if v:
                 names.append((v, gid, MATCH_PRIMARY if v == display else MATCH_ALTERNATE))
+
+    # Continents (GeoNames points).
+    for code, cont in src["continents"].items():
+        gid = f"continent:{code}"
+        entries.append(GazEntry(gid, cont["name"], float(cont["lat"]), float(cont["lng"]), None, None, None,
+                                "continent", int(cont.get("population") or 0), None))
+        names.append((cont["name"], gid, MATCH_PRIMARY))
 
     # Airports and air bases.
     by_gid = {e.gazetteer_id: e for e in entries}

@@ -23,21 +23,19 @@ from newsfuse.stages import Stage
 # quotes.  Chosen on eval/quotes dev: 3 keeps partial quotes ("a lot of pain") that the gold counts.
 MIN_QUOTE_WORDS = 3
 # A speech verb after a closing mark must come within this many tokens ('" Houston Police Department
-# spokesman Victor Senties said'); chosen on eval/quotes dev (8: no missed attribution, no false one).
-MAX_TOKENS_TO_VERB_AFTER = 8
-# How many characters before an opening mark an attribution ("X said:") may start; eval/quotes dev.
+# spokesman Victor Senties said', '" U.S. Sen. John Cornyn, R-Texas, said'); chosen on eval/quotes dev.
+MAX_TOKENS_TO_VERB_AFTER = 12
+# How many characters before an opening mark an attribution ("X said:") may start; set by hand, not swept.
 MAX_CHARS_BEFORE = 220
 # Title-case passages of at most this many words are names of works ("Pulp Fiction"), not quotes.
 MAX_TITLE_WORDS = 6
 
-OPENERS = ("“", "``", '"', "‘")
-CLOSERS = ("”", "''", '"', "’")
 _MARK = re.compile(r"``|''|[\"“”‘’]")
 
 _SPEECH_BASES = (
     "say said says saying tell told tells telling add added adds adding state stated states stating "
     "explain explained explains recall recalled recalls write wrote writes writing written tweet tweeted "
-    "tweets tweeting post posted posts announce announced announces note noted notes continue continued "
+    "tweets tweeting asking post posted posts announce announced announces note noted notes continue continued "
     "continues ask asked asks reply replied replies warn warned warns insist insisted insists claim claimed "
     "claims confirm confirmed confirms plead pleaded pleads pled beg begged describe described describes "
     "acknowledge acknowledged acknowledges deny denied denies urge urged urges declare declared declares "
@@ -51,17 +49,13 @@ _SPEECH_BASES = (
 SPEECH_VERBS = frozenset(_SPEECH_BASES.split())
 
 HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady rev reverend fr father sister brother lt gen col maj capt sgt
+    """mr mrs ms miss dr drs prof sir dame lord lady rev reverend fr father sister brother lt gen col maj capt sgt
     cpl pvt adm cmdr gov governor sen senator rep representative president vice mayor sheriff chief officer
     deputy detective det inspector superintendent judge justice attorney councilman councilwoman
     councilmember commissioner secretary minister prime chancellor ambassador rabbi pastor bishop imam
     coach principal prosecutor trooper sergeant lieutenant general colonel major captain corporal u.s. us
     state city county assistant district mr. mrs. ms. dr. lt. gen. col. maj. capt. sgt. gov. sen. rep.
-    rev. det. st. the""".split()
-)
-MALE_WORDS = frozenset("he him his himself mr mr. sir father son brother husband boy man uncle king lord".split())
-FEMALE_WORDS = frozenset(
-    "she her hers herself mrs mrs. ms ms. miss mother daughter sister wife girl woman aunt queen lady dame".split()
+    rev. det. st. drs. the""".split()
 )
 # Common first names, only to break ties when "he"/"she" could mean two people.
 MALE_NAMES = frozenset(
@@ -145,7 +139,7 @@ def find_quote_marks(text: str) -> list[_Mark]:
                         found.append(_Mark(qs, s, qs - 1 if lead >= 0 else qs, e, pi, True, lead < 0))
                         continue
                     open_at, open_mark_start, single = e, s, False
-                elif mk == "”":
+                elif mk == "”" and not before.isspace():
                     lead = max(text.rfind(" '", ps, s), text.rfind(" ‘", ps, s))
                     qs = lead + 2 if lead >= 0 else ps
                     found.append(_Mark(qs, s, qs - 1 if lead >= 0 else qs, e, pi, True, lead < 0))
@@ -203,10 +197,6 @@ def _name_tokens(name: str) -> list[str]:
     return toks
 
 
-def clean_name(name: str) -> str:
-    """A person's name without honorifics, titles or a possessive ("Sheriff Doug Cox's" -> "Doug Cox")."""
-    return " ".join(_name_tokens(name))
-
 
 @dataclass(frozen=True)
 class _Entity:
@@ -217,8 +207,18 @@ class _Entity:
     root: Any  # spaCy root token
 
 
+# Capitalised words that open a role, not a name ("Neighbor Ken Yates", "Navarro County Sheriff Elmer Tanner").
+_ROLE_WORDS = frozenset(
+    """neighbor neighbour friend witness resident student teacher coach officer spokesman spokeswoman police
+    county city state department chief sheriff mayor""".split()
+)
+_HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS) | _ROLE_WORDS
+_NAME_SEQ = r"((?:(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)\s+){0,4})"
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
 class _Context:
-    """What attribution needs from one article: entities in order, people and their genders."""
+    """What attribution needs from one article: entities in order, people, their names and genders."""
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -230,58 +230,99 @@ class _Context:
                 if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
                     self.ents.append(_Entity(ent.text, ent.label_, ent.start_char, ent.end_char, ent.root))
         self.people = [e for e in self.ents if e.label == "PERSON"]
-        self.full_names = self._full_names()
-        self.gender = self._genders()
+        self.gender: dict[str, str] = {}  # learnt per article: honorifics, first names, resolved pronouns
+        self.speakers: list[_Speaker] = []  # attributed so far, in text order
+        self.quoted: list[tuple[int, int]] = []  # passages inside quote marks: names there do not speak
+        for e in self.people:
+            self._guess_gender(e)
 
-    def _full_names(self) -> list[str]:
-        names = {clean_name(e.text) for e in self.people}
-        return sorted((n for n in names if n and n[0].isupper()), key=lambda n: (-len(n.split()), n))
+    def _mentions_of(self, toks: list[str]) -> list[tuple[int, str]]:
+        """(position, full form) of every longer name in the text that `toks` abbreviates."""
+        low = [t.lower() for t in toks if t.lower() not in _SUFFIXES]
+        if not low:
+            return []
 
-    def canonical(self, name: str) -> str:
-        """The fullest form of `name` in the article: "Kirby" -> "John Kirby", "Mr. Obama" -> "Barack Obama"."""
-        toks = _name_tokens(name)
+        def fits(full: list[str]) -> bool:
+            f = [t.lower() for t in full if t.lower() not in _SUFFIXES]
+            return len(f) > len(low) and (f[-len(low):] == low or (len(low) == 1 and low[0] in f))
+
+        out: list[tuple[int, str]] = []
+        for e in self.people:
+            ftoks = _strip_roles(_name_tokens(e.text))
+            if fits(ftoks):
+                out.append((e.start, " ".join(ftoks)))
+        if out:  # named entities are better evidence than a run of capitalised words
+            return out
+        for m in re.finditer(_NAME_SEQ + re.escape(toks[-1]) + r"\b", self.text):
+            words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group(0))]
+            while words and (e := self.ent_at(m.start() + words[0][0])) is not None and e.label != "PERSON":
+                words = words[1:]  # "London" in "Mayor of London Sadiq Khan" is a place
+            ftoks = _strip_roles([w for _, w in words] or [toks[-1]])
+            if fits(ftoks[-3:]):
+                out.append((m.start(1), " ".join(ftoks[-3:])))
+        return out
+
+    def canonical(self, name: str, at: int | None = None) -> str:
+        """The fullest form of `name`: "Kirby" -> "John Kirby"; of two Nathans the one spoken of last."""
+        toks = _strip_roles(_name_tokens(name))
         if not toks:
             return name.strip()
-        low = [t.lower() for t in toks]
-        for full in self.full_names:  # longest first
-            ftoks = [t.lower() for t in full.split()]
-            if len(ftoks) < len(low):
-                continue
-            if ftoks[-len(low):] == low or (len(low) == 1 and low[0] in ftoks):
-                return full
-        return " ".join(toks)
+        cands = self._mentions_of(toks)
+        if not cands:
+            return " ".join(toks)
+        names = {f for _, f in cands}
+        for sp in reversed(self.speakers):
+            if sp.name in names:
+                return sp.name
+        before = [(p, f) for p, f in cands if at is None or p <= at]
+        pool = before or cands
+        ents = {" ".join(_strip_roles(_name_tokens(e.text))) for e in self.people}
+        # the latest mention wins; a PERSON entity over a capitalised run, then the longer form
+        return max(pool, key=lambda c: (c[0], c[1] in ents, len(c[1].split())))[1]
 
-    def _genders(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for e in self.people:
-            full = self.canonical(e.text)
-            g = None
-            prev = self.text[max(0, e.start - 6):e.start].lower().split()
-            word = prev[-1] if prev else ""
-            first = e.text.split()[0].lower().rstrip(".")
-            if word.rstrip(".") in ("mr",) or first == "mr":
+    def _guess_gender(self, e: _Entity) -> None:
+        full = self.canonical(e.text, e.start)
+        prev = self.text[max(0, e.start - 6):e.start].lower().split()
+        word = (prev[-1] if prev else "").rstrip(".")
+        first = e.text.split()[0].lower().rstrip(".")
+        g = None
+        if word == "mr" or first == "mr":
+            g = "m"
+        elif word in ("mrs", "ms", "miss") or first in ("mrs", "ms", "miss"):
+            g = "f"
+        else:
+            ff = full.split()[0].lower()
+            if ff in MALE_NAMES and ff not in FEMALE_NAMES:
                 g = "m"
-            elif word.rstrip(".") in ("mrs", "ms", "miss") or first in ("mrs", "ms", "miss"):
+            elif ff in FEMALE_NAMES and ff not in MALE_NAMES:
                 g = "f"
-            else:
-                ff = full.split()[0].lower()
-                if ff in MALE_NAMES and ff not in FEMALE_NAMES:
-                    g = "m"
-                elif ff in FEMALE_NAMES and ff not in MALE_NAMES:
-                    g = "f"
-            if g and full not in out:
-                out[full] = g
-        return out
+        if g and full not in self.gender:
+            self.gender[full] = g
 
     def ents_in(self, start: int, end: int, labels: Iterable[str] = ("PERSON", "ORG")) -> list[_Entity]:
         labels = tuple(labels)
         return [e for e in self.ents if e.start >= start and e.end <= end and e.label in labels]
 
+    def ent_at(self, pos: int) -> _Entity | None:
+        for e in self.ents:
+            if e.start <= pos < e.end:
+                return e
+        return None
+
     def tokens_in(self, start: int, end: int) -> list[Any]:
-        if self.doc is None:
+        if self.doc is None or end <= start:
             return []
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return [] if span is None else [t for t in span if start <= t.idx < end]
+
+
+def _strip_roles(toks: list[str]) -> list[str]:
+    """Drop the role words in front of a name: ["Navarro", "County", "Sheriff", "Elmer", "Tanner"] -> the last two."""
+    last_role = -1
+    for i, t in enumerate(toks[:-1]):
+        if t.lower().rstrip(".") in _HONORIFIC_KEYS:
+            last_role = i
+    return toks[last_role + 1:]
 
 
 # --- attribution ------------------------------------------------------------------------------------------
@@ -298,154 +339,297 @@ class _Speaker:
     is_org: bool = False
 
 
+# An attribution that names nobody ("a spectator said", "doctors said"): stops the search for a speaker.
+_UNNAMED = _Speaker(None, None, 0, 0)
+
+
 def _is_possessive(ctx: _Context, e: _Entity) -> bool:
     nxt = ctx.text[e.end:e.end + 2]
     return nxt.startswith("'s") or nxt.startswith("’s") or e.text.endswith(("'s", "’s"))
 
 
-def _title_of(ctx: _Context, e: _Entity) -> str | None:
-    """Words naming a person's role next to a mention: "Pentagon spokesman John Kirby", "X, president of Y,"."""
-    if ctx.doc is None:
-        return None
-    span = ctx.doc.char_span(e.start, e.end, alignment_mode="expand")
-    if span is None:
-        return None
+def _title_before(ctx: _Context, first_tok: Any) -> str | None:
     words: list[str] = []
-    i = span.start - 1
+    i = first_tok.i - 1
     while i >= 0:
         t = ctx.doc[i]
-        if t.is_punct or t.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM") or t.dep_ == "poss":
+        if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM") or t.dep_ == "poss":
             break
-        if t.ent_type_ in ("PERSON",) or t.text.lower() in ("said", "says", "—"):
+        if t.ent_type_ == "PERSON" or t.text.lower() in SPEECH_VERBS:
             break
         words.insert(0, t.text_with_ws)
         i -= 1
-    # honorific words inside the entity itself ("Sheriff Doug Cox" tagged as one PERSON)
-    inner = [t.text_with_ws for t in span if t.text.lower() in HONORIFICS]
-    title = ("".join(words) + "".join(inner)).strip(" ,")
-    if title and title.lower() not in ("the", "a", "an"):
-        return title
-    # appositive after the name: "Kris Hoce, president of Morton Plant Hospital, said"
-    j = span.end
-    if j < len(ctx.doc) and ctx.doc[j].text == ",":
-        root = span.root
-        for child in root.children:
-            if child.dep_ == "appos" and child.i > root.i:
-                sub = list(child.subtree)
-                text = ctx.text[sub[0].idx:sub[-1].idx + len(sub[-1])].strip(" ,")
-                if 0 < len(text.split()) <= 10 and not any(t.ent_type_ == "PERSON" for t in sub):
-                    return text
+    title = "".join(words).strip(" ,")
+    return title or None
+
+
+def _title_of(ctx: _Context, start: int, end: int) -> str | None:
+    """Words naming a person's role next to a mention: "Pentagon spokesman John Kirby", "X, president of Y,"."""
+    if ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    inner = [t for t in span if t.text.lower().rstrip(".") in _HONORIFIC_KEYS]
+    before = _title_before(ctx, span[0])
+    parts = [p for p in (before, " ".join(t.text for t in inner)) if p]
+    if parts:
+        return " ".join(parts)
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            sub = list(child.subtree)
+            text = ctx.text[sub[0].idx:sub[-1].idx + len(sub[-1])].strip(" ,")
+            if 0 < len(text.split()) <= 10 and not any(t.ent_type_ == "PERSON" for t in sub):
+                return text
     return None
 
 
 def _person_title(ctx: _Context, full: str) -> str | None:
     """The first role the article gives this person in any mention."""
-    last = full.split()[-1].lower() if full else ""
-    for e in ctx.people:
-        if e.text and _name_tokens(e.text) and _name_tokens(e.text)[-1].lower() == last and ctx.canonical(e.text) == full:
-            title = _title_of(ctx, e)
-            if title:
-                return title
+    if not full:
+        return None
+    last = full.split()[-1]
+    for m in re.finditer(_NAME_SEQ + re.escape(last) + r"\b", ctx.text):
+        title = _title_of(ctx, m.start(1) if m.group(1) else m.start(), m.end())
+        if title:
+            return title
     return None
 
 
-def _gender_of_speaker(ctx: _Context, name: str) -> str | None:
-    return ctx.gender.get(name)
+def _person(ctx: _Context, name: str, start: int, end: int) -> _Speaker:
+    full = ctx.canonical(name, start)
+    return _Speaker(full, _title_of(ctx, start, end) or _person_title(ctx, full), start, end)
 
 
-def _resolve_pronoun(ctx: _Context, pron: str, at: int, history: Sequence[_Speaker]) -> _Speaker | None:
-    """He/she -> the most recent fitting subject or speaker; they/it/we -> the last organisation speaking."""
+def _resolve_pronoun(ctx: _Context, pron: str, at: int) -> _Speaker | None:
+    """He/she -> the latest fitting speaker or subject; they/it/we -> the latest organisation."""
     g = _PRONOUNS.get(pron.lower())
     if g is None:
         return None
-    if g == "o":
-        for sp in reversed(history):
-            if sp.is_org and sp.name:
-                return _Speaker(sp.name, sp.title, sp.start, sp.end, True)
-        orgs = [e for e in ctx.ents if e.label == "ORG" and e.end <= at]
+    if g in ("o", "s"):
+        orgs = [(e.end, _org_name(e.text), e) for e in ctx.ents if e.label == "ORG" and e.end <= at and at - e.end < 1500]
+        orgs += [(sp.end, sp.name, None) for sp in ctx.speakers if sp.is_org and sp.name and sp.end <= at]
         if orgs:
-            e = orgs[-1]
-            return _Speaker(_org_name(e.text), None, e.start, e.end, True)
-        return history[-1] if history else None
-    # people mentioned before `at`, most recent first: subjects and speakers before others
-    cands: list[tuple[int, int, str, _Entity]] = []
+            end, name, e = max(orgs, key=lambda o: o[0])
+            return _Speaker(name, None, e.start if e else end, end, True)
+        return ctx.speakers[-1] if ctx.speakers else None
+    cands: list[tuple[int, int, str, int, int]] = []  # rank, position, name, start, end
     for e in ctx.people:
-        if e.end > at or _is_possessive(ctx, e):
+        if e.end > at or _is_possessive(ctx, e) or any(qs <= e.start < qe for qs, qe in ctx.quoted):
             continue
-        full = ctx.canonical(e.text)
+        full = ctx.canonical(e.text, e.start)
         gg = ctx.gender.get(full)
-        if gg and g in ("m", "f") and gg != g:
+        if gg and gg != g:
             continue
-        subj = 1 if e.root.dep_ in ("nsubj", "nsubjpass") or e.root.head.dep_ in ("nsubj", "nsubjpass") else 0
-        cands.append((subj, e.end, full, e))
-    for sp in history:
+        root = e.root
+        head = root.head if root.dep_ in ("appos", "compound") else root
+        rank = 0
+        if head.dep_ in ("nsubj", "nsubjpass") or root.dep_ in ("nsubj", "nsubjpass"):
+            rank = 2 if head.head.text.lower() in SPEECH_VERBS else 1
+        cands.append((rank, e.end, full, e.start, e.end))
+    for sp in ctx.speakers:
         if sp.name and not sp.is_org and sp.end <= at:
             gg = ctx.gender.get(sp.name)
-            if gg and g in ("m", "f") and gg != g:
+            if gg and gg != g:
                 continue
-            cands.append((1, sp.end, sp.name, None))  # type: ignore[arg-type]
+            cands.append((2, sp.end, sp.name, sp.start, sp.end))
     if not cands:
         return None
-    recent_subjects = [c for c in cands if c[0] == 1 and at - c[1] < 1500]
-    best = max(recent_subjects or cands, key=lambda c: c[1])
-    return _Speaker(best[2], _person_title(ctx, best[2]), best[3].start if best[3] else best[1], best[3].end if best[3] else best[1])
+    sent_start = _sentence_start(ctx, at)
+    same = [c for c in cands if c[0] >= 1 and c[3] >= sent_start]
+    if same:  # "Gov. Rick Perry issued a statement in which he said"
+        best = max(same, key=lambda c: c[1])
+        ctx.gender.setdefault(best[2], g)
+        return _Speaker(best[2], _person_title(ctx, best[2]), best[3], best[4])
+    for rank in (2, 1):
+        recent = [c for c in cands if c[0] >= rank and at - c[1] < (600 if rank == 2 else 1500)]
+        if recent:
+            best = max(recent, key=lambda c: c[1])
+            break
+    else:
+        best = max(cands, key=lambda c: c[1])
+    ctx.gender.setdefault(best[2], g)
+    return _Speaker(best[2], _person_title(ctx, best[2]), best[3], best[4])
+
+
+def _sentence_start(ctx: _Context, at: int) -> int:
+    for s in ctx.analysis.sentences:
+        if s.start <= at < s.end:
+            return s.start
+    return at
 
 
 def _org_name(text: str) -> str:
     t = _POSSESSIVE.sub("", text.strip(" ,.;:"))
-    return re.sub(r"^(?:the|The)\s+", "", t)
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    return re.sub(r"(?:\s+(?:on|in|at|of|and))+$", "", t)
 
 
-def _speaker_from_window(
-    ctx: _Context, start: int, end: int, verb: Any, history: Sequence[_Speaker], after_verb: bool
-) -> _Speaker | None:
-    """The speaker named in text[start:end]: a person first, then a pronoun, an organisation, a noun."""
-    ents = [e for e in ctx.ents_in(start, end, ("PERSON", "ORG", "NORP", "GPE", "FAC")) if not _is_possessive(ctx, e)]
-    people = [e for e in ents if e.label == "PERSON"]
-    toks = ctx.tokens_in(start, end)
-    prons = [t for t in toks if t.text.lower() in _PRONOUNS and t.text.lower() not in ("i", "we", "it")]
-    # "them"/"her" as objects only count when nothing better is there
-    if after_verb:
-        pick_p = people[0] if people else None
-        pick_pron = prons[0] if prons else None
-    else:
-        pick_p = people[-1] if people else None
-        pick_pron = prons[-1] if prons else None
-    if pick_p is not None and (pick_pron is None or (pick_p.start < pick_pron.idx) == after_verb or not after_verb and pick_p.end > pick_pron.idx):
-        full = ctx.canonical(pick_p.text)
-        return _Speaker(full, _title_of(ctx, pick_p) or _person_title(ctx, full), pick_p.start, pick_p.end)
-    if pick_pron is not None:
-        sp = _resolve_pronoun(ctx, pick_pron.text, pick_pron.idx, history)
+def _prior_org(ctx: _Context, word: str | None, at: int, window: int = 1500) -> _Entity | None:
+    """The latest organisation named before `at` (containing `word` when given)."""
+    for e in reversed([e for e in ctx.ents if e.label in ("ORG", "FAC") and e.end <= at]):
+        if at - e.end > window and word is None:
+            return None
+        if word is None or word in e.text.lower():
+            return e
+    return None
+
+
+def _document_owner(ctx: _Context, noun: Any) -> _Speaker | None:
+    """Who a statement or report belongs to: "the Army's report" said earlier, else the last organisation."""
+    if ctx.doc is None:
+        return None
+    for t in reversed([t for t in ctx.doc[: noun.i] if t.text.lower() == noun.text.lower()]):
+        for c in t.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME"):
+                sub = list(c.subtree)
+                s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
+                return _Speaker(_org_name(ctx.text[s:e]), None, s, e, True)
+    for t in reversed([t for t in ctx.doc[: noun.i] if t.text.lower() == noun.text.lower()][-3:]):
+        # "In a statement, Backroads spokeswoman Liz Einbinder said": the organisation behind the statement
+        if t.dep_ != "pobj" or noun.idx - t.idx > 800:
+            continue
+        sent = t.sent
+        for v in sent:
+            if v.text.lower() in SPEECH_VERBS and v.pos_ in ("VERB", "AUX"):
+                subj = _subject_of(v)
+                if subj is None:
+                    continue
+                for x in subj.subtree:
+                    if x.ent_type_ in ("ORG",) and x.i < subj.i:
+                        ent = ctx.ent_at(x.idx)
+                        if ent is not None:
+                            return _Speaker(_org_name(ent.text), None, ent.start, ent.end, True)
+    for sp in reversed(ctx.speakers):
+        if sp.is_org and sp.name:
+            return _Speaker(sp.name, None, sp.start, sp.end, True)
+    e = _prior_org(ctx, None, noun.idx, 600)
+    return _Speaker(_org_name(e.text), None, e.start, e.end, True) if e else None
+
+
+def _compound_text(ctx: _Context, tok: Any) -> tuple[str, int, int] | None:
+    """Capitalised words compounded onto a noun: "A London Fire Brigade spokesman" -> "London Fire Brigade"."""
+    comps = [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("compound", "pobj", "prep", "nmod", "amod")
+             and (c.text[:1].isupper() or c.dep_ in ("prep",) or c.text in ("for", "of", "&"))]
+    comps = [c for c in comps if c.dep_ != "poss"]
+    while comps and not comps[0].text[:1].isupper():
+        comps = comps[1:]
+    while comps and not comps[-1].text[:1].isupper():
+        comps = comps[:-1]
+    if not comps:
+        return None
+    s, e = comps[0].idx, comps[-1].idx + len(comps[-1])
+    return ctx.text[s:e], s, e
+
+
+def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
+    """The speaker a subject token names; `_UNNAMED` for "a spectator", None when it cannot tell."""
+    low = tok.text.lower()
+    ent = ctx.ent_at(tok.idx)
+    if ent is not None and not (ent.label == "PERSON" and _is_possessive(ctx, ent) and ent.end <= tok.idx):
+        if ent.label == "PERSON":
+            return _person(ctx, ent.text, ent.start, ent.end)
+        if tok.pos_ == "PROPN" and ent.label in ("ORG", "FAC", "GPE", "NORP"):
+            # "Navarro County Sheriff Elmer Tanner": the entity may only cover the place in front
+            if tok.idx >= ent.end or ent.root.i == tok.i:
+                return _Speaker(_org_name(ent.text), None, ent.start, ent.end, True)
+    if tok.pos_ == "PRON":
+        if low in _PRONOUNS:
+            sp = _resolve_pronoun(ctx, low, tok.idx)
+            if sp is not None:
+                return _Speaker(sp.name, sp.title, tok.idx, tok.idx + len(tok), sp.is_org)
+        return None
+    for c in tok.children:  # "the friend, Ilona Herman" / "His grandmother, Rebecca Washington"
+        if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON"):
+            return _speaker_from_subject(ctx, c)
+    if low in ("one", "some", "many", "all", "both", "each", "others", "another") or tok.pos_ == "NUM":
+        return _UNNAMED
+    if low.rstrip(".") in _HONORIFIC_KEYS and tok.text[:1].isupper():  # "Mayor of London Sadiq Khan said"
+        for t in tok.subtree:
+            if t.i != tok.i and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ == "")) and t.dep_ not in ("compound",):
+                if t.ent_type_ == "PERSON" or t.dep_ in ("appos", "pobj"):
+                    return _speaker_from_subject(ctx, t)
+    if tok.text[:1].isupper() and tok.pos_ == "NOUN" and not ctx._mentions_of([tok.text]):
+        return _UNNAMED  # "Doctors said", a common noun opening the sentence
+    if tok.text[:1].isupper() and (tok.pos_ == "PROPN" or low not in _ORG_NOUNS | _SPOKES_NOUNS | _DOCUMENT_NOUNS):
+        chain = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()] + [tok]
+        s, e = chain[0].idx, tok.idx + len(tok)
+        words = ctx.text[s:e].split()
+        if any(w.lower() in _ORG_NOUNS or w in ("Department", "Police", "Office") for w in words[-2:]):
+            return _Speaker(_org_name(ctx.text[s:e]), None, s, e, True)
+        return _person(ctx, ctx.text[s:e], s, e)
+    if low in _SPOKES_NOUNS:
+        comp = _compound_text(ctx, tok)
+        if comp:
+            return _Speaker(_org_name(comp[0]), tok.text, comp[1], comp[2], True)
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                inner = _speaker_from_subject(ctx, c)
+                if inner is not None and inner.is_org:
+                    return _Speaker(inner.name, tok.text, inner.start, inner.end, True)
+        e = _prior_org(ctx, None, tok.idx, 600)
+        return _Speaker(_org_name(e.text), tok.text, e.start, e.end, True) if e else _UNNAMED
+    if low in _DOCUMENT_NOUNS:
+        comp = _compound_text(ctx, tok)
+        if comp:
+            return _Speaker(_org_name(comp[0]), None, comp[1], comp[2], True)
+        for c in tok.children:
+            if c.dep_ == "poss":
+                inner = _speaker_from_subject(ctx, c)
+                if inner is not None and inner.name:
+                    return inner
+                return _document_owner(ctx, tok) or _UNNAMED
+        return _document_owner(ctx, tok) or _UNNAMED
+    if low in _ORG_NOUNS:
+        e = _prior_org(ctx, low, tok.idx)
+        if e is not None:
+            return _Speaker(_org_name(e.text), None, e.start, e.end, True)
+        return _Speaker(low, None, tok.idx, tok.idx + len(tok), True) if low == "police" else _UNNAMED
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _UNNAMED
+    return None
+
+
+def _subject_of(verb: Any) -> Any | None:
+    """The subject of a speech verb, through "and warned him" or "quoting him as saying"."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.text.lower() == "saying" and verb.head.text.lower() in ("quoting", "quoted", "quote"):
+        for c in verb.head.children:
+            if c.dep_ == "dobj":
+                return c
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.dep_ != "advcl":
+        return _subject_of(verb.head)
+    return None
+
+
+def _speaker_of_verb(ctx: _Context, verb: Any, start: int, end: int, after_verb: bool) -> _Speaker | None:
+    subj = _subject_of(verb)
+    if subj is not None:
+        sp = _speaker_from_subject(ctx, subj)
         if sp is not None:
-            return _Speaker(sp.name, sp.title, pick_pron.idx, pick_pron.idx + len(pick_pron), sp.is_org)
-    orgs = [e for e in ents if e.label in ("ORG", "FAC", "GPE", "NORP")]
-    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == ""]
-    noun_words = {t.text.lower() for t in nouns}
-    if orgs:
-        e = orgs[0] if after_verb else orgs[-1]
-        title = next((t.text for t in nouns if t.text.lower() in _SPOKES_NOUNS), None)
-        return _Speaker(_org_name(e.text), title, e.start, e.end, True)
-    spokes = noun_words & _SPOKES_NOUNS
-    org_nouns = noun_words & _ORG_NOUNS
-    doc_nouns = noun_words & _DOCUMENT_NOUNS
-    if spokes or doc_nouns or org_nouns:
-        words = org_nouns - _DOCUMENT_NOUNS
-        prior = [e for e in ctx.ents if e.label == "ORG" and e.end <= start]
-        for w in sorted(words):
-            for e in reversed(prior):
-                if w in e.text.lower():
-                    return _Speaker(_org_name(e.text), next(iter(spokes), None), e.start, e.end, True)
-        if spokes or doc_nouns:
-            for sp in reversed(history):
-                if sp.is_org and sp.name:
-                    return _Speaker(sp.name, next(iter(spokes), None), start, end, True)
-            if prior and start - prior[-1].end < 600:
-                e = prior[-1]
-                return _Speaker(_org_name(e.text), next(iter(spokes), None), e.start, e.end, True)
-        if words and nouns:
-            t = next(t for t in nouns if t.text.lower() in words)
-            if t.text.lower() == "police":
-                return _Speaker("police", None, t.idx, t.idx + len(t), True)
+            return sp
+    return _speaker_from_window(ctx, start, end, after_verb)
+
+
+def _speaker_from_window(ctx: _Context, start: int, end: int, after_verb: bool) -> _Speaker | None:
+    """When the parse gives no subject: a person named in text[start:end], else a pronoun, an organisation."""
+    ents = [e for e in ctx.ents_in(start, end, ("PERSON", "ORG", "FAC")) if not _is_possessive(ctx, e)]
+    people = [e for e in ents if e.label == "PERSON"]
+    if people:
+        e = people[0] if after_verb else people[-1]
+        return _person(ctx, e.text, e.start, e.end)
+    prons = [t for t in ctx.tokens_in(start, end) if t.text.lower() in ("he", "she", "they")]
+    if prons:
+        t = prons[0] if after_verb else prons[-1]
+        sp = _resolve_pronoun(ctx, t.text, t.idx)
+        if sp is not None:
+            return _Speaker(sp.name, sp.title, t.idx, t.idx + len(t), sp.is_org)
+    if ents:
+        e = ents[0] if after_verb else ents[-1]
+        return _Speaker(_org_name(e.text), None, e.start, e.end, True)
     return None
 
 
@@ -453,32 +637,26 @@ def _speech_verbs(ctx: _Context, start: int, end: int) -> list[Any]:
     return [t for t in ctx.tokens_in(start, end) if t.text.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]
 
 
-def _attribute_after(ctx: _Context, mark: _Mark, limit: int, history: Sequence[_Speaker]) -> _Speaker | None:
+def _attribute_after(ctx: _Context, mark: _Mark, limit: int) -> _Speaker | None:
     """'"...," X said' or '"...," said X' after the closing mark."""
     toks = [t for t in ctx.tokens_in(mark.close_end, limit) if not t.is_space]
     for k, t in enumerate(toks[: MAX_TOKENS_TO_VERB_AFTER + 1]):
         if t.text.lower() in SPEECH_VERBS and (t.pos_ in ("VERB", "AUX") or t.text.lower() in ("said", "says", "told")):
-            if k == 0 or all(x.pos_ in ("ADV", "PUNCT") for x in toks[:k]):
-                # inverted: '" said Sheriff Doug Cox' / '" said the friend, Ilona Herman.'
-                stop = limit
-                for x in toks[k + 1:]:
-                    if x.text in (".", ";", "!", "?") and not x.text[0].isalpha():
-                        stop = x.idx
-                        break
-                    if x.text in ("“", '"', "``"):
-                        stop = x.idx
-                        break
-                return _speaker_from_window(ctx, t.idx + len(t), stop, t, history, after_verb=True)
-            return _speaker_from_window(ctx, mark.close_end, t.idx, t, history, after_verb=False) or (
-                _speaker_from_window(ctx, t.idx + len(t), limit, t, history, after_verb=True)
-                if toks and toks[0].text in (",",) else None
-            )
-        if t.text in (".", "!", "?") or t.text in ("“", '"', "``"):
+            stop = limit
+            for x in toks[k + 1:]:
+                if x.text in (".", ";", "!", "?", "“", '"', "``"):
+                    stop = x.idx
+                    break
+            inverted = k == 0 or all(x.pos_ in ("ADV", "PUNCT") for x in toks[:k])
+            if inverted:
+                return _speaker_of_verb(ctx, t, t.idx + len(t), stop, after_verb=True)
+            return _speaker_of_verb(ctx, t, mark.close_end, t.idx, after_verb=False)
+        if t.text in (".", "!", "?", "“", '"', "``"):
             break
     return None
 
 
-def _attribute_before(ctx: _Context, mark: _Mark, floor: int, history: Sequence[_Speaker]) -> _Speaker | None:
+def _attribute_before(ctx: _Context, mark: _Mark, floor: int) -> _Speaker | None:
     """'X said: "..."', 'X added, "..."', 'quoting him as saying, "..."' before the opening mark."""
     start = max(floor, mark.open_start - MAX_CHARS_BEFORE)
     verbs = _speech_verbs(ctx, start, mark.open_start)
@@ -489,19 +667,14 @@ def _attribute_before(ctx: _Context, mark: _Mark, floor: int, history: Sequence[
     # the verb must introduce the quote: only a few words between them ("said last Wednesday:", "said in the article")
     if len(between.split()) > 6:
         return None
-    # clause start: the sentence, cut at the previous quote or a semicolon
     cut = max(start, ctx.text.rfind(";", start, v.idx) + 1)
-    sp = _speaker_from_window(ctx, cut, v.idx, v, history, after_verb=False)
+    sp = _speaker_of_verb(ctx, v, cut, v.idx, after_verb=False)
     if sp is None:
-        sp = _speaker_from_window(ctx, v.idx + len(v), mark.open_start, v, history, after_verb=True)
+        sp = _speaker_from_window(ctx, v.idx + len(v), mark.open_start, after_verb=True)
     return sp
 
 
-def _sentence_bounds(analysis: Analysis) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in analysis.sentences]
-
-
-def _previous_sentence_speaker(ctx: _Context, mark: _Mark, sentences: list[tuple[int, int]], history: Sequence[_Speaker]) -> _Speaker | None:
+def _previous_sentence_speaker(ctx: _Context, mark: _Mark, sentences: list[tuple[int, int]]) -> _Speaker | None:
     """'Mr. Obama said the incident ... <para> "We're heartbroken ..."': the speaker of the sentence before."""
     prev = [s for s in sentences if s[1] <= mark.open_start]
     if not prev:
@@ -510,9 +683,15 @@ def _previous_sentence_speaker(ctx: _Context, mark: _Mark, sentences: list[tuple
     if mark.open_start - e > 6:
         return None
     for v in _speech_verbs(ctx, s, e):
-        sp = _speaker_from_window(ctx, s, v.idx, v, history, after_verb=False)
-        if sp is not None and sp.name:
-            return sp
+        subj = _subject_of(v)
+        if subj is not None:
+            sp = _speaker_from_subject(ctx, subj)
+            if sp is not None and sp.name:
+                return sp
+    people = [p for p in ctx.ents_in(s, e, ("PERSON",)) if not _is_possessive(ctx, p)]
+    if len(people) == 1:  # "News 2 spoke with James Glass Jr. who was friends with both."
+        p = people[0]
+        return _person(ctx, p.text, p.start, p.end)
     return None
 
 
@@ -520,32 +699,31 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
     """Direct quotes with their speakers, then indirect attributions, for one parsed article."""
     text = analysis.article.text
     allowed = [(s.start, s.end) for s in analysis.body_sentences()]
-    sentences = _sentence_bounds(analysis)
+    sentences = [(s.start, s.end) for s in analysis.sentences]
     ctx = _Context(analysis)
     marks = find_quote_marks(text)
+    ctx.quoted = [(m.start, m.end) for m in marks]
     paras = _paragraphs(text)
     out: list[Quote] = []
-    history: list[_Speaker] = []
     prev_mark: _Mark | None = None
     prev_speaker: _Speaker | None = None
     for idx, mark in enumerate(marks):
         qs, qe = _trim(text, mark.start, mark.end)
-        passage = text[qs:qe]
-        if not is_quotation(passage):
+        if not is_quotation(text[qs:qe]):
             continue
         if not any(s <= qs < e or qs <= s < qe for s, e in allowed):
             continue
         nxt = marks[idx + 1].open_start if idx + 1 < len(marks) and marks[idx + 1].para == mark.para else paras[mark.para][1]
         prv = marks[idx - 1].close_end if idx > 0 and marks[idx - 1].para == mark.para else paras[mark.para][0]
-        speaker: _Speaker | None = None
         before_text = text[prv:mark.open_start].rstrip()
         intro = before_text.endswith((":", ",")) and bool(_speech_verbs(ctx, prv, mark.open_start))
+        speaker: _Speaker | None = None
         if intro:
-            speaker = _attribute_before(ctx, mark, prv, history)
+            speaker = _attribute_before(ctx, mark, prv)
         if speaker is None and mark.closed:
-            speaker = _attribute_after(ctx, mark, nxt, history)
+            speaker = _attribute_after(ctx, mark, nxt)
         if speaker is None and not intro:
-            speaker = _attribute_before(ctx, mark, prv, history)
+            speaker = _attribute_before(ctx, mark, prv)
         if speaker is None and prev_mark is not None and prev_speaker is not None:
             continues = (not prev_mark.closed and prev_mark.para == mark.para - 1 and mark.starts_para) or (
                 prev_mark.para == mark.para
@@ -553,13 +731,13 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
             if continues:
                 speaker = prev_speaker
         if speaker is None and mark.starts_para:
-            speaker = _previous_sentence_speaker(ctx, mark, sentences, history)
+            speaker = _previous_sentence_speaker(ctx, mark, sentences)
         if speaker is None and prev_mark is not None and prev_speaker is not None and mark.starts_para:
             if prev_mark.para == mark.para - 1:
                 speaker = prev_speaker
-        speaker_span: Span | None = None
-        if speaker is not None and speaker.end > speaker.start:
-            speaker_span = analysis.span(speaker.start, speaker.end)
+        if speaker is _UNNAMED:
+            speaker = None
+        speaker_span = analysis.span(speaker.start, speaker.end) if speaker is not None and speaker.end > speaker.start else None
         out.append(
             Quote(
                 span=analysis.span(qs, qe),
@@ -569,8 +747,8 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
                 kind="direct",
             )
         )
-        if speaker is not None:
-            history.append(speaker)
+        if speaker is not None and speaker.name:
+            ctx.speakers.append(speaker)
         prev_mark, prev_speaker = mark, speaker
     out.extend(extract_indirect(analysis, ctx, [(m.open_start, m.close_end) for m in marks]))
     return tuple(out)
@@ -654,7 +832,7 @@ def extract_indirect(analysis: Analysis, ctx: _Context, quoted: Sequence[tuple[i
                 continue
             subj = subjs[0]
             if subj.text.lower() in _PRONOUNS:
-                sp = _resolve_pronoun(ctx, subj.text, subj.idx, [])
+                sp = _resolve_pronoun(ctx, subj.text, subj.idx)
                 named = (sp.name, subj.idx, subj.idx + len(subj)) if sp and sp.name else None
             else:
                 named = _subject_name(ctx, subj)

@@ -37,8 +37,9 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 # A single article text longer than this is rejected (spaCy's own limit is 1,000,000 characters).
 MAX_ARTICLE_CHARS = 1_000_000
 
-# Fewer words than this in a page's extracted main text means navigation only, not an article
-# (trafilatura falls back to menu text on such pages).
+# A page whose extracted text has no line of at least this many words is navigation, not an article
+# (trafilatura falls back to menu and link text on index pages); set on samples/bad/nomaintext.html and
+# checked against every page of samples/articles and tests/unit/ingest.
 MIN_HTML_WORDS = 8
 
 KNOWN_FIELDS = ("id", "text", "title", "url", "outlet", "published", "lang", "source", "author")
@@ -146,7 +147,7 @@ def html_to_article(html: str, source: str, url: str | None = None) -> Article |
         return _reject(source, E.E020)
     getter = doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d))
     text = getter("text") or ""
-    if len(text.split()) < MIN_HTML_WORDS:
+    if not any(len(line.split()) >= MIN_HTML_WORDS for line in text.splitlines()):
         return _reject(source, E.E020)
     title = getter("title") or None
     published = normalise_published(getter("date"))

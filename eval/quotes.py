@@ -1,0 +1,212 @@
+"""Quotes and speakers: span F1 and speaker accuracy against a hand-annotated set.
+
+Gold (eval/data/quotes_gold.jsonl) was built by hand for this project:
+- Articles chosen by a fixed rule, in file order: the first 8 articles of news-clusters and the first 27
+  rows of gva whose text holds a pair of double quote marks around at least three words (gva repeats one
+  article id for two incidents; it is annotated once).  `selected_articles` below applies the rule, so
+  articles with no real quote (titles of works only) count for precision too.
+- Candidate passages between quote marks were listed with a throw-away regex; every one was then read in
+  its context and kept or dropped by hand: kept when it is speech or writing of at least three words
+  (partial quotes such as "a lot of pain" included), dropped for scare quotes, nicknames and titles of
+  works.  Each paragraph of a quote running over several paragraphs is its own row; a few quotes with
+  a missing or misplaced mark were added by hand.
+- The speaker is the fullest name the article gives the person or organisation (the organisation for an
+  unnamed spokesman, e.g. "London Fire Brigade"), or null when the article never names them.
+  No extractor output was used to decide a span or a speaker.
+- Rows: {"dataset", "article_id", "start", "end", "quote", "speaker"}; start/end are offsets of the quoted
+  words without the marks in the article text.
+
+Metrics: span P/R/F1 exact (after stripping white space and punctuation at both edges) and relaxed (any
+overlap); speaker accuracy over relaxed-matched quotes (names compared without honorifics and case; a
+surname or a shorter form of the same full name counts).  Articles are split 80/20 into dev and test by a
+hash of their id; tuning used dev only.
+
+Run: .venv/bin/python -m eval.quotes [--limit N] [--split dev|test|all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import string
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+from eval.common import REPO, data_dir, read_jsonl, write_results
+from eval.scorers import span_prf
+
+GOLD = REPO / "eval" / "data" / "quotes_gold.jsonl"
+# The selection rule of the gold set: how many qualifying articles were taken from each data set, in order.
+SELECTION = (("news-clusters", 8), ("gva", 27))
+_EDGE = set(string.whitespace + string.punctuation + "“”‘’…—–")
+_HONORIFIC = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|sir|rev|the|a|an|lt|gen|col|sgt|capt|gov|sen|rep|sheriff|mayor|president|chief)\.?\s+",
+    re.I,
+)
+
+
+def split_of(article_id: str) -> str:
+    """dev (80%) or test (20%), by a stable hash of the article id."""
+    return "test" if int(hashlib.md5(article_id.encode()).hexdigest(), 16) % 5 == 0 else "dev"
+
+
+def _has_quoted_passage(text: str) -> bool:
+    """The selection test: a pair of double quote marks around at least three words, in one line."""
+    for line in text.split("\n"):
+        for m in re.finditer(r"[\"“](.*?)[\"”]", line):
+            if len(m.group(1).split()) >= 3:
+                return True
+    return False
+
+
+def selected_articles() -> list[tuple[str, dict[str, Any]]]:
+    """(dataset, row) for every article of the gold set, by the fixed selection rule."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    for dataset, n in SELECTION:
+        seen: set[str] = set()
+        taken = 0
+        for row in read_jsonl(data_dir() / dataset / "articles.jsonl.gz"):
+            if taken >= n:
+                break
+            if not _has_quoted_passage(row["text"]):
+                continue
+            taken += 1
+            if row["id"] in seen:
+                continue
+            seen.add(row["id"])
+            out.append((dataset, row))
+    return out
+
+
+def strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without white space or punctuation at either edge."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def normalise_name(name: str | None) -> str:
+    if not name:
+        return ""
+    n = name.replace("’", "'").strip(" ,.").lower()
+    n = re.sub(r"'s$", "", n)
+    prev = None
+    while prev != n:
+        prev, n = n, _HONORIFIC.sub("", n)
+    return " ".join(n.replace(".", "").split())
+
+
+def same_speaker(gold: str | None, predicted: str | None) -> bool:
+    """Equal after normalising, or one name the tail of the other ("Kirby" ~ "John Kirby")."""
+    g, p = normalise_name(gold), normalise_name(predicted)
+    if not g or not p:
+        return g == p
+    if g == p:
+        return True
+    gt, pt = g.split(), p.split()
+    short, long_ = (gt, pt) if len(gt) <= len(pt) else (pt, gt)
+    return long_[-len(short):] == short or (len(short) == 1 and short[0] == long_[-1])
+
+
+def evaluate(articles: Iterable[tuple[str, dict[str, Any]]], gold_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Run the quotes stage on each article and score it against the gold rows of those articles."""
+    from newsfuse.extract import quotes as quotes_stage
+    from newsfuse.stages import analyse_text
+
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for g in gold_rows:
+        by_article[g["article_id"]].append(g)
+    gold_exact, pred_exact, gold_rel, pred_rel = [], [], [], []
+    speaker_pairs: list[tuple[str | None, str | None, str]] = []
+    errors: list[dict[str, Any]] = []
+    n = 0
+    for dataset, row in articles:
+        n += 1
+        text = row["text"]
+        a = analyse_text(text, published=(row.get("published") or None), title=row.get("title"),
+                         article_id=row["id"], stages=[quotes_stage.STAGE])
+        preds = [q for q in a.quotes if q.kind == "direct"]
+        golds = by_article.get(row["id"], [])
+        for g in golds:
+            s, e = strip_edges(text, g["start"], g["end"])
+            gold_exact.append((row["id"], s, e))
+            gold_rel.append((row["id"], g["start"], g["end"]))
+        for q in preds:
+            s, e = strip_edges(text, q.span.start, q.span.end)
+            pred_exact.append((row["id"], s, e))
+            pred_rel.append((row["id"], q.span.start, q.span.end))
+        used: set[int] = set()
+        for g in golds:
+            match = None
+            for i, q in enumerate(preds):
+                if i not in used and q.span.start < g["end"] and g["start"] < q.span.end:
+                    match = i
+                    break
+            if match is None:
+                errors.append({"article": row["id"], "kind": "missed", "quote": g["quote"][:80], "gold": g["speaker"]})
+                continue
+            used.add(match)
+            q = preds[match]
+            speaker_pairs.append((g["speaker"], q.speaker, row["id"]))
+            if not same_speaker(g["speaker"], q.speaker):
+                errors.append({"article": row["id"], "kind": "speaker", "quote": g["quote"][:80],
+                               "gold": g["speaker"], "predicted": q.speaker})
+        for i, q in enumerate(preds):
+            if i not in used:
+                errors.append({"article": row["id"], "kind": "spurious", "quote": q.span.text[:80], "predicted": q.speaker})
+    exact = span_prf(gold_exact, pred_exact)
+    relaxed = span_prf(gold_rel, pred_rel, relaxed=True)
+    correct = sum(1 for g, p, _ in speaker_pairs if same_speaker(g, p))
+    return {
+        "articles": n,
+        "gold_quotes": len(gold_exact),
+        "span_exact": exact.as_dict(),
+        "span_relaxed": relaxed.as_dict(),
+        "speaker_accuracy": round(correct / len(speaker_pairs), 4) if speaker_pairs else 0.0,
+        "speaker_pairs": len(speaker_pairs),
+        "errors": errors,
+    }
+
+
+def run(split: str = "all", limit: int | None = None) -> dict[str, Any]:
+    """Score the chosen split (dev, test or all) of the gold set; `limit` takes the first N articles."""
+    gold_rows = list(read_jsonl(GOLD))
+    articles = [(d, r) for d, r in selected_articles() if split == "all" or split_of(r["id"]) == split]
+    if limit:
+        articles = articles[:limit]
+    return evaluate(articles, gold_rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--split", choices=("dev", "test", "all"), default=None)
+    parser.add_argument("--errors", action="store_true", help="print every miss, spurious quote and wrong speaker")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    splits = [args.split] if args.split else ["dev", "test"]
+    results: dict[str, Any] = {}
+    print(f"{'split':<6} {'articles':>8} {'gold':>5} {'exactP':>7} {'exactR':>7} {'exactF1':>7} {'relF1':>7} {'speaker':>8}")
+    for sp in splits:
+        r = run(sp, args.limit)
+        results[sp] = {k: v for k, v in r.items() if k != "errors"}
+        ex, rel = r["span_exact"], r["span_relaxed"]
+        print(f"{sp:<6} {r['articles']:>8} {r['gold_quotes']:>5} {ex['precision']:>7.3f} {ex['recall']:>7.3f} "
+              f"{ex['f1']:>7.3f} {rel['f1']:>7.3f} {r['speaker_accuracy']:>8.3f}")
+        if args.errors:
+            for e in r["errors"]:
+                print("   ", json.dumps(e, ensure_ascii=False))
+    results["seconds"] = round(time.perf_counter() - t0, 1)
+    if not args.limit:
+        path = write_results("quotes", results)
+        print(f"wrote {path.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""What the clusterer compares: a sparse weighted term vector and a day per article.
+
+Terms live in one hashed space (`HASH_BITS`), so the document-frequency table that gives IDF is a fixed
+array that is learned online, article by article (no background corpus to ship, memory that does
+not grow with the vocabulary).  Three kinds of term:
+- words of the title and body sentences (captions, boilerplate and repeats skipped), stop words out;
+- named entities (PERSON, ORG, GPE, LOC, FAC, NORP; `e:` + normalised name), and a person's surname;
+- resolved places (`p:` + gazetteer id), once the places stage sets them.
+Words and entities of the title and lead count more than those of later paragraphs, so an article
+that recalls earlier events as background still sits with its own event.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from newsfuse.model import Analysis
+
+HASH_BITS = 21  # 2M buckets: collisions among a news vocabulary of ~10^5 terms stay rare
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+# Title and the first LEAD_SENTENCES body sentences weigh LEAD_WEIGHT times a later sentence.
+# Chosen on eval/clusters dev (see eval/results/clusters.json, "tuning").
+LEAD_SENTENCES = 3
+LEAD_WEIGHT = 2.0
+# An entity mention adds an entity term of this weight (on top of its words).  eval/clusters dev.
+ENTITY_WEIGHT = 1.5
+PLACE_WEIGHT = 1.5
+# Terms kept per article (highest weights): bounds the cost of a comparison.  eval/clusters dev.
+MAX_TERMS = 100
+# A dated time expression in the lead within this many days before publication is the event's day.
+EVENT_DAY_LOOKBACK = 7
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]|\b(?:19|20)\d\d\b", re.UNICODE)
+# Function words and reporting verbs: they say nothing about which event an article reports.
+_STOP = frozenset(
+    """a about above after again against all almost also although always am among an and another any are
+    around as at back be became because been before being below between both but by can cannot could did
+    do does doing done down during each either else enough even ever every few for from further get gets
+    got had has have having he her here hers herself him himself his how however i if in into is it its
+    itself just last least less like made make many may me might more most much must my myself near neither
+    never no nor not now of off often on once one only or other others our ours ourselves out over own per
+    perhaps rather same she should since so some still such than that the their theirs them themselves then
+    there these they this those though through thus to too toward under until up upon us very via was we
+    well were what whatever when where whether which while who whom whose why will with within without would
+    yet you your yours yourself two three four five first second new old year years week weeks day days time
+    said says say told tells according reported report reports news monday tuesday wednesday thursday friday
+    saturday sunday today yesterday morning night evening afternoon mr mrs ms also""".split()
+)
+_MASK = (1 << HASH_BITS) - 1
+
+
+def term_id(term: str) -> int:
+    """The stable hashed id of a term (crc32, folded to HASH_BITS)."""
+    return zlib.crc32(term.encode("utf-8")) & _MASK
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTerms:
+    """Raw weighted term frequencies of one article, before IDF."""
+
+    tf: dict[int, float]
+    day: int | None
+
+
+def parse_day(value: str | None) -> int | None:
+    """Proleptic ordinal of an ISO date (first 10 characters), None when absent or unreadable."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def event_day(analysis: Analysis) -> int | None:
+    """The day the event happened: a day-precise date in the lead shortly before publication, else published."""
+    published = parse_day(analysis.reference_date)
+    if not analysis.times:
+        return published
+    lead_end = _lead_end(analysis)
+    for t in analysis.times:
+        if t.span.start >= lead_end or t.precision != "day":
+            continue
+        d = parse_day(t.value)
+        if d is None:
+            continue
+        if published is None or 0 <= published - d <= EVENT_DAY_LOOKBACK:
+            return d
+    return published
+
+
+def _lead_end(analysis: Analysis) -> int:
+    body = [s for s in analysis.body_sentences() if s.role == "body"]
+    if not body:
+        return 0
+    return body[min(LEAD_SENTENCES, len(body)) - 1].end
+
+
+def _words(text: str) -> Iterable[str]:
+    for w in _WORD.findall(unicodedata.normalize("NFKC", text).lower()):
+        w = w.replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 2 and w not in _STOP:
+            yield w
+
+
+def article_terms(analysis: Analysis) -> ArticleTerms:
+    """Weighted term frequencies (words, entities, places) of one article, lead counted more."""
+    text = analysis.article.text
+    tf: dict[int, float] = {}
+
+    def add(term: str, w: float) -> None:
+        k = term_id(term)
+        tf[k] = tf.get(k, 0.0) + w
+
+    sentences = analysis.body_sentences()
+    has_title_sentence = any(s.role == "title" for s in sentences)
+    if analysis.article.title and not has_title_sentence:
+        for w in _words(analysis.article.title):
+            add(w, LEAD_WEIGHT)
+    lead_end = _lead_end(analysis)
+    for s in sentences:
+        weight = LEAD_WEIGHT if s.role == "title" or s.end <= lead_end else 1.0
+        for w in _words(text[s.start : s.end]):
+            add(w, weight)
+    body_ranges = [(s.start, s.end) for s in sentences]
+    for m in analysis.mentions:
+        if m.label not in ENTITY_LABELS or not _inside(m.span.start, body_ranges):
+            continue
+        name = (m.entity or m.span.text).lower().strip()
+        if not name:
+            continue
+        weight = ENTITY_WEIGHT * (LEAD_WEIGHT if m.span.start < lead_end else 1.0)
+        add("e:" + name, weight)
+        if m.label == "PERSON" and " " in name:
+            add("e:" + name.rsplit(" ", 1)[1], weight)
+    for p in analysis.places:
+        if p.gazetteer_id:
+            add("p:" + p.gazetteer_id, PLACE_WEIGHT * (LEAD_WEIGHT if p.span.start < lead_end else 1.0))
+    return ArticleTerms(tf=tf, day=event_day(analysis))
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def weigh(tf: dict[int, float], idf: dict[int, float]) -> dict[int, float]:
+    """L2-normalised log-TF x IDF vector, cut to the MAX_TERMS heaviest terms."""
+    vec = {k: math.log1p(v) * idf[k] for k, v in tf.items()}
+    if len(vec) > MAX_TERMS:
+        vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS])
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {k: v / norm for k, v in vec.items()}

@@ -1,0 +1,178 @@
+"""Actors: who did it, to whom, who responded, and how firmly the text attributes it.
+
+Roles: perpetrator, target, victim, suspect, responder.  Status of an attribution:
+claimed ("X claimed responsibility"), denied ("X denied involvement"), suspected
+("blamed on X", "X is thought to", "fit the profile of previous assaults by X"),
+unknown ("no group has claimed responsibility"), confirmed (X is the stated subject
+of the attack with no hedge).  Each actor is a span of its name in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsfuse.model import Actor, Analysis
+from newsfuse.stages import Stage
+
+ATTACK_VERBS = frozenset(
+    "attack fire launch bomb shell strike shoot kill ambush raid storm target hit kidnap abduct abduct behead execute "
+    "massacre stab assault detonate explode seize capture overrun besiege torch loot burn rape open carry".split()
+)
+RESPONDER_NOUNS = re.compile(
+    r"\b(?:police|officers|deputies|troopers|firefighters|paramedics|emergency\s+(?:services|crews|responders)|first\s+responders|ambulances?|rescuers|rescue\s+workers|medics|swat|security\s+forces|fire\s+department)\b",
+    re.I,
+)
+GROUP_NOUNS = re.compile(
+    r"\b(?:(?:a|an|the|two|three|several|unknown|unidentified|masked|armed|suspected)\s+)*(?:[\w-]+\s+)?(?:gunm[ae]n|militants?|militias?|insurgents?|rebels?|fighters|attackers?|assailants?|shooters?|bombers?|jihadists?|terrorists?|extremists?|troops|soldiers|forces|army|police|protesters|rioters|mob|suspects?)\b",
+    re.I,
+)
+CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|has\s+claimed|have\s+claimed|took|taken|accepted)\s+(?:\w+\s+)?(?:responsibility|credit)\b", re.I)
+NO_CLAIM = re.compile(r"\bno\s+(?:one|group|organi[sz]ation|party|faction)\s+(?:has\s+|had\s+|immediately\s+|yet\s+)*(?:claimed|taken|accepted)\b|\b(?:not|no)\s+(?:\w+\s+)?(?:yet\s+)?(?:been\s+)?claimed\b", re.I)
+DENIED = re.compile(r"\b(?:denied|denies|denying|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|link|claims?|accusations?|that)\b", re.I)
+SUSPECTED = re.compile(
+    r"\b(?:suspected|suspect|blamed|blames|blaming|accused|accuses|believed\s+to\s+(?:be|have)|thought\s+to|is\s+thought|are\s+thought|likely|probably|fit\s+the\s+profile|bore\s+the\s+hallmarks|hallmarks\s+of|alleged(?:ly)?|attributed)\b",
+    re.I,
+)
+_ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+
+
+def _subject_phrase(verb: Any) -> list[Any]:
+    """Noun phrases governing a verb as its subject (active) or agent (passive)."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            out.append(child)
+        if child.dep_ == "agent":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _object_phrase(verb: Any) -> list[Any]:
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            out.append(child)
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _phrase_span(tok: Any) -> tuple[int, int]:
+    """Character range of the noun phrase headed by `tok` (determiners and modifiers, not clauses)."""
+    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos", "prep") or t is tok]
+    left = min(t.i for t in keep)
+    right = tok.i
+    for t in tok.rights:
+        if t.dep_ in ("compound", "amod", "nummod", "flat"):
+            right = max(right, t.i)
+    doc = tok.doc
+    while left < tok.i and doc[left].dep_ in ("det", "poss", "punct", "predet") and doc[left].lower_ in ("the", "a", "an", ",", "'s"):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _is_actor_like(tok: Any) -> bool:
+    return tok.ent_type_ in _ACTOR_LABELS or bool(GROUP_NOUNS.search(tok.text)) or tok.lower_ in ("gunman", "gunmen", "shooter", "attacker", "attackers", "militants", "police")
+
+
+def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
+    """Actors with role and attribution status, from the body sentences."""
+    doc = analysis.doc
+    if doc is None:
+        return ()
+    text = analysis.article.text
+    found: dict[tuple[int, int, str], Actor] = {}
+
+    def add(start: int, end: int, role: str, status: str) -> None:
+        name = text[start:end].strip()
+        if not name or len(name) > 80:
+            return
+        key = (start, end, role)
+        old = found.get(key)
+        rank = {"claimed": 4, "denied": 3, "suspected": 2, "unknown": 1, "confirmed": 0}
+        if old is None or rank[status] > rank[old.status]:
+            found[key] = Actor(analysis.span(start, end), name, role, status)
+
+    for sent in analysis.body_sentences():
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:
+            continue
+        s = text[sent.start:sent.end]
+        hedged = bool(SUSPECTED.search(s))
+        if NO_CLAIM.search(s):
+            m = NO_CLAIM.search(s)
+            assert m is not None
+            add(sent.start + m.start(), sent.start + m.end(), "perpetrator", "unknown")
+        for tok in span:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = tok.lemma_.lower()
+            window = text[tok.idx: min(sent.end, tok.idx + 60)]
+            if lemma in ("claim", "take", "accept") and CLAIMED.match(window):
+                for subj in _subject_phrase(tok):
+                    add(*_phrase_span(subj), "perpetrator", "claimed")
+                continue
+            if lemma in ("deny", "reject") and DENIED.match(window):
+                for subj in _subject_phrase(tok):
+                    add(*_phrase_span(subj), "perpetrator", "denied")
+                continue
+            if lemma in ("blame", "accuse"):
+                for obj in _object_phrase(tok):
+                    if obj.dep_ == "dobj" and lemma == "accuse" or lemma == "blame":
+                        add(*_phrase_span(obj), "perpetrator", "suspected")
+                for child in tok.children:  # "blamed the attack on X"
+                    if child.dep_ == "prep" and child.lower_ == "on":
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                add(*_phrase_span(pobj), "perpetrator", "suspected")
+                continue
+            if lemma in ("suspect", "think", "believe") and any(c.dep_ == "nsubjpass" for c in tok.children):
+                for c in tok.children:
+                    if c.dep_ == "nsubjpass" and _is_actor_like(c):
+                        add(*_phrase_span(c), "perpetrator", "suspected")
+                continue
+            if lemma in ("arrest", "detain", "charge", "apprehend"):
+                for obj in _object_phrase(tok):
+                    add(*_phrase_span(obj), "suspect", "suspected")
+                for subj in _subject_phrase(tok):
+                    if RESPONDER_NOUNS.search(subj.text) or subj.ent_type_ == "ORG":
+                        add(*_phrase_span(subj), "responder", "confirmed")
+                continue
+            if lemma in ("respond", "arrive", "rush", "evacuate", "rescue", "investigate", "treat", "dispatch"):
+                for subj in _subject_phrase(tok):
+                    if RESPONDER_NOUNS.search(text[slice(*_phrase_span(subj))]):
+                        add(*_phrase_span(subj), "responder", "confirmed")
+                continue
+            if lemma in ATTACK_VERBS:
+                if lemma in ("open", "carry") and not re.match(r"(?i)\w+\s+(?:fire|out)", window):
+                    continue
+                for subj in _subject_phrase(tok):
+                    if _is_actor_like(subj):
+                        add(*_phrase_span(subj), "perpetrator", "suspected" if hedged else "confirmed")
+                for obj in _object_phrase(tok):
+                    if obj.ent_type_ in _ACTOR_LABELS or obj.ent_type_ == "FAC" or obj.pos_ == "PROPN":
+                        add(*_phrase_span(obj), "target", "confirmed")
+        # "an attack on the base", "targeting US forces"
+        for m in re.finditer(r"\b(?:attacks?|assaults?|strikes?|raids?)\s+(?:on|against)\s+", s, re.I):
+            start = sent.start + m.end()
+            tok = next((t for t in span if t.idx >= start), None)
+            if tok is not None and tok.dep_ in ("pobj", "det", "compound", "amod") :
+                head = tok if tok.dep_ == "pobj" else tok.head
+                if head.dep_ == "pobj" and (head.ent_type_ in _ACTOR_LABELS | {"FAC"} or head.pos_ == "PROPN" or head.lower_ in ("base", "forces", "troops", "embassy", "convoy", "village", "church", "mosque", "school")):
+                    add(*_phrase_span(head), "target", "confirmed")
+    # victims are the casualty statements' "who"
+    for r in analysis.casualties:
+        if r.who and r.value and r.kind in ("killed", "injured") and r.how != "suicide":
+            i = r.span.text.find(r.who)
+            if i >= 0:
+                add(r.span.start + i, r.span.start + i + len(r.who), "victim", "confirmed")
+    return tuple(sorted(found.values(), key=lambda a: (a.span.start, a.role)))
+
+
+STAGE = Stage(
+    name="actors",
+    requires=("doc", "sentences", "casualties"),
+    assigns=("actors",),
+    run=lambda a: a.with_(actors=extract_actors(a)),
+)

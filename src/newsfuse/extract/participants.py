@@ -1,0 +1,208 @@
+"""Participants: the named people an incident happened to or was done by, Gun Violence Archive style.
+
+A person name (spaCy PERSON) becomes a participant when the text ties it to the
+incident: an age ("John Smith, 23,", "23-year-old John Smith") or a victim or
+suspect cue in its sentence.  Officials, spokespeople and relatives quoted about
+the incident are left out.  Role, status and gender come from the words around
+each mention; mentions of one person ("John Smith" ... "Smith") are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsfuse.model import Analysis, Participant
+from newsfuse.stages import Stage
+
+TITLES = frozenset(
+    """officer officers sgt sgt. sergeant lt lt. lieutenant capt capt. captain chief detective det det. sheriff
+    spokesman spokeswoman spokesperson mayor attorney prosecutor judge coroner dr dr. rev rev. reverend pastor gov gov.
+    governor sen sen. senator rep rep. representative president cpl cpl. corporal trooper agent commissioner superintendent
+    reporter councilman councilwoman alderman investigator lawyer examiner cmdr commander major maj maj. col col. colonel
+    director secretary minister principal coach manager owner professor dean bishop father sheriff's police fbi atf
+    deputies spokesmen sgt.s chaplain officials official""".split()
+)
+RELATIVE = re.compile(
+    r"^\s*,\s*(?:the\s+)?(?:\w+['’]s?\s+)?(?:(?:grand|step)?(?:mother|father|mom|dad|aunt|uncle|sister|brother|cousin|grandmother|grandfather|neighbou?r|friend|pastor|girlfriend|boyfriend|fiancee?|wife|husband|son|daughter|niece|nephew)|spokes\w+|who\s+(?:lives|witnessed|saw|heard|knew|owns|works))\b",
+    re.I,
+)
+AGE_AFTER = re.compile(r"^\s*(?:,|\()\s*(?:a|an|age|aged)?\s*(\d{1,2})\s*(?:-year-old\b)?", re.I)
+AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+VICTIM_VERBS = frozenset("shoot kill stab murder wound injure hit strike slay beat wound hospitalize rob attack".split())
+ARREST_VERBS = frozenset("arrest charge book accuse indict detain sentence convict plead face surrender jail hold apprehend extradite identify".split())
+KILL_CUES = re.compile(r"\b(?:killed|died|dies|dead|death|fatal(?:ly)?|slain|murdered|homicide|body|pronounced|did\s+not\s+survive|deceased|succumbed)\b", re.I)
+INJ_CUES = re.compile(r"\b(?:wounded|injured|injuries|hurt|hospital|condition|grazed|treated|shot\s+in\s+the|survived|recovering)\b", re.I)
+SUSPECT_CUES = re.compile(r"\b(?:arrested|charged|charges?|suspects?|accused|booked|custody|jail|shooter|gunman|indicted|pleaded|sentenced|convicted|warrant|faces|wanted|surrendered|allegedly|detained|bond|bail)\b", re.I)
+ARREST_CUES = re.compile(r"\b(?:arrested|charged|booked|custody|jailed|jail|indicted|detained|surrendered|apprehended|taken\s+into|held\s+(?:on|without)|bond|bail|pleaded|sentenced|convicted)\b", re.I)
+VICTIM_CUES = re.compile(r"\b(?:victims?|killed|died|dead|wounded|injured|shot|hospital|condition|identified|slain|body|struck)\b", re.I)
+UNHARMED_CUES = re.compile(r"\b(?:unharmed|uninjured|not\s+(?:hurt|injured)|escaped\s+injury)\b", re.I)
+MALE = re.compile(r"\b(?:man|men|boy|he|his|him|himself|male|father|son|brother|husband|boyfriend|mr\.?|grandfather|uncle|nephew)\b", re.I)
+FEMALE = re.compile(r"\b(?:woman|women|girl|she|her|hers|herself|female|mother|daughter|sister|wife|girlfriend|mrs\.?|ms\.?|grandmother|aunt|niece)\b", re.I)
+SPEECH_VERBS = frozenset("say tell add explain note state write post confirm".split())
+
+
+@dataclass
+class _Person:
+    name: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    ages: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    statuses: set[str] = field(default_factory=set)
+    genders: list[str] = field(default_factory=list)
+    cued: bool = False
+
+
+def _is_name(text: str) -> bool:
+    toks = text.split()
+    return bool(toks) and all(t[:1].isupper() for t in toks if t[:1].isalpha()) and any(len(t) > 1 for t in toks) and not re.search(r"\d|@|http", text)
+
+
+def _same(a: str, b: str) -> bool:
+    ta, tb = a.lower().replace(".", "").split(), b.lower().replace(".", "").split()
+    if ta == tb:
+        return True
+    if ta[-1] != tb[-1]:
+        return len(ta) == 1 and ta[0] == tb[0] and len(tb) > 1 and False
+    return len(ta) == 1 or len(tb) == 1 or ta[0][0] == tb[0][0]
+
+
+def _role_and_status(ent: Any, sent_text: str) -> tuple[str | None, set[str]]:
+    """Role (victim/suspect) and statuses of one mention from its verb and the cues of its sentence."""
+    root = ent.root
+    dep = root.dep_
+    tok = root
+    hops = 0
+    while tok.dep_ in ("compound", "appos", "conj", "poss", "pobj", "prep", "nmod") and tok.head is not tok and hops < 4:
+        tok = tok.head
+        hops += 1
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") else (tok if tok.pos_ in ("VERB", "AUX") else None)
+    dep = tok.dep_
+    role: str | None = None
+    statuses: set[str] = set()
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if lemma in SPEECH_VERBS and dep == "nsubj":
+        return None, set()
+    if lemma in ARREST_VERBS and dep in ("nsubjpass", "dobj"):
+        role = "suspect"
+        if lemma != "identify":
+            statuses.add("arrested")
+        else:
+            role = None
+    elif lemma in VICTIM_VERBS:
+        role = "victim" if dep in ("nsubjpass", "dobj") else ("suspect" if dep == "nsubj" else None)
+    elif lemma == "die" and dep == "nsubj":
+        role = "victim"
+        statuses.add("killed")
+    # appositions and "identified ... as": "the suspect, John Smith", "identified the victim as John Smith"
+    left = sent_text[: ent.start_char - ent.sent.start_char].lower()[-60:]
+    if re.search(r"\b(?:suspect|shooter|gunman|accused|man\s+charged)\s*,?\s*(?:as\s+)?(?:was\s+identified\s+as\s+)?$", left) or re.search(r"identified\s+the\s+(?:suspect|shooter|gunman)\s+as\s+$", left):
+        role = "suspect"
+    elif re.search(r"\b(?:victims?|deceased|dead\s+(?:man|woman))\s*,?\s*(?:as\s+)?$", left) or re.search(r"identified\s+(?:the\s+)?(?:victims?|(?:dead\s+)?(?:man|woman|boy|girl|teen)|deceased)\s+as\s+(?:[\w'’-]+\s+){0,3}$", left):
+        role = "victim"
+    if role is None:
+        sus, vic = len(SUSPECT_CUES.findall(sent_text)), len(VICTIM_CUES.findall(sent_text))
+        if sus and sus >= vic:
+            role = "suspect"
+        elif vic:
+            role = "victim"
+    if role == "victim":
+        if KILL_CUES.search(sent_text):
+            statuses.add("killed")
+        elif INJ_CUES.search(sent_text) or re.search(r"\bshot\b", sent_text, re.I):
+            statuses.add("injured")
+    if role == "suspect" and ARREST_CUES.search(sent_text):
+        statuses.add("arrested")
+    if UNHARMED_CUES.search(sent_text):
+        statuses.add("unharmed")
+    return role, statuses
+
+
+def extract_participants(analysis: Analysis) -> tuple[Participant, ...]:
+    """Named participants with age, gender, role and status, one per person, in order of first mention."""
+    doc = analysis.doc
+    if doc is None:
+        return ()
+    text = analysis.article.text
+    body = [(s.start, s.end) for s in analysis.body_sentences()]
+    people: list[_Person] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not _is_name(ent.text):
+            continue
+        if not any(a <= ent.start_char and ent.end_char <= b for a, b in body):
+            continue
+        name = re.sub(r"['’]s$", "", ent.text.strip())
+        if len(name) < 3:
+            continue
+        prev = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+        if prev in TITLES or prev + "." in TITLES or prev2 in ("police", "sheriff", "county"):
+            continue
+        after = text[ent.end_char: ent.end_char + 80]
+        if RELATIVE.match(after):
+            continue
+        sent = ent.sent
+        sent_text = text[sent.start_char:sent.end_char]
+        age: int | None = None
+        m = AGE_AFTER.match(after)
+        if m:
+            age = int(m.group(1))
+        else:
+            m2 = AGE_BEFORE.search(text[max(sent.start_char, ent.start_char - 60):ent.start_char])
+            if m2:
+                age = int(m2.group(1))
+        role, statuses = _role_and_status(ent, sent_text)
+        cued = age is not None or role is not None
+        gender = None
+        if prev in ("mr", "mr."):
+            gender = "male"
+        elif prev in ("mrs", "ms", "miss", "mrs.", "ms."):
+            gender = "female"
+        else:
+            near = text[max(sent.start_char, ent.start_char - 40): min(sent.end_char, ent.end_char + 40)]
+            mm, ff = len(MALE.findall(near)), len(FEMALE.findall(near))
+            if mm > ff:
+                gender = "male"
+            elif ff > mm:
+                gender = "female"
+        person = next((p for p in people if _same(p.name, name)), None)
+        if person is None:
+            person = _Person(name)
+            people.append(person)
+        elif len(name.split()) > len(person.name.split()):
+            person.name = name
+        person.spans.append((ent.start_char, ent.end_char))
+        if age is not None:
+            person.ages.append(age)
+        if role:
+            person.roles.append(role)
+        person.statuses |= statuses
+        if gender:
+            person.genders.append(gender)
+        person.cued = person.cued or cued
+    out: list[Participant] = []
+    for p in people:
+        if not p.cued:
+            continue
+        role = max(set(p.roles), key=p.roles.count) if p.roles else None
+        statuses = set(p.statuses)
+        if role == "victim":
+            statuses.discard("arrested")
+        if "killed" in statuses:
+            statuses.discard("injured")
+        status = ",".join(s for s in ("killed", "injured", "arrested", "unharmed") if s in statuses) or None
+        gender = max(set(p.genders), key=p.genders.count) if p.genders else None
+        age = max(set(p.ages), key=p.ages.count) if p.ages else None
+        start, end = p.spans[0]
+        out.append(Participant(analysis.span(start, end), p.name, age, gender, role, status))
+    return tuple(out)
+
+
+STAGE = Stage(
+    name="participants",
+    requires=("doc", "sentences"),
+    assigns=("participants",),
+    run=lambda a: a.with_(participants=extract_participants(a)),
+)

@@ -1,0 +1,367 @@
+"""Place names in an article, resolved against the offline gazetteer.
+
+Recognition takes spaCy's GPE, LOC and FAC mentions (with the entity ruler's
+facilities and "X province" names), "City, ST" / "City, State" pairs and
+datelines ("ROCKY MOUNT, N.C. (AP) —"), and ORG or PERSON mentions that are
+well-known place names the small model mislabels ("Erbil").
+
+Resolution scores every candidate of a name: how it matched, its population,
+its kind, the countries and first-level regions of the article's other places
+("Erbil" near "Iraq"), a qualifier written after it ("Springfield, Illinois"),
+and, weakly, the outlet's country.  A name with no candidate, or none that
+scores enough, keeps `lat`/`lon` null: never a guess.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from newsfuse.extract.gazetteer import (
+    MATCH_ALTERNATE,
+    MATCH_CORE,
+    MATCH_PRIMARY,
+    US_STATE_AP,
+    GazEntry,
+    Gazetteer,
+    core_key,
+    load_gazetteer,
+    name_key,
+)
+from newsfuse.model import Analysis, Place
+from newsfuse.stages import Stage
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model gives to place names it does not know ("Erbil" as ORG).
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+
+# Scoring weights: chosen on eval/places (GeoWebNews, tuning split, 161 km accuracy) and
+# eval/gva_where (city accuracy); see the report of each run in eval/results/.
+W_MATCH = {MATCH_PRIMARY: 0.0, MATCH_ALTERNATE: -1.0, MATCH_CORE: -2.5}
+W_POPULATION = 0.8  # per decade of population
+W_KIND = {"continent": 2.5, "country": 2.5, "region": 1.5, "county": 0.5, "city": 0.0, "airport": -1.0}
+W_FACILITY_WORD = 4.0  # the name says "air base" / "airport" and the candidate is one
+W_CONTEXT_COUNTRY = 3.0  # full weight when the article's other places point to the candidate's country
+W_CONTEXT_ADMIN1 = 4.0
+W_QUALIFIER = 8.0  # "Springfield, Illinois": the written qualifier agrees (or, negated, disagrees)
+W_FOREIGN = 2.5
+FOREIGN_MIN_VOTES = 3.0
+W_OUTLET_COUNTRY = 0.5  # the outlet's country: a weak prior only
+MIN_SCORE = 1.0  # below it a candidate is not trusted: the place stays unresolved
+# ORG/PERSON mentions become places only if the name is a country or region, or a city at least this big.
+RESCUE_MIN_POPULATION = 200_000
+# A region named like a city of it means the city when the city holds this share of its people (Erbil, Baghdad).
+CAPITAL_SHARE = 0.25
+
+# Names that are parts of any city ("the North Side"): never resolved on their own.
+_GENERIC_NAME = re.compile(r"(?i)^(?:(?:near |far )?(?:north|south|east|west|north ?east|north ?west|south ?east|south ?west)(?:side| side| end)?|downtown|midtown|uptown|city|the city|county|state)$")
+# Leading words that narrow a place without renaming it ("Downtown Memphis", "northeast Houston").
+_NARROWING = re.compile(r"(?i)^(?:downtown|uptown|midtown|central|greater|metro|suburban|rural|(?:north|south|east|west|north ?east|north ?west|south ?east|south ?west)(?:ern)?)\s+")
+
+_FACILITY_WORDS = ("air base", "airbase", "airport", "airfield", "air station", "air force base")
+_KIND_WORDS = {"province": "region", "governorate": "region", "state": "region", "region": "region",
+               "county": "county", "parish": "county", "city": "city"}
+
+_CTLD_EXCEPTIONS = frozenset({"tv", "io", "co", "me", "ly", "fm", "ai", "am", "gg", "cc", "ws", "to", "is", "it"})
+
+
+@dataclass
+class _Name:
+    """One recognised place name before resolution."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: list[GazEntry] = field(default_factory=list)  # what a "City, ST" qualifier can mean
+
+
+def _states(gaz: Gazetteer) -> dict[str, GazEntry]:
+    """US state entries by postal code."""
+    out: dict[str, GazEntry] = {}
+    for code in set(US_STATE_AP.values()):
+        e = gaz.get(f"iso3166-2:US-{code}")
+        if e is not None:
+            out[code] = e
+    return out
+
+
+_STATE_WORD = r"(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|[A-Z]\.\s?[A-Z]\.|W\. ?Va\.|[A-Z]{2})"
+_CITY_STATE = re.compile(r"\b((?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|St\.)(?: (?:[A-Z][\w'’.-]*|de|du|la|of|upon)){0,3}),\s(" + _STATE_WORD + r")(?=[\s,;:.)]|$)")
+_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(" + _STATE_WORD + r"))?\s*(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive or punctuation from a name's span."""
+    s = text[start:end]
+    if s.lower().startswith("the ") and end - start > 4:
+        start += 4
+    while end > start and text[end - 1] in ".,;:'’\"" and not re.search(r"\b[A-Z]\.$|\b(?:[A-Z][a-z]{1,3})\.$", text[start:end]):
+        end -= 1
+    for suffix in ("'s", "’s"):
+        if text[start:end].endswith(suffix):
+            end -= 2
+    return start, end
+
+
+def _qualifier_entries(gaz: Gazetteer, states: dict[str, GazEntry], word: str) -> list[GazEntry]:
+    """What a qualifier after a comma can mean: US states (name, AP or postal code) or countries."""
+    word = word.strip()
+    if word in US_STATE_AP:
+        return [states[US_STATE_AP[word]]] if US_STATE_AP[word] in states else []
+    if re.fullmatch(r"[A-Z]{2}", word):
+        return [states[word]] if word in states else []
+    return [e for e, m in gaz.candidates(word) if e.kind in ("region", "country") and m != MATCH_CORE]
+
+
+def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
+    """Place names of the article as non-overlapping spans, with qualifiers where written."""
+    text = analysis.article.text
+    states = _states(gaz)
+    found: list[_Name] = []
+
+    def add(start: int, end: int, qualifier: list[GazEntry] | None = None) -> None:
+        start, end = _trim(text, start, end)
+        if end > start and text[start:end].strip():
+            found.append(_Name(start, end, text[start:end], list(qualifier or [])))
+
+    # Datelines and "City, State" pairs first: they carry the qualifier.
+    for m in _DATELINE.finditer(text):
+        city = m.group(1).strip(" .-")
+        if len(city) < 3 or not any(c.isalpha() for c in city):
+            continue
+        qual = _qualifier_entries(gaz, states, m.group(2)) if m.group(2) else []
+        if m.group(2) and not qual:
+            continue
+        if not qual and not gaz.candidates(city):
+            continue
+        add(m.start(1), m.start(1) + len(m.group(1).rstrip(" .-")), qual)
+        if m.group(2):
+            add(m.start(2), m.end(2))
+    for m in _CITY_STATE.finditer(text):
+        qual = _qualifier_entries(gaz, states, m.group(2))
+        if not qual:
+            continue
+        words = list(re.finditer(r"\S+", m.group(1)))
+        chosen = None
+        for i in range(len(words)):  # the longest tail of the capitalised run that the gazetteer knows
+            cand = m.group(1)[words[i].start():]
+            if any(_agrees(e, qual) for e, _ in gaz.candidates(cand)):
+                chosen = m.start(1) + words[i].start()
+                break
+        if chosen is None:
+            continue
+        add(chosen, m.end(1), qual)
+        add(m.start(2), m.end(2))
+
+    taken = [(n.start, n.end) for n in found]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for mention in analysis.mentions:
+        s, e = mention.span.start, mention.span.end
+        if mention.label in PLACE_LABELS:
+            pass
+        elif mention.label in RESCUE_LABELS:
+            if not _well_known(gaz, mention.span.text):
+                continue
+        else:
+            continue
+        s, e = _trim(text, s, e)
+        if e > s and free(s, e):
+            add(s, e)
+            taken.append((s, e))
+    # Qualifiers written as a second mention: "Springfield, Illinois" tagged as two GPEs.
+    found.sort(key=lambda n: n.start)
+    unique: list[_Name] = []
+    for n in found:
+        if unique and n.start < unique[-1].end:
+            continue
+        unique.append(n)
+    for a, b in zip(unique, unique[1:]):
+        if not a.qualifier and re.fullmatch(r",\s*", text[a.end:b.start]):
+            qual = _qualifier_entries(gaz, states, b.text)
+            if qual and any(_agrees(e, qual) for e, _ in gaz.candidates(a.text)):
+                a.qualifier = qual
+    return unique
+
+
+def _well_known(gaz: Gazetteer, name: str) -> bool:
+    """True when a mislabelled mention is surely a place: a country, a region or a big city by its own name."""
+    if not name[:1].isupper():
+        return False
+    for e, m in gaz.candidates(name):
+        if m == MATCH_PRIMARY and (e.kind in ("country", "region") or e.population >= RESCUE_MIN_POPULATION):
+            return True
+    return False
+
+
+def _agrees(entry: GazEntry, qualifier: Iterable[GazEntry]) -> bool:
+    """The entry lies in one of the qualifier's regions or countries."""
+    for q in qualifier:
+        if entry.gazetteer_id == q.gazetteer_id:
+            continue
+        if q.kind == "country" and entry.country_code == q.country_code:
+            return True
+        if q.kind == "region" and entry.country_code == q.country_code and entry.admin1 == q.name:
+            return True
+    return False
+
+
+def outlet_country(analysis: Analysis) -> str | None:
+    """The country of the outlet's web address (ccTLD), if it has one: "bbc.co.uk" -> "GB"."""
+    host = analysis.article.url or analysis.article.outlet or ""
+    m = re.match(r"(?:\w+://)?([^/\s:]+)", host)
+    if not m:
+        return None
+    tld = m.group(1).rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or tld in _CTLD_EXCEPTIONS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
+def _base_score(entry: GazEntry, match: int, query: str) -> float:
+    """Context-free score of one candidate."""
+    score = W_MATCH[match] + W_POPULATION * math.log10(entry.population + 1) + W_KIND[entry.kind]
+    key = name_key(query)
+    if match == MATCH_CORE:
+        words = [w for w, kind in _KIND_WORDS.items() if key.endswith(" " + w) or key.startswith(w + " of ")]
+        if any(_KIND_WORDS[w] == entry.kind for w in words):
+            score -= W_MATCH[MATCH_CORE]  # "Anbar province" naming a region is as good as its own name
+    says_facility = any(w in key for w in _FACILITY_WORDS)
+    if entry.kind == "airport":
+        if says_facility:
+            score += W_FACILITY_WORD
+        elif match == MATCH_CORE:  # "Erbil" is the city, not "Erbil International Airport"
+            score -= W_FACILITY_WORD
+    elif says_facility:
+        score -= W_FACILITY_WORD
+    return score
+
+
+def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None) -> list[tuple[GazEntry | None, float]]:
+    """Pick one gazetteer entry (or none) per name, using the other names as context."""
+    cands = [_candidates(gaz, n.text) for n in names]
+    base = [[(e, _base_score(e, m, n.text)) for e, m in cs] for n, cs in zip(names, cands)]
+    # Pass 1: best candidate of each name alone -> votes for countries and regions.
+    first: list[GazEntry | None] = []
+    for n, scored in zip(names, base):
+        pick = max(scored, key=lambda x: x[1] + (W_QUALIFIER if n.qualifier and _agrees(x[0], n.qualifier) else 0.0),
+                   default=None)
+        first.append(pick[0] if pick and pick[1] >= MIN_SCORE else None)
+    country_votes: Counter = Counter()
+    admin1_votes: Counter = Counter()
+    for n, e in zip(names, first):
+        if e is None:
+            continue
+        weight = 2.0 if e.kind in ("country", "region") else 1.0
+        country_votes[e.country_code] += weight
+        if e.kind != "country":
+            admin1_votes[(e.country_code, e.admin1)] += weight
+        for q in n.qualifier:
+            country_votes[q.country_code] += 1.0
+            if q.kind == "region":
+                admin1_votes[(q.country_code, q.name)] += 1.0
+    total_c = sum(country_votes.values()) or 1.0
+    total_a = sum(admin1_votes.values()) or 1.0
+    # Pass 2: with context (one sense per name and article: equal names share the choice).
+    by_key: dict[str, tuple[GazEntry | None, float]] = {}
+    out: list[tuple[GazEntry | None, float]] = []
+    for i, (n, scored) in enumerate(zip(names, base)):
+        key = name_key(n.text)
+        if not n.qualifier and key in by_key:
+            out.append(by_key[key])
+            continue
+        own = first[i]
+        best: tuple[GazEntry | None, float] = (None, -math.inf)
+        for e, s in scored:
+            cv = country_votes[e.country_code] - (_own_weight(own) if own and own.country_code == e.country_code else 0)
+            av = admin1_votes[(e.country_code, e.admin1)] - (
+                _own_weight(own) if own and own.kind != "country" and (own.country_code, own.admin1) == (e.country_code, e.admin1) else 0)
+            s += W_CONTEXT_COUNTRY * max(cv, 0) / total_c
+            if cv <= 0 and total_c >= FOREIGN_MIN_VOTES and e.kind in ("city", "airport", "county"):
+                s -= W_FOREIGN  # a town abroad among places of other countries is most often a local name
+            if e.kind not in ("country", "region"):
+                s += W_CONTEXT_ADMIN1 * max(av, 0) / total_a
+            if n.qualifier:
+                s += W_QUALIFIER if _agrees(e, n.qualifier) else -W_QUALIFIER
+            if outlet_cc and e.country_code == outlet_cc:
+                s += W_OUTLET_COUNTRY
+            if s > best[1]:
+                best = (e, s)
+        best = _prefer_city_of_region(best, scored, {e.gazetteer_id for e, m in cands[i] if m != MATCH_CORE})
+        if best[0] is None or best[1] < MIN_SCORE:
+            best = (None, best[1])
+        if not n.qualifier:
+            by_key[key] = best
+        out.append(best)
+    return out
+
+
+def _prefer_city_of_region(
+    best: tuple[GazEntry | None, float], scored: list[tuple[GazEntry, float]], alternates: set[str]
+) -> tuple[GazEntry | None, float]:
+    """A region named like its own city ("Arbil", "Baghdad") means the city, as news uses it."""
+    entry, score = best
+    if entry is None or entry.kind != "region":
+        return best
+    cities = [e for e, _ in scored
+              if e.kind == "city" and e.gazetteer_id in alternates and e.country_code == entry.country_code
+              and e.admin1 == entry.name and e.population >= CAPITAL_SHARE * entry.population]
+    if not cities:
+        return best
+    return (max(cities, key=lambda e: e.population), score)
+
+
+def _candidates(gaz: Gazetteer, text: str) -> list[tuple[GazEntry, int]]:
+    """Gazetteer candidates of a name; "Downtown Memphis" falls back to "Memphis" (as an alternate match)."""
+    if _GENERIC_NAME.match(text.strip()):
+        return []
+    found = gaz.candidates(text)
+    if not found and _NARROWING.match(text):
+        rest = _NARROWING.sub("", text, count=1)
+        if rest[:1].isupper():
+            found = [(e, max(m, MATCH_ALTERNATE)) for e, m in gaz.candidates(rest) if e.kind != "country"]
+    return found
+
+
+def _own_weight(e: GazEntry) -> float:
+    return 2.0 if e.kind in ("country", "region") else 1.0
+
+
+def extract_places(analysis: Analysis, gaz: Gazetteer | None = None) -> tuple[Place, ...]:
+    """Every place name of the article, resolved where the gazetteer allows (coordinates null otherwise)."""
+    gaz = gaz or load_gazetteer()
+    names = recognise(analysis, gaz)
+    if not names:
+        return ()
+    resolved = _resolve_all(names, gaz, outlet_country(analysis))
+    places = []
+    for n, (entry, _score) in zip(names, resolved):
+        span = analysis.span(n.start, n.end)
+        if entry is None:
+            places.append(Place(span=span, name=" ".join(n.text.split())))
+            continue
+        places.append(Place(span=span, name=entry.name, gazetteer_id=entry.gazetteer_id, lat=entry.lat,
+                            lon=entry.lon, country_code=entry.country_code,
+                            admin1=entry.admin1 if entry.kind != "country" else None,
+                            admin2=entry.admin2, precision=entry.precision, timezone=entry.timezone))
+    return tuple(places)
+
+
+def place_to_json(place: Place) -> dict:
+    """A place as the contract's articles.jsonl writes it."""
+    return {**place.span.to_json(), "name": place.name, "lat": place.lat, "lon": place.lon,
+            "country_code": place.country_code, "gazetteer_id": place.gazetteer_id, "precision": place.precision,
+            "admin1": place.admin1, "admin2": place.admin2, "timezone": place.timezone}
+
+
+STAGE = Stage(
+    name="places",
+    requires=("doc", "mentions", "sentences"),
+    assigns=("places",),
+    run=lambda a: a.with_(places=extract_places(a)),
+)

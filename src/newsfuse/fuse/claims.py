@@ -1,0 +1,307 @@
+"""Claim alignment: which statements of an event's articles say the same thing, and which conflict.
+
+Each claim (one sentence, `newsfuse.extract.claims`) is compared with the
+claims of the other articles of the event.  Similarity is the cosine of TF-IDF
+vectors over normalised terms (lemmas, numbers as digits so "ten" ~ "10",
+places as gazetteer keys so "Ain al-Asad" ~ "Al Asad Airbase"), fitted on the
+event's own claims.  On top of it, slot agreement decides the relation:
+different counts of the same kind, opposite polarity of the same statement,
+different dates or ordinal counts ("the second attack" vs "the fourth") make a
+contradiction.  Claims that say the same thing are grouped; a group's sources
+are counted by independence group (copies of one report count once).
+
+Blocking: only pairs whose similarity reaches `CANDIDATE_SIM` are compared, and
+the similarities come from one sparse matrix product, so an event with 50+
+articles stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from newsfuse.extract.claims import NAME_PREFIX
+from newsfuse.model import Analysis, Claim, Span
+
+SAME, CONTRADICTS, UNRELATED = "same", "contradicts", "unrelated"
+
+# Thresholds on TF-IDF cosine, chosen on eval/contradictions over eval/data/contradiction_pairs.jsonl
+# (see the grid in eval/results/contradictions.json).
+SAME_SIM = 0.35  # plain paraphrase
+SAME_SIM_WITH_SLOTS = 0.28  # paraphrase that also shares a count, a date or a place
+NUMBER_TOPIC_SIM = 0.3  # two counts of one kind conflict only about the same statement
+NEGATION_SIM = 0.45  # "X was not Y" vs "X was Y"
+DATE_TOPIC_SIM = 0.3  # "on Friday" vs "on Saturday" about the same happening
+ORDINAL_TOPIC_SIM = 0.05  # "the second attack this month" vs "the fourth in three weeks": any shared term
+NEAR_COPY_SIM = 0.6  # one sentence rewritten with other numbers ("aged 24" vs "aged 27"): a conflict
+NEAR_COPY_OVERLAP = 0.8  # share of the non-number terms the two sentences have in common
+NAME_WEIGHT = 0.5  # weight of terms inside person / organisation names, relative to other terms
+CANDIDATE_SIM = min(SAME_SIM_WITH_SLOTS, NUMBER_TOPIC_SIM)  # ordinal pairs are blocked on their own
+# Two "about" counts within this share of each other are the same count (ACLED reads "dozens" as 12).
+ABOUT_TOLERANCE = 0.25
+
+# Counted nouns that stand for people: their counts are compared as casualties, not as quantities.
+PERSON_NOUNS = frozenset(
+    "people person persons man men woman women others other victim victims child children teen teens "
+    "teenager teenagers boy boys girl girls adult adults resident residents individual individuals "
+    "suspect suspects officer officers student students one".split()
+)
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What the comparison needs of one claim (plain values, no Doc)."""
+
+    span: Span
+    terms: tuple[str, ...]
+    counts: Mapping[str, tuple[tuple[float, str], ...]]
+    dates: frozenset[str]
+    month_days: frozenset[str]
+    weekdays: frozenset[str]
+    places: frozenset[str]
+    ordinals: tuple[tuple[str, int], ...]
+    polarity: str
+    hedged: bool
+
+
+def _kind(what: str) -> str:
+    w = what.lower().strip()
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+def facts_of(claim: Claim) -> ClaimFacts:
+    """The comparable view of a claim, from its JSON slots."""
+    slots = claim.slots
+    counts: dict[str, list[tuple[float, str]]] = {}
+    for c in slots.get("casualties", ()):
+        if c.get("value") is not None:
+            counts.setdefault(c["kind"], []).append((float(c["value"]), c.get("qualifier") or "exact"))
+    for q in slots.get("numbers", ()):
+        kind = _kind(q.get("what") or "")
+        if kind and kind not in PERSON_NOUNS and f"{kind}s" not in PERSON_NOUNS and q.get("value") is not None:
+            counts.setdefault(kind, []).append((float(q["value"]), q.get("qualifier") or "exact"))
+    return ClaimFacts(
+        span=claim.span,
+        terms=tuple(slots.get("terms", ())),
+        counts={k: tuple(v) for k, v in counts.items()},
+        dates=frozenset(slots.get("dates", ())),
+        month_days=frozenset(slots.get("month_days", ())),
+        weekdays=frozenset(slots.get("weekdays", ())),
+        places=frozenset(p["key"] for p in slots.get("places", ())),
+        ordinals=tuple((o.get("what") or "", int(o["value"])) for o in slots.get("ordinals", ())),
+        polarity=claim.polarity,
+        hedged=claim.hedged,
+    )
+
+
+def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    """Whether two reported counts can both be true ("at least 10" and "12" can)."""
+    (va, qa), (vb, qb) = a, b
+    if va == vb:
+        return True
+    for (v1, q1), (v2, _q2) in ((a, b), (b, a)):
+        if q1 == "at least" and v2 >= v1:
+            return True
+        if q1 == "at most" and v2 <= v1:
+            return True
+    if "about" in (qa, qb):
+        return abs(va - vb) <= max(ABOUT_TOLERANCE * max(va, vb), 1.0)
+    return False
+
+
+def count_conflict(a: ClaimFacts, b: ClaimFacts) -> str | None:
+    """The kind whose counts cannot both be true (no reported value of one side fits the other)."""
+    for kind in a.counts.keys() & b.counts.keys():
+        if not any(_compatible(x, y) for x in a.counts[kind] for y in b.counts[kind]):
+            return kind
+    return None
+
+
+def shares_count(a: ClaimFacts, b: ClaimFacts) -> bool:
+    return any(_compatible(x, y) for kind in a.counts.keys() & b.counts.keys() for x in a.counts[kind] for y in b.counts[kind])
+
+
+def ordinal_conflict(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Different ordinal counts of one thing ("the second attack this month" vs "the fourth")."""
+    if not a.ordinals or not b.ordinals:
+        return False
+    pairs = [(x, y) for x in a.ordinals for y in b.ordinals if x[0] == y[0] or not x[0] or not y[0]]
+    return bool(pairs) and not any(x[1] == y[1] for x, y in pairs)
+
+
+def _is_number(term: str) -> bool:
+    return term.replace(".", "", 1).isdigit()
+
+
+def number_rewrite(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """The same sentence with a number replaced: near-identical words, each side with a number the other lacks."""
+    na = {t for t in a.terms if _is_number(t)}
+    nb = {t for t in b.terms if _is_number(t)}
+    if not (na - nb) or not (nb - na):
+        return False
+    wa = {t for t in a.terms if not _is_number(t)}
+    wb = {t for t in b.terms if not _is_number(t)}
+    return bool(wa) and bool(wb) and len(wa & wb) / min(len(wa), len(wb)) >= NEAR_COPY_OVERLAP
+
+
+def date_conflict(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Both sentences date their statement and the dates (or weekdays) do not meet."""
+    for x, y in ((a.dates, b.dates), (a.month_days, b.month_days), (a.weekdays, b.weekdays)):
+        if x and y and not (x & y):
+            return True
+    return False
+
+
+def relate(a: ClaimFacts, b: ClaimFacts, sim: float) -> tuple[str, str | None]:
+    """The relation of two claims (same / contradicts / unrelated) and, for a conflict, its reason."""
+    if sim >= NUMBER_TOPIC_SIM:
+        kind = count_conflict(a, b)
+        if kind is not None:
+            return CONTRADICTS, f"count of {kind}"
+    if sim >= NEAR_COPY_SIM and number_rewrite(a, b):
+        return CONTRADICTS, "number"
+    if sim >= ORDINAL_TOPIC_SIM and ordinal_conflict(a, b):
+        return CONTRADICTS, "ordinal"
+    if sim >= NEGATION_SIM and a.polarity != b.polarity:
+        return CONTRADICTS, "negation"
+    if sim >= DATE_TOPIC_SIM and date_conflict(a, b):
+        return CONTRADICTS, "date"
+    if sim >= SAME_SIM:
+        return SAME, None
+    if sim >= SAME_SIM_WITH_SLOTS and (
+        shares_count(a, b) or (a.dates & b.dates) or (a.month_days & b.month_days) or (a.places & b.places)
+    ):
+        return SAME, None
+    return UNRELATED, None
+
+
+def term_matrix(facts: Sequence[ClaimFacts]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows over the claims' terms (fitted on these claims only)."""
+    if not facts:
+        return sparse.csr_matrix((0, 0))
+    vec = TfidfVectorizer(analyzer=lambda terms: terms, sublinear_tf=True, norm=None)
+    try:
+        x = vec.fit_transform([f.terms for f in facts]).tocsr()
+    except ValueError:  # every claim without terms
+        return sparse.csr_matrix((len(facts), 1))
+    weights = np.array([NAME_WEIGHT if t.startswith(NAME_PREFIX) else 1.0 for t in vec.get_feature_names_out()])
+    return normalize(x @ sparse.diags(weights), norm="l2").tocsr()
+
+
+def candidate_pairs(x: sparse.csr_matrix, min_sim: float, chunk: int = 512) -> list[tuple[int, int, float]]:
+    """Pairs i < j whose cosine reaches `min_sim`, by a chunked sparse product (the blocking step)."""
+    out: list[tuple[int, int, float]] = []
+    n = x.shape[0]
+    xt = x.T.tocsc()
+    for lo in range(0, n, chunk):
+        block = (x[lo:lo + chunk] @ xt).tocoo()
+        keep = (block.data >= min_sim) & (block.row + lo < block.col)
+        out.extend(zip((block.row[keep] + lo).tolist(), block.col[keep].tolist(), block.data[keep].tolist()))
+    return out
+
+
+def classify_pairs(pairs: Sequence[tuple[Claim, Claim]]) -> list[str]:
+    """The relation of each claim pair, with TF-IDF fitted on all the claims given (for evaluation)."""
+    facts = [facts_of(c) for pair in pairs for c in pair]
+    x = term_matrix(facts)
+    out = []
+    for k in range(len(pairs)):
+        i, j = 2 * k, 2 * k + 1
+        sim = float(x[i].multiply(x[j]).sum()) if x.shape[1] else 0.0
+        out.append(relate(facts[i], facts[j], sim)[0])
+    return out
+
+
+def _span_key(s: Span) -> tuple[str, int, int]:
+    return (s.article, s.start, s.end)
+
+
+def align_claims(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The event's claims, each with supporting and contradicting spans across articles and a status.
+
+    Rows are ordered: disputed first, then by independent sources, then by first appearance.
+    """
+    items: list[tuple[int, Claim]] = [(ai, c) for ai, a in enumerate(analyses) for c in a.claims]
+    if not items:
+        return []
+    facts = [facts_of(c) for _, c in items]
+    x = term_matrix(facts)
+    same_edges: dict[int, list[tuple[float, int]]] = {}
+    conflicts: list[tuple[int, int, str]] = []
+    pairs = candidate_pairs(x, CANDIDATE_SIM)
+    seen = {(i, j) for i, j, _ in pairs}
+    with_ordinals = [i for i, f in enumerate(facts) if f.ordinals]  # few: compared all against all
+    for n, i in enumerate(with_ordinals):
+        for j in with_ordinals[n + 1:]:
+            if (i, j) not in seen:
+                pairs.append((i, j, float(x[i].multiply(x[j]).sum())))
+    for i, j, sim in pairs:
+        if items[i][0] == items[j][0]:
+            continue  # an article does not corroborate or contradict itself
+        rel, why = relate(facts[i], facts[j], sim)
+        if rel == SAME:
+            same_edges.setdefault(j, []).append((sim, i))
+            same_edges.setdefault(i, []).append((sim, j))
+        elif rel == CONTRADICTS:
+            conflicts.append((i, j, why or ""))
+
+    # Greedy grouping in reading order: a claim joins the group whose first claim it restates best.
+    cluster_of: dict[int, int] = {}
+    reps: list[int] = []
+    for i in range(len(items)):
+        best = None
+        for sim, j in sorted(same_edges.get(i, ()), reverse=True):
+            if j < i and j in cluster_of and reps[cluster_of[j]] == j:
+                best = cluster_of[j]
+                break
+        if best is None:
+            cluster_of[i] = len(reps)
+            reps.append(i)
+        else:
+            cluster_of[i] = best
+    members: dict[int, list[int]] = {}
+    for i, c in cluster_of.items():
+        members.setdefault(c, []).append(i)
+    against: dict[int, dict[int, str]] = {}
+    for i, j, why in conflicts:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        against.setdefault(ci, {})[j] = why
+        against.setdefault(cj, {})[i] = why
+
+    rows: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for c, idxs in members.items():
+        rep_claim = items[reps[c]][1]
+        support = [items[i][1].span for i in idxs]
+        contra_idx = sorted(against.get(c, {}))
+        contradict = [items[i][1].span for i in contra_idx]
+        support_articles = list(dict.fromkeys(s.article for s in support))
+        contra_articles = [a for a in dict.fromkeys(s.article for s in contradict) if a not in support_articles]
+        independent = len({groups.get(a, a) for a in support_articles})
+        status = "disputed" if contradict else ("corroborated" if independent >= 2 else "single-source")
+        slots = {k: v for k, v in rep_claim.slots.items() if k not in ("terms",)}
+        row = {
+            "text": rep_claim.span.text,
+            "support": [s.to_json() for s in support],
+            "contradict": [s.to_json() for s in contradict],
+            "independent_sources": independent,
+            "status": status,
+            "slots": slots,
+            "polarity": rep_claim.polarity,
+            "hedged": rep_claim.hedged,
+            "attribution": rep_claim.attribution,
+            "conflicts": sorted(set(against.get(c, {}).values())),
+            "sources": [{"article": a, "stance": "supports"} for a in support_articles]
+            + [{"article": a, "stance": "contradicts"} for a in contra_articles],
+        }
+        order = (0 if contradict else 1, -independent, reps[c])
+        rows.append((order, row))
+    rows.sort(key=lambda r: r[0])
+    return [r for _, r in rows]
+

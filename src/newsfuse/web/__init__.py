@@ -1,0 +1,1 @@
+"""Server-rendered pages for analysts (templates, static files, and the helpers that feed them)."""

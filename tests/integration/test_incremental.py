@@ -1,0 +1,58 @@
+"""`newsfuse run NEW --db EXISTING` continues the events of an earlier run and equals one run over everything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newsfuse.ingest import read_inputs
+from newsfuse.model import Article
+
+from .conftest import SAMPLES, gold_key, read_jsonl, run_cli
+
+
+def _write_batch(path: Path, articles: list[Article]) -> None:
+    rows = [
+        {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet, "published": a.published}
+        for a in articles
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _membership(events: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {e["id"]: sorted(e["articles"]) for e in events}
+
+
+def test_incremental_run_equals_one_run(tmp_path: Path) -> None:
+    gold = json.loads((SAMPLES / "gold.json").read_text(encoding="utf-8"))
+    event_of = {k: ev["key"] for ev in gold["events"] for k in ev["articles"]}
+    articles = [a for a in read_inputs([str(SAMPLES / "articles")]) if isinstance(a, Article)]
+    keyed = {gold_key({"source": a.source, "id": a.id}): a for a in articles}
+    # Earlier happenings first: the February events, then the March one, as a feed would deliver them.
+    first = [a for k, a in keyed.items() if not event_of[k].startswith("asad")]
+    second = [a for k, a in keyed.items() if event_of[k].startswith("asad")]
+    _write_batch(tmp_path / "1.jsonl", first)
+    _write_batch(tmp_path / "2.jsonl", second)
+
+    whole = tmp_path / "whole"
+    assert run_cli("run", str(tmp_path / "1.jsonl"), str(tmp_path / "2.jsonl"), "--out", str(whole), "-q").returncode == 0
+    step = tmp_path / "step"
+    db = step / "nf.db"
+    assert run_cli("run", str(tmp_path / "1.jsonl"), "--out", str(step), "--db", str(db), "-q").returncode == 0
+    after_first = _membership(read_jsonl(step / "events.jsonl"))
+    proc = run_cli("run", str(tmp_path / "2.jsonl"), "--out", str(step), "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    assert f"({len(second)} new)" in proc.stderr
+
+    whole_events = read_jsonl(whole / "events.jsonl")
+    step_events = read_jsonl(step / "events.jsonl")
+    assert _membership(step_events) == _membership(whole_events)
+    # Events of the first batch keep their ids when the second batch arrives.
+    assert set(after_first) <= set(_membership(step_events))
+    assert step_events == whole_events
+
+    # Running the same batch again adds nothing and changes nothing.
+    again = run_cli("run", str(tmp_path / "2.jsonl"), "--out", str(step), "--db", str(db))
+    assert "(0 new)" in again.stderr
+    assert read_jsonl(step / "events.jsonl") == step_events

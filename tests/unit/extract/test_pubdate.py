@@ -1,0 +1,45 @@
+"""Publication date inferred from a dateline, the lead or the URL, and null when nothing supports it."""
+
+from __future__ import annotations
+
+from newsfuse.extract import pubdate, times
+from newsfuse.stages import analyse_text
+
+
+def _infer(text: str, **kw):
+    return analyse_text(text, stages=[pubdate.STAGE, times.STAGE], **kw)
+
+
+def test_updated_line() -> None:
+    a = _infer("Updated: 2017-09-15\nA man was shot on Wednesday.")
+    assert a.published_inferred.value == "2017-09-15"
+    assert a.published_inferred.method == "dateline"
+    assert a.published_inferred.evidence[0].text == "2017-09-15"
+    assert {t.span.text: t.value for t in a.times}["Wednesday"] == "2017-09-13"
+
+
+def test_posted_line_prefers_posted_over_updated() -> None:
+    a = _infer("Posted: Tuesday, January 28, 2014 8:18 PM EST Updated: Friday, February 28, 2014\n\nA teen was shot.")
+    assert a.published_inferred.value == "2014-01-28"
+
+
+def test_url_date() -> None:
+    a = _infer("A man was shot Wednesday.", url="https://example.com/news/2017/09/15/shooting.html")
+    assert a.published_inferred.value == "2017-09-15"
+    assert a.published_inferred.method == "url"
+    assert a.published_inferred.evidence == ()
+    assert pubdate.date_from_url("https://x.org/2017-09/15/a").isoformat() == "2017-09-15"
+
+
+def test_full_date_in_first_sentence() -> None:
+    a = _infer("Ten rockets struck the base on March 3, 2021, officials said.")
+    assert a.published_inferred.value == "2021-03-03"
+    assert a.published_inferred.method == "text"
+
+
+def test_nothing_supports_a_date() -> None:
+    assert _infer("A man was shot Wednesday.").published_inferred is None
+
+
+def test_given_published_is_kept() -> None:
+    assert _infer("Updated: 2017-09-15\nText.", published="2017-09-16").published_inferred is None

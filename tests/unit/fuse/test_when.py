@@ -1,0 +1,56 @@
+"""Event date voted across articles, timeline items, and publication dates inferred across articles."""
+
+from __future__ import annotations
+
+from newsfuse.extract import pubdate, times
+from newsfuse.fuse.when import event_date, infer_published_across, timeline_items, with_inferred
+from newsfuse.stages import analyse_text
+
+STAGES = [pubdate.STAGE, times.STAGE]
+
+
+def _a(text: str, article_id: str, published: str | None = "2021-03-04"):
+    return analyse_text(text, published=published, article_id=article_id, stages=STAGES)
+
+
+def test_main_happening_beats_background_dates() -> None:
+    a = _a("Rockets hit Al Asad air base on Wednesday at 7.20am local time (4.20am GMT). "
+           "Last January, a similar attack killed two. The base was also attacked a year ago.", "a")
+    b = _a("Ten rockets struck the base on March 3, 2021, officials said on Thursday.", "b")
+    d = event_date([a, b])
+    assert d["value"] == "2021-03-03"
+    assert d["precision"] == "day"
+    assert d["time"] == "07:20" and d["tz"] == "+03:00"
+    assert all(e["text"] == a.article.text[e["start"]:e["end"]] or e["text"] == b.article.text[e["start"]:e["end"]] for e in d["evidence"])
+
+
+def test_month_precision_when_no_day() -> None:
+    d = event_date([_a("Protests spread across the city in February.", "a")])
+    assert d["value"] == "2021-02-01" and d["precision"] == "month"
+
+
+def test_no_times_falls_back_to_publication_week() -> None:
+    d = event_date([_a("Protesters gathered in the square.", "a")])
+    assert d["value"] == "2021-03-04" and d["precision"] == "week" and d["evidence"] == []
+
+
+def test_timeline_sorted_with_background_events() -> None:
+    items = timeline_items([_a("Rockets hit the base on Wednesday. Last January, a similar attack killed two.", "a")])
+    assert [i["date"] for i in items] == ["2021-01-01", "2021-03-03"]
+    assert items[0]["precision"] == "month"
+
+
+def test_cross_article_publication_date() -> None:
+    a = _a("Ten rockets struck the base on March 3, 2021.", "a")
+    c = _a("The attack on Wednesday damaged hangars.", "c", published=None)
+    inferred = infer_published_across([a, c])
+    assert inferred["c"].method == "cross-article"
+    assert inferred["c"].evidence[0].text == "Wednesday"
+    resolved = with_inferred([a, c])[1]
+    assert {t.span.text: t.value for t in resolved.times}["Wednesday"] == "2021-03-03"
+
+
+def test_no_cross_article_date_without_agreement() -> None:
+    a = _a("Ten rockets struck the base on March 3, 2021.", "a")
+    c = _a("The attack on Friday damaged hangars.", "c", published=None)
+    assert infer_published_across([a, c]) == {}
