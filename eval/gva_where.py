@@ -117,3 +117,13 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# The CI subset: the first incidents by id (about 100 articles; well under 90 s).
+CI_INCIDENTS = 60
+
+
+def ci_figures(limit: int = CI_INCIDENTS) -> dict[str, float]:
+    """Figures on the CI subset, as eval/floors/gva_where.json names them."""
+    r = run(limit)
+    return {"city_accuracy": r["city_accuracy"], "state_accuracy": r["state_accuracy"]}

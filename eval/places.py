@@ -140,3 +140,19 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# The CI subset: the first articles of the file (both splits), small enough for a fast floor test.
+CI_ARTICLES = 40
+
+
+def ci_figures(limit: int = CI_ARTICLES) -> dict[str, float]:
+    """Flat figures on the CI subset, as eval/floors/places.json names them."""
+    results = run(limit)
+    r = score([row for rows in results["_rows"].values() for row in rows])
+    return {
+        "recognition_relaxed_f1": r["recognition_relaxed"]["f1"],
+        "recognition_strict_f1": r["recognition_strict"]["f1"],
+        "resolved_share": r["resolved_share"],
+        "within_161km_of_resolved": r["within_161km_of_resolved"],
+    }

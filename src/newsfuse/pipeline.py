@@ -157,7 +157,7 @@ def process(
     from newsfuse.cluster import OnlineClusterer
     from newsfuse.copies import CopyIndex, find_copies
     from newsfuse.fuse import build_event
-    from newsfuse.fuse.when import infer_published_across
+    from newsfuse.fuse.when import with_inferred
     from newsfuse.store.records import article_record
 
     result = RunResult(read=len(articles))
@@ -204,12 +204,10 @@ def process(
             article_events.setdefault(m, []).append(event_id)
         if key not in touched and event_id in events:
             continue
-        member_analyses = [by_id[m] for m in members]
-        inferred = infer_published_across(member_analyses)
-        if inferred:
-            member_analyses = [a.with_(published_inferred=inferred.get(a.id, a.published_inferred)) for a in member_analyses]
-            for a in member_analyses:
-                by_id[a.id] = a
+        # Undated articles take a date their event's other articles support, and their times are re-resolved.
+        member_analyses = with_inferred([by_id[m] for m in members])
+        for a in member_analyses:
+            by_id[a.id] = a
         events[event_id] = build_event(event_id, member_analyses, group, brief_length=options.brief_length)
     live_ids = {event_id_for(sorted((m for m in ms if m in by_id), key=lambda m: seq[m])[0])
                 for ms in members_by_key.values() if any(m in by_id for m in ms)}

@@ -18,7 +18,9 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from bisect import bisect_right
+from collections import Counter
+from functools import lru_cache
 
 from newsfuse.model import Analysis
 
@@ -55,6 +57,7 @@ _STOP = frozenset(
 _MASK = (1 << HASH_BITS) - 1
 
 
+@lru_cache(maxsize=1 << 18)
 def term_id(term: str) -> int:
     """The stable hashed id of a term (crc32, folded to HASH_BITS)."""
     return zlib.crc32(term.encode("utf-8")) & _MASK
@@ -102,53 +105,55 @@ def _lead_end(analysis: Analysis) -> int:
     return body[min(LEAD_SENTENCES, len(body)) - 1].end
 
 
-def _words(text: str) -> Iterable[str]:
+def _words(text: str) -> list[str]:
+    out = []
     for w in _WORD.findall(unicodedata.normalize("NFKC", text).lower()):
-        w = w.replace("’", "'")
-        if w.endswith("'s"):
+        if w.endswith("'s") or w.endswith("’s"):
             w = w[:-2]
         if len(w) > 2 and w not in _STOP:
-            yield w
+            out.append(w)
+    return out
 
 
 def article_terms(analysis: Analysis) -> ArticleTerms:
     """Weighted term frequencies (words, entities, places) of one article, lead counted more."""
     text = analysis.article.text
-    tf: dict[int, float] = {}
-
-    def add(term: str, w: float) -> None:
-        k = term_id(term)
-        tf[k] = tf.get(k, 0.0) + w
-
     sentences = analysis.body_sentences()
-    has_title_sentence = any(s.role == "title" for s in sentences)
-    if analysis.article.title and not has_title_sentence:
-        for w in _words(analysis.article.title):
-            add(w, LEAD_WEIGHT)
     lead_end = _lead_end(analysis)
+    lead_parts: list[str] = []
+    rest_parts: list[str] = []
+    if analysis.article.title and not any(s.role == "title" for s in sentences):
+        lead_parts.append(analysis.article.title)
     for s in sentences:
-        weight = LEAD_WEIGHT if s.role == "title" or s.end <= lead_end else 1.0
-        for w in _words(text[s.start : s.end]):
-            add(w, weight)
-    body_ranges = [(s.start, s.end) for s in sentences]
+        (lead_parts if s.role == "title" or s.end <= lead_end else rest_parts).append(text[s.start : s.end])
+    counts: dict[str, float] = {}
+    for parts, weight in ((lead_parts, LEAD_WEIGHT), (rest_parts, 1.0)):
+        for w, c in Counter(_words("\n".join(parts))).items():
+            counts[w] = counts.get(w, 0.0) + weight * c
+    starts = [s.start for s in sentences]
     for m in analysis.mentions:
-        if m.label not in ENTITY_LABELS or not _inside(m.span.start, body_ranges):
+        if m.label not in ENTITY_LABELS:
             continue
+        i = bisect_right(starts, m.span.start) - 1
+        if i < 0 or m.span.start >= sentences[i].end:
+            continue  # in a caption, boilerplate or repeat
         name = (m.entity or m.span.text).lower().strip()
         if not name:
             continue
         weight = ENTITY_WEIGHT * (LEAD_WEIGHT if m.span.start < lead_end else 1.0)
-        add("e:" + name, weight)
+        counts["e:" + name] = counts.get("e:" + name, 0.0) + weight
         if m.label == "PERSON" and " " in name:
-            add("e:" + name.rsplit(" ", 1)[1], weight)
+            last = "e:" + name.rsplit(" ", 1)[1]
+            counts[last] = counts.get(last, 0.0) + weight
     for p in analysis.places:
         if p.gazetteer_id:
-            add("p:" + p.gazetteer_id, PLACE_WEIGHT * (LEAD_WEIGHT if p.span.start < lead_end else 1.0))
+            key = "p:" + p.gazetteer_id
+            counts[key] = counts.get(key, 0.0) + PLACE_WEIGHT * (LEAD_WEIGHT if p.span.start < lead_end else 1.0)
+    tf: dict[int, float] = {}
+    for term, c in counts.items():
+        k = term_id(term)
+        tf[k] = tf.get(k, 0.0) + c
     return ArticleTerms(tf=tf, day=event_day(analysis))
-
-
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
 
 
 def weigh(tf: dict[int, float], idf: dict[int, float]) -> dict[int, float]:

@@ -173,6 +173,12 @@ class CopyIndex:
         if len(sh):
             self.lsh.insert(article_id, mh)
 
+    def advance(self, day: int | None) -> None:
+        """Move the stream clock to `day` (when later) and expire what fell out of the window."""
+        if day is not None and (self.clock is None or day > self.clock):
+            self.clock = day
+            self.expire()
+
     def candidates(self, mh: LeanMinHash) -> list[str]:
         """Indexed ids whose estimated Jaccard may reach LSH_THRESHOLD, in arrival order."""
         return sorted(self.lsh.query(mh), key=self.seq.__getitem__)
@@ -252,6 +258,8 @@ def find_copies(analyses: Sequence[Analysis], existing: CopyIndex | None = None)
         if aid in index.group:  # seen by an earlier run: keep its group
             copy_of[aid], group[aid] = None if index.group[aid] == aid else index.group[aid], index.group[aid]
             continue
+        day = _day(a)
+        index.advance(day)
         sh = shingles(body_words(a))
         mh = sketch(sh)
         best, best_c = None, 0.0
@@ -267,8 +275,7 @@ def find_copies(analyses: Sequence[Analysis], existing: CopyIndex | None = None)
         group[aid] = index.group[best] if best is not None else aid
         if best is not None:
             score[aid] = round(best_c, 4)
-        index.add(aid, sh, mh, _day(a), group[aid])
-        index.expire()
+        index.add(aid, sh, mh, day, group[aid])
     return CopyResult(copy_of=copy_of, group=group, containment=score)
 
 

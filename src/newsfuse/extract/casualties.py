@@ -51,7 +51,8 @@ SINGULAR = (
     r"(?P<sg>(?:he|she|(?:the|a|an|one|another)\s+(?:[\w'’-]+,?\s+){0,4}?"
     r"(?:man|woman|boy|girl|child|teen|teenager|victim|person|juvenile|youth|male|female|student|officer|suspect|gunman|shooter"
     r"|driver|resident|husband|wife|father|mother|son|daughter|brother|sister|friend|infant|baby|toddler|deputy|trooper|soldier|civilian|contractor)"
-    r"|(?-i:(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)(?:\s+(?:Jr\.?|Sr\.?|III))?)(?:\s*,\s*\d{1,2}\s*,)?)"
+    r"|(?:the|a|an)\s+\d{1,2}-year-old|(?-i:(?!(?:Police|Officers?|Authorities|He|She|It|They|The|This|That|There|Sheriff|Deputies|Investigators|Witnesses|Family|Nobody|No|None)\b)(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+)(?:\s+(?:Jr\.?|Sr\.?|III))?)"
+    r"(?:\s*,\s*\d{1,2}\s*,)?(?:\s+of\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?),?)?)"
 )
 
 SG_NOUN = (
@@ -62,7 +63,7 @@ SG_NOUN = (
 PAIR_NP = rf"(?:(?:(?:a|an|the|his|her|their|one|another)\s+)?{MODS}{SG_NOUN}|{_NUM_WORD}\s+{MODS}{PEOPLE})"
 KILL_PASSIVE = (
     r"(?:shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|gunned\s+down|killed|slain|murdered"
-    r"|fatally\s+(?:shot|wounded|injured|stabbed|struck|hit)|shot\s+dead|found\s+dead|pronounced\s+dead|declared\s+dead|executed)"
+    r"|fatally\s+(?:shot|wounded|injured|stabbed|struck|hit)|shot\s+dead|found\s+dead|pronounced\s+dead|declared\s+dead|executed|dead(?!\s+(?:end|set)))"
 )
 KILL_INTRANS = r"(?:died|dies|die|have\s+died|has\s+died|had\s+died|lost\s+(?:their|his|her)\s+lives?|succumbed|perished)"
 INJ_PASSIVE = (
@@ -97,6 +98,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (KILLED, re.compile(rf"(?<![\w-]){SINGULAR}\s*(?:{BE}(?:found\s+)?{KILL_PASSIVE}|(?:was\s+|were\s+)?found\s+{KILL_PASSIVE}|(?:later\s+|eventually\s+)?{KILL_INTRANS}|did\s+not\s+survive)\b", _FLAGS)),
     # "police shot and killed the suspect", "killing a 23-year-old man"
     (KILLED, re.compile(rf"\b(?:shot\s+and\s+killed|fatally\s+shot|fatally\s+shooting|killed|killing|murdered|gunned\s+down)\s+(?P<sg>(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|teen|teenager|victim|person|suspect|gunman|shooter|wife|husband|girlfriend|boyfriend|son|daughter|mother|father|brother|sister|friend|officer|deputy|baby|infant|toddler|neighbou?r|cousin|roommate|uncle|aunt|nephew|niece|stepfather|stepson|grandmother|grandfather))\b", _FLAGS)),
+    # "the fatal shooting of a 15-year-old", "the shooting death of a man"
+    (KILLED, re.compile(r"\b(?:fatal\s+(?:shooting|stabbing|attack)|shooting\s+death|slaying|murder|killing|death)\s+of\s+(?P<sg>(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|teen|teenager|\d{1,2}-year-old|person|victim|wife|husband|son|daughter|mother|father|toddler|infant|baby|student|officer|deputy))\b", _FLAGS)),
     # "one fatally": "Two men were shot, one fatally"
     (KILLED, re.compile(r"\b(?:shot|wounded|stabbed)\b[^.;]{0,40}?,\s*(?P<num>one|two|three|four)\s+(?:of\s+them\s+)?fatally\b", _FLAGS)),
     # "then turned the gun on himself", "took his own life", "self-inflicted gunshot"

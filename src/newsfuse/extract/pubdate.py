@@ -30,7 +30,7 @@ _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|$|[-_.])"),
 )
 # How far into the text a date still counts as the article's own (dateline and first sentences);
-# chosen by reading ../shared/data/gva and news-clusters pages: page furniture rarely runs longer.
+# set by hand from a look at ../shared/data/gva pages (posted/updated lines sit in the first lines); not swept.
 LEAD_CHARS = 600
 LEAD_SENTENCES = 3
 

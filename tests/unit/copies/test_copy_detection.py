@@ -1,0 +1,88 @@
+"""Copy detection on hand-built articles: truncated, wire + local paragraph, re-headlined, and non-copies."""
+
+from __future__ import annotations
+
+from newsfuse.copies import CopyIndex, find_copies
+from newsfuse.model import Analysis, Article, Sentence
+
+WIRE = [
+    "A magnitude 6.1 earthquake struck the northern coast of the island early on Tuesday, officials said.",
+    "The quake hit at 4:12 a.m. local time about 30 kilometres from the port town of Kelamba.",
+    "Rescue teams were searching collapsed houses in three villages near the epicentre.",
+    "At least 14 people were killed and more than 60 injured, the disaster agency said in a statement.",
+    "Power lines were cut across the province and the main coastal road was blocked by landslides.",
+    "The regional governor declared a state of emergency and asked the army to help with the search.",
+    "Aftershocks of magnitude 4 and above continued through the morning, frightening residents.",
+    "Schools in the district will stay closed for the rest of the week, the education office said.",
+]
+OTHER = [
+    "Fishermen in Kelamba said the sea pulled back minutes after the shaking stopped.",
+    "Our reporter visited the local hospital, where doctors treated children with broken limbs.",
+    "Volunteers from the town's mosque cooked meals for families sleeping outside their damaged homes.",
+    "The quake was felt as far as the capital, where office workers ran into the streets.",
+    "Engineers will inspect the bridge over the Sanga river before traffic is allowed back.",
+]
+
+
+def make(article_id: str, lines: list[str], title: str | None = None, published: str | None = "2021-03-02",
+         roles: dict[int, str] | None = None) -> Analysis:
+    """An Analysis with one sentence per line (roles as given, else body)."""
+    text = "\n".join(lines)
+    sentences, pos = [], 0
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(pos, pos + len(line), (roles or {}).get(i, "body")))
+        pos += len(line) + 1
+    return Analysis(article=Article(id=article_id, text=text, title=title, published=published), sentences=tuple(sentences))
+
+
+def test_truncated_copy_is_found_and_points_to_the_original() -> None:
+    original = make("wire", WIRE)
+    truncated = make("short", WIRE[:4], title="Deadly quake hits coast", published="2021-03-03")
+    result = find_copies([truncated, original])  # input order does not decide: the earlier date does
+    assert result.copy_of == {"wire": None, "short": "wire"}
+    assert result.group == {"wire": "wire", "short": "wire"}
+
+
+def test_wire_story_with_local_paragraph_is_a_copy() -> None:
+    original = make("wire", WIRE)
+    local = make("local", OTHER[:2] + WIRE + OTHER[2:3], title="Kelamba counts its dead")
+    result = find_copies([original, local])
+    assert result.copy_of["local"] == "wire"
+
+
+def test_captions_and_boilerplate_do_not_hide_a_copy() -> None:
+    original = make("wire", WIRE)
+    lines = ["Share this article", "Photo: rescue workers at the site (AP)"] + WIRE
+    captioned = make("cap", lines, roles={0: "boilerplate", 1: "caption"})
+    assert find_copies([original, captioned]).copy_of["cap"] == "wire"
+
+
+def test_independent_reports_of_one_event_are_not_copies() -> None:
+    a = make("a", WIRE)
+    b = make("b", OTHER + [WIRE[3]])  # shares one sentence (a quoted figure), not the report
+    result = find_copies([a, b])
+    assert result.copy_of == {"a": None, "b": None}
+    assert result.group == {"a": "a", "b": "b"}
+
+
+def test_copies_of_a_copy_share_the_original_group() -> None:
+    arts = [make("o", WIRE), make("c1", WIRE[:6], published="2021-03-03"), make("c2", WIRE[:5], published="2021-03-04")]
+    result = find_copies(arts)
+    assert result.group == {"o": "o", "c1": "o", "c2": "o"}
+
+
+def test_index_round_trip_keeps_earlier_articles_for_the_next_run() -> None:
+    index = CopyIndex()
+    find_copies([make("wire", WIRE)], existing=index)
+    restored = CopyIndex.from_bytes(index.to_bytes())
+    assert len(restored) == 1
+    result = find_copies([make("later", WIRE[:5], published="2021-03-05")], existing=restored)
+    assert result.copy_of["later"] == "wire" and result.group["later"] == "wire"
+
+
+def test_old_articles_leave_the_window() -> None:
+    index = CopyIndex()
+    find_copies([make("wire", WIRE, published="2021-01-01")], existing=index)
+    result = find_copies([make("much-later", WIRE, published="2021-06-01")], existing=index)
+    assert result.copy_of["much-later"] is None
+    assert "wire" not in index.group

@@ -1,0 +1,51 @@
+"""The gazetteer index: name folding, aliases, transliterations and load time."""
+
+from __future__ import annotations
+
+import time
+
+from newsfuse.extract.gazetteer import Gazetteer, core_key, index_path, load_gazetteer, name_key
+
+
+def test_name_key_folds_diacritics_apostrophes_and_case() -> None:
+    assert name_key("Arbīl") == "arbil"
+    assert name_key("Ain al-Asad") == "ain al asad"
+    assert name_key("the United States") == "united states"
+
+
+def test_core_key_drops_articles_and_kind_words() -> None:
+    assert core_key(name_key("Anbar province")) == core_key(name_key("Al Anbar")) == "anbar"
+    assert core_key(name_key("Marion County")) == "marion"
+
+
+def _ids(name: str) -> set[str]:
+    return {e.gazetteer_id for e, _ in load_gazetteer().candidates(name)}
+
+
+def test_transliterations_reach_the_same_city() -> None:
+    assert "geonames:95446" in _ids("Erbil") & _ids("Arbil") & _ids("Irbil")
+
+
+def test_air_base_and_its_alias() -> None:
+    assert "airport:ORAA" in _ids("Al Asad Air Base") & _ids("Ain al-Asad")
+    entry = load_gazetteer().get("airport:ORAA")
+    assert entry is not None and entry.precision == "site" and entry.country_code == "IQ"
+
+
+def test_region_variants_and_iso_code() -> None:
+    assert "iso3166-2:IQ-AN" in _ids("Anbar province") & _ids("Al Anbar") & _ids("Anbar Governorate")
+    entry = load_gazetteer().get("iso3166-2:IQ-AN")
+    assert entry is not None and entry.lat is not None and 30 < entry.lat < 36
+
+
+def test_us_county_has_admin_names() -> None:
+    entry = load_gazetteer().get("us-county:18097")
+    assert entry is not None and entry.name == "Marion County" and entry.admin1 == "Indiana"
+
+
+def test_index_opens_in_under_a_second_once_built() -> None:
+    load_gazetteer()  # builds it on first use
+    t0 = time.perf_counter()
+    gaz = Gazetteer(index_path())
+    assert gaz.candidates("Indianapolis")
+    assert time.perf_counter() - t0 < 1.0

@@ -1,0 +1,71 @@
+"""Place recognition and resolution on hand-written texts."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsfuse.extract.places import STAGE
+from newsfuse.model import Place
+from newsfuse.stages import analyse_text
+
+
+def places(text: str, **kw: object) -> tuple[Place, ...]:
+    return analyse_text(text, stages=[STAGE], **kw).places
+
+
+def by_text(text: str, name: str) -> Place:
+    return next(p for p in places(text) if p.span.text == name)
+
+
+def test_erbil_near_iraq() -> None:
+    p = by_text("Rockets struck Erbil in northern Iraq on Tuesday.", "Erbil")
+    assert p.gazetteer_id == "geonames:95446" and p.country_code == "IQ" and p.precision == "city"
+    assert p.timezone == "Asia/Baghdad"
+
+
+def test_arbil_is_the_same_city() -> None:
+    p = by_text("Rockets struck Arbil in northern Iraq on Tuesday.", "Arbil")
+    assert p.gazetteer_id == "geonames:95446"
+
+
+def test_air_base_is_a_site() -> None:
+    p = by_text("Iran fired missiles at Al Asad Air Base in Iraq.", "Al Asad Air Base")
+    assert p.gazetteer_id == "airport:ORAA" and p.precision == "site" and p.admin1 == "Al Anbar"
+
+
+def test_city_with_state_qualifier() -> None:
+    p = by_text("Police in Springfield, Illinois, said two men were shot.", "Springfield")
+    assert p.country_code == "US" and p.admin1 == "Illinois"
+
+
+def test_dateline_with_ap_state() -> None:
+    p = by_text("ROCKY MOUNT, N.C. (AP) — Four teens were shot on a basketball court.", "ROCKY MOUNT")
+    assert p.name == "Rocky Mount" and p.admin1 == "North Carolina"
+
+
+def test_unknown_place_keeps_null_coordinates() -> None:
+    for p in places("The shooting happened in Xyzzyville, police said."):
+        if "Xyzzyville" in p.span.text:
+            assert p.lat is None and p.lon is None and p.gazetteer_id is None
+
+
+def test_offsets_of_every_place() -> None:
+    text = "In the United States, the U.S. Army said Al Asad Air Base and Anbar province were hit."
+    for p in places(text):
+        assert text[p.span.start:p.span.end] == p.span.text
+
+
+_NAMES = st.sampled_from(["Erbil", "Iraq", "Springfield, Illinois", "Al Asad Air Base", "Anbar province",
+                          "the United States", "Xyzzyville", "Marion County", "ROCKY MOUNT, N.C. —"])
+_FILLER = st.text(alphabet=st.sampled_from(list("abc XYZ,.'’-\n—é")), max_size=12)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_FILLER, _NAMES), min_size=1, max_size=4), _FILLER)
+def test_spans_always_match_the_text(parts: list[tuple[str, str]], tail: str) -> None:
+    text = "".join(f"{a} {b} " for a, b in parts) + tail
+    for p in places(text):
+        assert text[p.span.start:p.span.end] == p.span.text
+        assert p.span.text.strip()
+        assert (p.lat is None) == (p.gazetteer_id is None)

@@ -1,0 +1,43 @@
+"""The event location voted across articles, on hand-built analyses (no model needed)."""
+
+from __future__ import annotations
+
+from newsfuse.fuse.where import event_location
+from newsfuse.model import Analysis, Article, Place, Sentence, Span
+
+
+def _analysis(aid: str, text: str, places: list[tuple[str, dict]]) -> Analysis:
+    art = Article(id=aid, text=text)
+    out = []
+    for name, fields in places:
+        start = text.index(name)
+        out.append(Place(span=Span.of(aid, text, start, start + len(name)), **fields))
+    return Analysis(article=art, sentences=(Sentence(0, len(text), "body"),), places=tuple(out))
+
+
+INDY = {"name": "Indianapolis", "gazetteer_id": "geonames:4259418", "lat": 39.77, "lon": -86.16, "country_code": "US",
+        "admin1": "Indiana", "admin2": "Marion County", "precision": "city"}
+INDIANA = {"name": "Indiana", "gazetteer_id": "iso3166-2:US-IN", "lat": 39.9, "lon": -86.3, "country_code": "US",
+           "admin1": "Indiana", "precision": "region"}
+US = {"name": "United States", "gazetteer_id": "iso3166:US", "lat": 38.0, "lon": -97.0, "country_code": "US",
+      "precision": "country"}
+
+
+def test_the_city_wins_over_its_state_and_country() -> None:
+    a = _analysis("a", "A man was shot in Indianapolis, Indiana, the United States.", [
+        ("Indianapolis", INDY), ("Indiana", INDIANA), ("United States", US)])
+    b = _analysis("b", "Indiana police said the shooting in Indianapolis was the third.", [
+        ("Indiana", INDIANA), ("Indianapolis", INDY)])
+    loc = event_location([a, b])
+    assert loc["name"] == "Indianapolis" and loc["admin1"] == "Indiana" and loc["admin2"] == "Marion County"
+    assert loc["precision"] == "city" and loc["country_code"] == "US"
+    for ev in loc["evidence"]:
+        text = (a if ev["article"] == "a" else b).article.text
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_unknown_location_is_all_null() -> None:
+    a = _analysis("a", "Nothing happened in Xyzzyville.", [("Xyzzyville", {"name": "Xyzzyville"})])
+    loc = event_location([a])
+    assert loc["evidence"] == [] and all(v is None for k, v in loc.items() if k != "evidence")
+    assert event_location([])["name"] is None
