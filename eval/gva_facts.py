@@ -71,6 +71,16 @@ def norm_name(name: str) -> list[str]:
     return n.split()
 
 
+GOLD_NOT_NAMES = frozenset({"officer", "detective", "trooper", "deputy", "sergeant", "agent", "unknown", "suspect", "victim"})
+
+
+def is_gold_name(name: str | None) -> bool:
+    """GVA sometimes puts a rank ("Officer") or a row number ("29") where the name is unknown: not names."""
+    if not name or not any(c.isalpha() for c in name):
+        return False
+    return name.strip().lower() not in GOLD_NOT_NAMES
+
+
 def names_match(gold: str, pred: str) -> bool:
     g, p = norm_name(gold), norm_name(pred)
     if not g or not p or g[-1] != p[-1]:
@@ -134,7 +144,7 @@ def evaluate(limit: int | None = None) -> dict[str, Any]:
         j = cas["injured"]["value"] or 0
         killed_ok += int(k == inc["killed"])
         injured_ok += int(j == inc["injured"])
-        gold_people = [p for p in inc["participants"] if p.get("Name")]
+        gold_people = [p for p in inc["participants"] if is_gold_name(p.get("Name"))]
         pred_people = what.participants(group, groups)
         pairs = match_people(gold_people, pred_people)
         tp += len(pairs)

@@ -307,3 +307,19 @@ def test_ingest_failure_is_reported_in_the_shape(tmp_path: Path) -> None:
     r = c.post("/api/articles", json={"text": "fine"})
     assert_error(r, 500, "E030")
     assert "pipeline exploded" in r.json()["error"]["message"]
+
+
+def test_list_sees_writes_from_another_connection(tmp_path: Path) -> None:
+    path = tmp_path / "live.db"
+    articles, events = _build(path)
+    c = TestClient(create_app(str(path)))
+    assert c.get("/api/events").json()["items"][1]["headline"].startswith("Rocket attack")
+    changed = json.loads(json.dumps(events))
+    changed[0]["headline"] = "Rocket attack, revised"
+    changed[0]["location"]["lat"] = 1.5
+    with Database(path) as db:  # as the pipeline would, while the server runs
+        db.replace_events(changed[:2])
+    body = c.get("/api/events").json()
+    assert body["total"] == 2
+    assert body["items"][1]["headline"] == "Rocket attack, revised"
+    assert body["items"][1]["location"]["lat"] == 1.5

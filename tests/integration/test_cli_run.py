@@ -10,7 +10,7 @@ import jsonschema
 
 from newsfuse.store.records import all_spans
 
-from .conftest import gold_key, run_cli
+from tests.support import SAMPLES, gold_key, run_cli
 
 
 def test_every_output_file_is_written(sample_run: dict[str, Any]) -> None:
@@ -102,8 +102,6 @@ def test_event_records_agree_with_gold(sample_run: dict[str, Any]) -> None:
 
 
 def test_rerun_gives_the_same_ids_and_files(sample_run: dict[str, Any], tmp_path) -> None:
-    from .conftest import SAMPLES
-
     proc = run_cli("run", str(SAMPLES / "articles"), str(SAMPLES / "bad"), "--out", str(tmp_path), "--workers", "1", "--quiet")
     assert proc.returncode == 0 and proc.stderr == ""
     for name in ("articles.jsonl", "events.jsonl", "brief.md", "report.html", "events.csv"):

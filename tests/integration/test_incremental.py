@@ -9,7 +9,7 @@ from typing import Any
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article
 
-from .conftest import SAMPLES, gold_key, read_jsonl, run_cli
+from tests.support import SAMPLES, gold_key, read_jsonl, run_cli
 
 
 def _write_batch(path: Path, articles: list[Article]) -> None:

@@ -10,11 +10,13 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Mapping, MutableMapping
 
 from newsfuse.errors import E, NewsfuseError
 
 MAX_LIMIT = 200
+# Summary rows kept in memory per reading connection (~1 KB each): the list pages of a large database.
+MAX_CACHED_SUMMARIES = 50_000
 DEFAULT_LIMIT = 50
 # More words than this in a search box is a pasted paragraph: keep the first ones (FTS5 cost grows per term).
 MAX_FTS_TERMS = 16
@@ -189,15 +191,34 @@ def summary_row(r: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def search_events(conn: sqlite3.Connection, q: EventQuery) -> dict[str, Any]:
-    """{"total": matching events, "items": the requested page}, newest first."""
+def search_events(conn: sqlite3.Connection, q: EventQuery,
+                  cache: MutableMapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """{"total": matching events, "items": the requested page}, newest first (undated last).
+
+    Two steps: the page's ids from the indexed columns, then the summaries of those ids only, so the
+    large JSON column is read for at most `limit` rows (15 ms -> 0.8 ms on 3,000 events; benchmarks/serve.py).
+    `cache` (id -> summary row) skips re-reading the JSON of rows seen before; the caller must clear it
+    whenever the database changes (newsfuse.api.app.Store does, on SQLite's data_version).
+    """
     where, args = _where(q)
     total = conn.execute(f"SELECT COUNT(*) FROM events e{where}", args).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT {SUMMARY_COLUMNS} FROM events e{where} ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT ? OFFSET ?",
-        [*args, q.limit, q.offset],
-    ).fetchall()
-    return {"total": total, "items": [summary_row(r) for r in rows]}
+    ids = [r[0] for r in conn.execute(
+        f"SELECT e.id FROM events e{where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?", [*args, q.limit, q.offset])]
+    found: dict[str, dict[str, Any]] = {}
+    missing = ids
+    if cache is not None:
+        found = {i: cache[i] for i in ids if i in cache}
+        missing = [i for i in ids if i not in found]
+    if missing:
+        rows = conn.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM events e WHERE e.id IN ({','.join('?' * len(missing))})", missing).fetchall()
+        for r in rows:
+            found[r["id"]] = summary_row(r)
+        if cache is not None:
+            if len(cache) + len(rows) > MAX_CACHED_SUMMARIES:
+                cache.clear()
+            cache.update((r["id"], found[r["id"]]) for r in rows)
+    return {"total": total, "items": [found[i] for i in ids if i in found]}
 
 
 def event_types(conn: sqlite3.Connection) -> list[str]:

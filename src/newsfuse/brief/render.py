@@ -17,6 +17,7 @@ from html import escape
 from typing import Any, Iterable, Mapping, Sequence
 
 SNIPPET_CHARS = 160  # quoted snippet length in the citation lists
+MAX_MATRIX_ROWS = 40  # claims shown in the matrix (disputed and best corroborated first); the rest are counted
 SUPPORTS, CONTRADICTS, SILENT = "supports", "contradicts", "silent"
 _MATRIX_MARK_MD = {SUPPORTS: "✔", CONTRADICTS: "✘", SILENT: "·"}
 
@@ -136,6 +137,17 @@ def _citation_list(event: Mapping[str, Any]) -> tuple[list[list[int]], list[Mapp
     return per_sentence, spans
 
 
+def with_outlets(events: Sequence[Mapping[str, Any]], articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """Article records with the outlet filled from the events' sources where the record has none."""
+    out: dict[str, Mapping[str, Any]] = dict(articles)
+    for ev in events:
+        for s in ev.get("sources", ()):
+            a = out.get(s["article"])
+            if a is not None and not a.get("outlet") and s.get("outlet"):
+                out[s["article"]] = {**a, "outlet": s["outlet"]}
+    return out
+
+
 # ---------------------------------------------------------------- Markdown
 
 def md_cell(text: Any) -> str:
@@ -187,9 +199,11 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
         out += ["### Claims", "", "✔ supports, ✘ contradicts, · silent", ""]
         out.append("| # | claim | status | sources | " + " | ".join(md_cell(f"{j + 1}. {outlet_of(articles, a)}") for j, a in enumerate(cols)) + " |")
         out.append("|---|---|---|---|" + "---|" * len(cols))
-        for n, cl in enumerate(claims, 1):
+        for n, cl in enumerate(claims[:MAX_MATRIX_ROWS], 1):
             marks = " | ".join(_MATRIX_MARK_MD[stance_of(cl, a)] for a in cols)
             out.append(f"| {n} | {md_cell(snippet(cl.get('text', ''), 200))} | {md_cell(cl.get('status'))} | {cl.get('independent_sources', 0)} | {marks} |")
+        if len(claims) > MAX_MATRIX_ROWS:
+            out.append(f"\n{len(claims) - MAX_MATRIX_ROWS} more claims (single-source or less corroborated) not shown.")
         out.append("")
     disputed = [c for c in claims if c.get("status") == "disputed"]
     if disputed:
@@ -218,6 +232,7 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
 
 def render_markdown(events: list[dict], articles: Mapping[str, dict]) -> str:
     """DIR/brief.md: one readable section per event."""
+    articles = with_outlets(events, articles)
     lines = ["# newsfuse brief", "", f"{len(events)} events.", ""]
     for event in events:
         lines += _md_event(event, articles)
@@ -311,7 +326,7 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
     if claims:
         h.append("<h3>Claims</h3><table><tr><th>#</th><th>claim</th><th>status</th><th>sources</th>")
         h.append("".join(f'<th title="{escape(outlet_of(articles, a))}"><a href="#{article_anchor(a)}">{j + 1}</a></th>' for j, a in enumerate(cols)) + "</tr>")
-        for n, cl in enumerate(claims, 1):
+        for n, cl in enumerate(claims[:MAX_MATRIX_ROWS], 1):
             cells = []
             for a in cols:
                 st = stance_of(cl, a)
@@ -324,6 +339,8 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
                 f"<td>{int(cl.get('independent_sources', 0))}</td>{''.join(cells)}</tr>"
             )
         h.append("</table>")
+        if len(claims) > MAX_MATRIX_ROWS:
+            h.append(f'<p class="muted">{len(claims) - MAX_MATRIX_ROWS} more claims (single-source or less corroborated) not shown.</p>')
         h.append('<p class="muted">Columns: ' + "; ".join(f"{j + 1}. {escape(outlet_of(articles, a))}" for j, a in enumerate(cols)) + "</p>")
 
     disputed = [c for c in claims if c.get("status") == "disputed"]
@@ -377,6 +394,7 @@ def _cited_spans(events: Sequence[Mapping[str, Any]]) -> dict[str, set[tuple[int
 
 def render_html(events: list[dict], articles: Mapping[str, dict]) -> str:
     """DIR/report.html: one self-contained page (inline CSS, no script, no network)."""
+    articles = with_outlets(events, articles)
     cited = _cited_spans(events)
     shown = list(dict.fromkeys(a for ev in events for a in ev.get("articles", ()) if a in articles))
     parts = [

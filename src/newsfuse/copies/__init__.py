@@ -238,6 +238,23 @@ class CopyIndex:
         return idx
 
 
+def assign(index: CopyIndex, article_id: str, sh: np.ndarray, day: int | None) -> tuple[str | None, float]:
+    """Match one article's shingles against the index, then add it; returns (copied article, containment)."""
+    index.advance(day)
+    mh = sketch(sh)
+    best, best_c = None, 0.0
+    if len(sh):
+        for cand in index.candidates(mh):
+            other = index.shingles[cand]
+            if min(len(sh), len(other)) < MIN_SHINGLES and not np.array_equal(sh, other):
+                continue
+            c = containment(sh, other)
+            if c >= COPY_CONTAINMENT and c > best_c:
+                best, best_c = cand, c
+    index.add(article_id, sh, mh, day, index.group[best] if best is not None else article_id)
+    return best, best_c
+
+
 def find_copies(analyses: Sequence[Analysis], existing: CopyIndex | None = None) -> CopyResult:
     """Find, for each article, the earlier article it copies, and group copies under their original.
 
@@ -259,23 +276,11 @@ def find_copies(analyses: Sequence[Analysis], existing: CopyIndex | None = None)
             copy_of[aid], group[aid] = None if index.group[aid] == aid else index.group[aid], index.group[aid]
             continue
         day = _day(a)
-        index.advance(day)
-        sh = shingles(body_words(a))
-        mh = sketch(sh)
-        best, best_c = None, 0.0
-        if len(sh):
-            for cand in index.candidates(mh):
-                other = index.shingles[cand]
-                if min(len(sh), len(other)) < MIN_SHINGLES and not np.array_equal(sh, other):
-                    continue
-                c = containment(sh, other)
-                if c >= COPY_CONTAINMENT and c > best_c:
-                    best, best_c = cand, c
+        best, best_c = assign(index, aid, shingles(body_words(a)), day)
         copy_of[aid] = best
-        group[aid] = index.group[best] if best is not None else aid
+        group[aid] = index.group[aid]
         if best is not None:
             score[aid] = round(best_c, 4)
-        index.add(aid, sh, mh, day, group[aid])
     return CopyResult(copy_of=copy_of, group=group, containment=score)
 
 

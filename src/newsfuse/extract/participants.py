@@ -55,17 +55,29 @@ class _Person:
     cued: bool = False
 
 
+NOT_NAME_WORDS = re.compile(
+    r"\b(?:Hospital|Center|Centre|Medical|Police|Fire|County|Hill|Hills|Meadows?|Street|St|Avenue|Ave|Road|Rd|Park|Trauma|Health|"
+    r"Memorial|University|School|Church|Department|Dept|Office|News|Twitter|Facebook|Assault|Shot|Shooting|Apartments?|Court|Lane|Drive|"
+    r"Boulevard|Blvd|Highway|Island|Lake|River|City|Township|Village|Mall|Club|Bar|Glock|Smith\s*&|Wesson|Ruger|Remington)\b"
+)
+
+
 def _is_name(text: str) -> bool:
     toks = text.split()
-    return bool(toks) and all(t[:1].isupper() for t in toks if t[:1].isalpha()) and any(len(t) > 1 for t in toks) and not re.search(r"\d|@|http", text)
+    if not toks or re.search(r"\d|@|http|[\"“”]", text) or NOT_NAME_WORDS.search(text):
+        return False
+    if any(len(t) > 2 and t.isupper() for t in toks):  # station call signs, "PPOLICE"
+        return False
+    return all(t[:1].isupper() for t in toks if t[:1].isalpha()) and any(len(t) > 1 for t in toks)
 
 
 def _same(a: str, b: str) -> bool:
+    """Same person within one article: equal, same surname, or a lone first name of the full name."""
     ta, tb = a.lower().replace(".", "").split(), b.lower().replace(".", "").split()
     if ta == tb:
         return True
     if ta[-1] != tb[-1]:
-        return len(ta) == 1 and ta[0] == tb[0] and len(tb) > 1 and False
+        return (len(ta) == 1 and ta[0] == tb[0]) or (len(tb) == 1 and tb[0] == ta[0])
     return len(ta) == 1 or len(tb) == 1 or ta[0][0] == tb[0][0]
 
 
@@ -184,7 +196,8 @@ def extract_participants(analysis: Analysis) -> tuple[Participant, ...]:
         person.cued = person.cued or cued
     out: list[Participant] = []
     for p in people:
-        if not p.cued:
+        # a lone word is kept only with an age: single tokens are mostly places or first names of others
+        if not p.cued or (len(p.name.split()) < 2 and not p.ages):
             continue
         role = max(set(p.roles), key=p.roles.count) if p.roles else None
         statuses = set(p.statuses)

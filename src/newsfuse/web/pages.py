@@ -33,6 +33,8 @@ from newsfuse.web.render import (
 # No script at all; styles and images only from this server (SVG maps are inline markup).
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
+# Events listed beside an article (a wire story can feed many); the rest are counted.
+MAX_EVENTS_LISTED = 8
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -63,6 +65,7 @@ def templates() -> Environment:
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
+        auto_reload=False,  # package files: no stat() per request
         lstrip_blocks=True,
     )
     env.filters.update(idurl=idurl, cite_href=cite_href, safe_url=safe_url, num=_fmt_num)
@@ -114,7 +117,7 @@ def web_router(store: Any) -> APIRouter:
         except NewsfuseError as exc:
             error = exc.code.value.format(**exc.fields)
             query = EventQuery()
-        result = search_events(conn, query)
+        result = search_events(conn, query, store.summaries())
         items = result["items"]
         points = [{"id": it["id"], "lat": it["location"]["lat"], "lon": it["location"]["lon"],
                    "label": it["headline"] or it["id"]} for it in items]
@@ -126,8 +129,8 @@ def web_router(store: Any) -> APIRouter:
             pages["next"] = "/?" + urlencode({**params, "offset": query.offset + query.limit})
         return render(
             "list.html", status=422 if error else 200, query=query, raw=raw, error=error, total=result["total"],
-            items=items, map=map_view(points), types=event_types(conn), pages=pages,
-            counts=store.db().counts(), first=query.offset + 1 if items else 0, last=query.offset + len(items),
+            items=items, map=map_view(points), types=store.cached("types", lambda: event_types(conn)), pages=pages,
+            counts=store.cached("counts", lambda: store.db().counts()), first=query.offset + 1 if items else 0, last=query.offset + len(items),
         )
 
     @router.get("/events/{event_id:path}", response_class=HTMLResponse)
@@ -153,16 +156,17 @@ def web_router(store: Any) -> APIRouter:
         if rec is None:
             raise NewsfuseError(E.E052, kind="article", id=article_id)
         span = parse_hl(hl, len(rec.get("text") or ""))
+        n_events = db.conn.execute("SELECT COUNT(*) FROM article_events WHERE article_id = ?", (article_id,)).fetchone()[0]
         rows = db.conn.execute(
             "SELECT e.id, e.headline, e.date FROM article_events ae JOIN events e ON e.id = ae.event_id"
-            " WHERE ae.article_id = ? ORDER BY e.date DESC", (article_id,)).fetchall()
+            " WHERE ae.article_id = ? ORDER BY e.date DESC, e.id LIMIT ?", (article_id, MAX_EVENTS_LISTED)).fetchall()
         roles: dict[str, int] = {}
         for s in rec.get("sentences") or []:
             roles[str(s.get("role"))] = roles.get(str(s.get("role")), 0) + 1
         copy_of = rec.get("copy_of")
         return render(
             "article.html", rec=rec, segments=article_segments(rec, span), hl=span, hl_bad=bool(hl) and span is None,
-            events=[dict(r) for r in rows], roles=roles, copy_of=copy_of,
+            events=[dict(r) for r in rows], n_events=n_events, roles=roles, copy_of=copy_of,
         )
 
     return router

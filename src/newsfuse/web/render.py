@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 from urllib.parse import quote
 
+from markupsafe import Markup, escape
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -167,6 +169,15 @@ def world_shapes() -> tuple[tuple[str, str, str], ...]:
     return tuple((c.get("iso2") or "", c.get("name") or "", c["d"]) for c in data["countries"])
 
 
+@lru_cache(maxsize=1)
+def land_markup() -> Markup:
+    """The countries as SVG paths, escaped and joined once (they are the same on every page)."""
+    return Markup("").join(
+        Markup('<path d="{}" vector-effect="non-scaling-stroke"><title>{}</title></path>').format(d, name)
+        for _iso2, name, d in world_shapes()
+    )
+
+
 def project(lat: float, lon: float) -> tuple[float, float]:
     """Equirectangular, the projection world.json was built in (scripts/build_world_svg.py)."""
     return round(float(lon) + 180.0, 3), round(90.0 - float(lat), 3)
@@ -202,7 +213,7 @@ def map_view(points: Iterable[Mapping[str, Any]], min_span: float = MIN_MAP_SPAN
         y0 = min(max(cy - h / 2, 0.0), 150.0 - h)
         box = (round(x0, 2), round(y0, 2), round(w, 2), round(h, 2))
     return {"viewbox": " ".join(f"{v:g}" for v in box), "r": round(box[2] / 120, 3), "dots": dots,
-            "shapes": world_shapes()}
+            "land": land_markup()}
 
 
 def static_files() -> dict[str, tuple[bytes, str]]:

@@ -1,0 +1,129 @@
+"""Stream benchmark: copies + online clustering over up to 200,000 articles, speed and memory.
+
+The dev articles of gva and news-clusters (analyses computed once, cached by eval/clusters.py) are
+replicated into a stream: replica r gets new ids (`id#r`), and its articles are spread over stream days
+at `--per-day` articles a day, in date order.  So that replicas are new reports and not copies of one
+another, each replica lives in its own vocabulary: its shingle hashes and term ids are XOR-ed with a
+salt of r (same sizes, same statistics, no collisions with other replicas).  Text features (shingles
+for copies, weighted terms for clustering) are computed once per base article and timed separately;
+the stream then times what grows with the archive: MinHash + LSH + containment (copies) and the
+online assignment (clustering).  Peak memory is tracemalloc's peak over each stretch of the stream.
+
+Baseline in the same run: the same online assignment with no window (nothing ever expires), whose
+memory and per-article cost grow with the stream.
+
+    .venv/bin/python benchmarks/stream.py [--max 200000] [--per-day 2000] [--light] [--no-baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+from eval.clusters import load_dataset  # noqa: E402
+from newsfuse.cluster import ClusterConfig, OnlineClusterer  # noqa: E402
+from newsfuse.cluster.features import HASH_BITS, ArticleTerms, article_terms  # noqa: E402
+from newsfuse.copies import CopyIndex, assign, body_words, shingles  # noqa: E402
+
+CHECKPOINTS = (25_000, 50_000, 100_000, 200_000)
+MASK = (1 << HASH_BITS) - 1
+
+
+def _salt(r: int) -> int:
+    return (r * 0x9E3779B1) & 0xFFFFFFFF
+
+
+def run(base: list[tuple[str, np.ndarray, ArticleTerms]], n_max: int, per_day: int, window: bool) -> list[dict[str, Any]]:
+    """Feed the replicated stream; returns figures at each checkpoint reached."""
+    config = ClusterConfig() if window else ClusterConfig(window_days=10**7, max_gap_days=10**7)
+    clusterer = OnlineClusterer(config, keep_closed=False)
+    index = CopyIndex()
+    start_day = 735_000
+    out: list[dict[str, Any]] = []
+    t_copies = t_cluster = 0.0
+    last_mark = 0
+    tracemalloc.start()
+    i = 0
+    while i < n_max:
+        r, j = divmod(i, len(base))
+        aid, sh, terms = base[j]
+        salt = _salt(r)
+        day = start_day + i // per_day
+        sid = f"{aid}#{r}"
+        sh_r = np.unique(sh ^ np.uint32(salt)) if r else sh
+        t0 = time.perf_counter()
+        if window:
+            original, _ = assign(index, sid, sh_r, day)
+            group = index.group.get(sid, sid)
+        else:
+            group = sid
+        t1 = time.perf_counter()
+        tf = {(k ^ salt) & MASK: v for k, v in terms.tf.items()} if r else terms.tf
+        clusterer.add_terms(sid, ArticleTerms(tf=tf, day=day), group)
+        clusterer.drain_closed()
+        t2 = time.perf_counter()
+        t_copies += t1 - t0
+        t_cluster += t2 - t1
+        i += 1
+        if i in CHECKPOINTS or i == n_max:
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.reset_peak()
+            n = i - last_mark
+            out.append({
+                "articles": i, "window": window,
+                "copies_articles_per_s": round(n / t_copies, 1) if window else None,
+                "cluster_articles_per_s": round(n / t_cluster, 1),
+                "peak_mb": round(peak / 2**20, 1),
+                "live_articles": clusterer.live_articles(), "copy_index": len(index),
+            })
+            print(json.dumps(out[-1]), flush=True)
+            t_copies = t_cluster = 0.0
+            last_mark = i
+    tracemalloc.stop()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--max", type=int, default=200_000, help="articles in the stream")
+    ap.add_argument("--per-day", type=int, default=2_000, help="articles per stream day")
+    ap.add_argument("--light", action="store_true", help="analyses of the light pass (segment + spaCy only)")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--baseline-max", type=int, default=50_000, help="articles for the no-window baseline")
+    args = ap.parse_args(argv)
+
+    analyses = [a for name in ("gva", "news-clusters") for a, _, part in load_dataset(name, not args.light) if part == "dev"]
+    analyses.sort(key=lambda a: (a.reference_date or "", a.id))
+    t0 = time.perf_counter()
+    sh = [shingles(body_words(a)) for a in analyses]
+    t1 = time.perf_counter()
+    terms = [article_terms(a) for a in analyses]
+    t2 = time.perf_counter()
+    base = [(a.id, s, replace(t, day=None)) for a, s, t in zip(analyses, sh, terms)]
+    features = {
+        "base_articles": len(analyses),
+        "shingling_articles_per_s": round(len(analyses) / (t1 - t0), 1),
+        "cluster_features_articles_per_s": round(len(analyses) / (t2 - t1), 1),
+    }
+    print(json.dumps(features), flush=True)
+    results: dict[str, Any] = {"features": features, "per_day": args.per_day, "stream": run(base, args.max, args.per_day, True)}
+    if not args.no_baseline:
+        results["baseline_no_window"] = run(base, min(args.max, args.baseline_max), args.per_day, False)
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "stream.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Claim alignment: paraphrases group, conflicting counts / ordinals / negations dispute, copies count once."""
+
+from __future__ import annotations
+
+from newsfuse.fuse.claims import CONTRADICTS, SAME, UNRELATED, align_claims, classify_pairs, facts_of, relate
+from newsfuse.model import Analysis, Article, Claim, Span
+
+
+def claim(aid: str, text: str, terms: list[str], polarity: str = "positive", **slots) -> Claim:
+    return Claim(span=Span(aid, 0, len(text), text), slots={"terms": terms, **slots}, polarity=polarity)
+
+
+def analysis(aid: str, *cs: Claim) -> Analysis:
+    text = cs[0].span.text if cs else ""
+    return Analysis(article=Article(id=aid, text=text), claims=tuple(cs))
+
+
+ROCKETS = ["10", "rocket", "strike", "gz:ORAA", "base", "wednesday"]
+KILLED = lambda n: [{"kind": "killed", "value": n, "qualifier": "exact"}]  # noqa: E731
+
+
+def test_paraphrases_corroborate_and_copies_count_once():
+    a = analysis("a", claim("a", "Ten rockets struck Ain al-Asad on Wednesday.", ROCKETS))
+    b = analysis("b", claim("b", "10 rockets hit Al Asad Airbase on Wednesday.", ["10", "rocket", "hit", "gz:ORAA", "airbase", "wednesday"]))
+    c = analysis("c", claim("c", "Ten rockets struck Ain al-Asad on Wednesday.", ROCKETS))
+    rows = align_claims([a, b, c], {"a": "g1", "b": "g2", "c": "g1"})
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["status"] == "corroborated" and row["independent_sources"] == 2
+    assert [s["article"] for s in row["support"]] == ["a", "b", "c"]
+    rows = align_claims([a, c], {"a": "g1", "c": "g1"})
+    assert rows[0]["status"] == "single-source" and rows[0]["independent_sources"] == 1
+
+
+def test_different_counts_dispute():
+    a = analysis("a", claim("a", "No one was killed in the attack.", ["kill", "attack"], "negative", casualties=KILLED(0)))
+    b = analysis("b", claim("b", "Two people were killed in the attack.", ["2", "people", "kill", "attack"], casualties=KILLED(2)))
+    rows = align_claims([a, b], {})
+    assert {r["status"] for r in rows} == {"disputed"}
+    assert rows[0]["contradict"][0]["article"] != rows[0]["support"][0]["article"]
+    assert {"article": "b", "stance": "contradicts"} in rows[0]["sources"]
+
+
+def test_at_least_is_compatible():
+    a = claim("a", "At least 10 killed.", ["10", "kill"], casualties=[{"kind": "killed", "value": 10, "qualifier": "at least"}])
+    b = claim("b", "12 killed.", ["12", "kill"], casualties=KILLED(12))
+    assert relate(facts_of(a), facts_of(b), 0.5)[0] == SAME
+
+
+def test_ordinal_and_negation_conflicts():
+    a = claim("a", "The second attack this month.", ["attack", "second", "month"], ordinals=[{"what": "attack", "value": 2}])
+    b = claim("b", "The fourth attack in three weeks.", ["attack", "fourth", "3", "week"], ordinals=[{"what": "", "value": 4}])
+    assert relate(facts_of(a), facts_of(b), 0.1) == (CONTRADICTS, "ordinal")
+    p = claim("a", "The shooting was gang-related.", ["shoot", "gang", "relate"])
+    n = claim("b", "The shooting was not gang-related.", ["shoot", "gang", "relate"], "negative")
+    assert relate(facts_of(p), facts_of(n), 0.9) == (CONTRADICTS, "negation")
+
+
+def test_unrelated_and_classify_pairs():
+    a = claim("a", "Police arrested a man on Friday.", ["police", "arrest", "man", "friday"])
+    b = claim("b", "The victim was taken to hospital.", ["victim", "take", "hospital"])
+    assert classify_pairs([(a, b)]) == [UNRELATED]
+
+
+def test_empty_event():
+    assert align_claims([analysis("a")], {}) == []
+
+
+def test_many_articles_stay_fast():
+    import time
+
+    arts = [
+        analysis(f"x{i}", *[claim(f"x{i}", f"Sentence {j} of {i}.", [f"w{j}", f"v{(i * j) % 7}", "shoot"]) for j in range(20)])
+        for i in range(60)
+    ]
+    t0 = time.time()
+    rows = align_claims(arts, {})
+    assert rows and time.time() - t0 < 20
