@@ -35,7 +35,7 @@ from newsfuse.cluster import ClusterConfig, OnlineClusterer  # noqa: E402
 from newsfuse.cluster.features import HASH_BITS, ArticleTerms, article_terms  # noqa: E402
 from newsfuse.copies import CopyIndex, assign, body_words, shingles  # noqa: E402
 
-CHECKPOINTS = (25_000, 50_000, 100_000, 200_000)
+CHECKPOINTS = (5_000, 10_000, 25_000, 50_000, 100_000, 150_000, 200_000)
 MASK = (1 << HASH_BITS) - 1
 
 
@@ -98,11 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max", type=int, default=200_000, help="articles in the stream")
     ap.add_argument("--per-day", type=int, default=2_000, help="articles per stream day")
     ap.add_argument("--light", action="store_true", help="analyses of the light pass (segment + spaCy only)")
+    ap.add_argument("--datasets", default="gva,news-clusters", help="whose dev analyses are replicated")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--baseline-max", type=int, default=50_000, help="articles for the no-window baseline")
     args = ap.parse_args(argv)
 
-    analyses = [a for name in ("gva", "news-clusters") for a, _, part in load_dataset(name, not args.light) if part == "dev"]
+    analyses = [a for name in args.datasets.split(",") for a, _, part in load_dataset(name, not args.light) if part == "dev"]
     analyses.sort(key=lambda a: (a.reference_date or "", a.id))
     t0 = time.perf_counter()
     sh = [shingles(body_words(a)) for a in analyses]

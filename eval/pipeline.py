@@ -30,7 +30,7 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
-def run_pipeline(rows: list[dict[str, Any]], workers: int) -> tuple[dict[str, str], dict[str, dict]]:
+def run_pipeline(rows: list[dict[str, Any]], workers: int, tag: str) -> tuple[dict[str, str], dict[str, dict]]:
     """Articles -> (article id -> event id, event id -> event) through the real pipeline."""
     from newsfuse.ingest import article_from_object
     from newsfuse.pipeline import RunOptions, process
@@ -41,8 +41,11 @@ def run_pipeline(rows: list[dict[str, Any]], workers: int) -> tuple[dict[str, st
         article, _ = article_from_object(row, "eval", f"line {i + 1}")
         if article is not None:
             articles.append(article)
+    from eval.cache import analyse_cached
+
+    analyses = analyse_cached(articles, tag, workers=workers)
     with tempfile.TemporaryDirectory() as tmp, Database(Path(tmp) / "eval.db") as db:
-        result = process(articles, db, RunOptions(workers=workers))
+        result = process(articles, db, RunOptions(workers=workers), precomputed=analyses)
     assignment = {aid: evs[0] for aid, evs in result.article_events.items() if evs}
     return assignment, {ev["id"]: ev for ev in result.events}
 
@@ -51,7 +54,7 @@ def evaluate_news_clusters(limit: int, workers: int) -> dict[str, Any]:
     rows = list(read_jsonl(data_dir() / "news-clusters" / "articles.jsonl.gz"))
     if limit:
         rows = rows[:limit]
-    assignment, _ = run_pipeline(rows, workers)
+    assignment, _ = run_pipeline(rows, workers, "news-clusters")
     gold = {r["id"]: r["gold_event"] for r in rows if r.get("text", "").strip()}
     return {"articles": len(gold), "bcubed": bcubed(gold, assignment).as_dict()}
 
@@ -75,7 +78,7 @@ def _gva_rows(limit: int) -> tuple[list[dict[str, Any]], dict[str, dict]]:
 
 def evaluate_gva(limit: int, workers: int) -> dict[str, Any]:
     rows, incidents = _gva_rows(limit)
-    assignment, events = run_pipeline(rows, workers)
+    assignment, events = run_pipeline(rows, workers, "gva")
     gold = {r["id"]: r["gold_incident"] for r in rows}
     by_incident: dict[str, list[str]] = defaultdict(list)
     for aid, inc in gold.items():

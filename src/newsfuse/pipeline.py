@@ -150,8 +150,12 @@ def process(
     db: "Database",
     options: RunOptions = RunOptions(),
     progress: ProgressFn | None = None,
+    precomputed: Sequence[Analysis] | None = None,
 ) -> RunResult:
-    """Add articles to the database: analyse the new ones, update copies and events, re-fuse what changed."""
+    """Add articles to the database: analyse the new ones, update copies and events, re-fuse what changed.
+
+    `precomputed` holds analyses already made for these articles (an evaluation cache); they are used as they are.
+    """
     import pickle
 
     from newsfuse.cluster import OnlineClusterer
@@ -165,7 +169,11 @@ def process(
     fresh = [a for a in articles if a.id not in known]
     if progress and len(fresh) < len(articles):
         progress(len(articles) - len(fresh))
-    analyses, rejections = analyse_articles(fresh, workers=options.workers, progress=progress)
+    ready = {a.id: a for a in precomputed or ()}
+    todo = [a for a in fresh if a.id not in ready]
+    analysed, rejections = analyse_articles(todo, workers=options.workers, progress=progress)
+    done = {a.id: a for a in analysed} | ready
+    analyses = [done[a.id] for a in fresh if a.id in done]
     result.rejections.extend(rejections)
     result.new_articles = len(analyses)
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from newsfuse.api import create_app
 from newsfuse.api.app import MAX_BODY_BYTES
 from newsfuse.api.demo import sample_articles, sample_events
+from newsfuse.errors import NewsfuseError
 from newsfuse.store.db import Database
 
 ROCKET = "ev-2021-03-03-al-asad"
@@ -323,3 +324,11 @@ def test_list_sees_writes_from_another_connection(tmp_path: Path) -> None:
     assert body["total"] == 2
     assert body["items"][1]["headline"] == "Rocket attack, revised"
     assert body["items"][1]["location"]["lat"] == 1.5
+
+
+def test_a_file_that_is_not_a_database_fails_at_start(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database " * 100)
+    with pytest.raises(NewsfuseError) as err:
+        create_app(str(bad))
+    assert err.value.code.name == "E042"

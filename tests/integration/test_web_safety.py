@@ -5,7 +5,6 @@ from __future__ import annotations
 import inspect
 import sqlite3
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -243,3 +242,34 @@ def test_claims_matrix_cells() -> None:
 def test_map_skips_bad_coordinates(lat: Any, lon: Any) -> None:
     view = map_view([{"id": "e", "lat": lat, "lon": lon}])
     assert view["dots"] == [] and view["viewbox"] == "0 0 360 150"
+
+
+def test_ids_with_slashes_and_dots_round_trip(tmp_path: Any) -> None:
+    """Article ids are user data (the input's `id`): links built from them reach the right record."""
+    odd = "../x/y?z#w.."
+    path = tmp_path / "odd.db"
+    with Database(path) as db:
+        db.put_article(0, {"id": odd, "text": "Some text.", "sentences": [{"start": 0, "end": 10, "role": "body"}]})
+    c = TestClient(create_app(str(path)))
+    assert c.get("/api/articles/" + idurl(odd)).json()["id"] == odd
+    page = c.get("/articles/" + idurl(odd) + "?hl=0-4")
+    assert page.status_code == 200 and '<mark id="s-0-4">' in page.text
+
+
+def test_malformed_records_still_render(tmp_path: Any) -> None:
+    """A record with wrong types (a bug upstream, or a hand-edited database) gives a page, not a 500."""
+    path = tmp_path / "bad.db"
+    bad_span = {"article": "a", "start": "x", "end": None, "text": 5}
+    ev = {"id": "e", "headline": None, "articles": ["a"], "sources": [{"article": "a", "group": None}],
+          "date": {"value": None, "evidence": [bad_span]}, "location": {"lat": "north", "lon": None, "evidence": None},
+          "type": None, "fatalities": {"value": "many", "reports": [{"value": None, "article": None, "evidence": [bad_span]}],
+                                       "disputed": True},
+          "injured": None, "quantities": [{"what": None}], "actors": [{}], "quotes": [{"text": None}],
+          "claims": [{"text": "c", "support": [bad_span], "contradict": None, "status": None}],
+          "timeline": [{"date": None}], "summary": [{"text": "s", "citations": [bad_span, "not a span"]}]}
+    with Database(path) as db:
+        db.put_article(0, {"id": "a", "text": "Short.", "sentences": [{"start": "0", "end": "x"}, "junk", {"start": 9, "end": 2}]})
+        db.replace_events([ev])
+    c = TestClient(create_app(str(path)), raise_server_exceptions=False)
+    for url in ("/", "/events/e", "/articles/a", "/articles/a?hl=0-3", "/api/events", "/api/events/e"):
+        assert c.get(url).status_code == 200, url

@@ -37,14 +37,14 @@ DAY_PENALTY = 0.01
 MAX_GAP_DAYS = 30
 # Event score = LINK_WEIGHT x best article match + (1 - LINK_WEIGHT) x cosine to the event centroid.
 LINK_WEIGHT = 0.5
+# The event part of the score: average cosine to its members (True) or cosine to its centroid.
+AVERAGE_LINK = False
 # Events with no article within this many days of the stream's latest day are closed.
 WINDOW_DAYS = 30
-# Candidate generation: only terms at most this document frequency share open postings; at most
-# CANDIDATES articles (highest partial dot products) are scored exactly.
+# Terms in more than this share of the articles seen are not indexed (their IDF weight is small):
+# they would make postings long.  At most CANDIDATES events (best article links) get the centroid score.
 POSTING_MAX_DF_SHARE = 0.05
-CANDIDATES = 50
-# Query with the QUERY_TERMS heaviest terms of the article.
-QUERY_TERMS = 30
+CANDIDATES = 10
 # Before this many articles have been seen, the DF share cut is not applied (IDF is not yet reliable).
 MIN_DOCS_FOR_DF_CUT = 200
 
@@ -59,8 +59,8 @@ class ClusterConfig:
     window_days: int = WINDOW_DAYS
     posting_max_df_share: float = POSTING_MAX_DF_SHARE
     candidates: int = CANDIDATES
-    query_terms: int = QUERY_TERMS
     link_weight: float = LINK_WEIGHT
+    average_link: bool = AVERAGE_LINK
     keep_closed: bool = True  # keep closed events' members for events(); False: hand them out by drain_closed()
 
 
@@ -107,6 +107,7 @@ class OnlineClusterer:
         self._drain: list[tuple[str, list[str]]] = []
         self.centroid: dict[str, dict[int, float]] = {}  # live event -> sum of member vectors
         self.cnorm2: dict[str, float] = {}  # its squared norm
+        self.day_range: dict[str, tuple[int, int]] = {}  # live event -> (first, last) dated article day
         self._dead = 0  # forgotten articles still in postings
         self._expiry: list[tuple[int, str]] = []  # heap of (last day, event) candidates for closing
 
@@ -126,15 +127,18 @@ class OnlineClusterer:
         keys = list(terms.tf)
         if keys:
             self.df[keys] += 1
-        idf_values = np.log((self.n_docs + 1) / (self.df[keys].astype(np.float64) + 1)) + 1.0
+        dfs = self.df[keys]
+        idf_values = np.log((self.n_docs + 1) / (dfs.astype(np.float64) + 1)) + 1.0
         idf = dict(zip(keys, idf_values.tolist()))
         vec = weigh(terms.tf, idf)
+        max_df = self._max_df()
+        indexed = [k for k, d in zip(keys, dfs.tolist()) if d <= max_df and k in vec]
 
         ev = self.group_event.get(group_id) if group_id else None
         if ev is not None and ev not in self.members:
             ev = None
         if ev is None:
-            ev = self._best_event(vec, day)
+            ev = self._best_event(vec, day, indexed)
         if ev is None:
             ev = event_key(article_id)
             while ev in self.members or ev in self.closed:  # the same id added twice
@@ -153,10 +157,11 @@ class OnlineClusterer:
         if eday >= self.last_day.get(ev, eday):
             self.last_day[ev] = eday
             heapq.heappush(self._expiry, (eday, ev))
-        max_df = self._max_df()
-        for k in self._query_terms(vec):
-            if self.df[k] <= max_df:
-                self.postings.setdefault(k, []).append(n)
+        for k in indexed:
+            self.postings.setdefault(k, []).append(n)
+        if day is not None:
+            lo, hi = self.day_range.get(ev, (day, day))
+            self.day_range[ev] = (min(lo, day), max(hi, day))
         if group_id and group_id not in self.group_event:
             self.group_event[group_id] = ev
             self.event_groups.setdefault(ev, []).append(group_id)
@@ -167,29 +172,26 @@ class OnlineClusterer:
             return float("inf")
         return self.config.posting_max_df_share * self.n_docs
 
-    def _query_terms(self, vec: Mapping[int, float]) -> list[int]:
-        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.query_terms]
-        return [k for k, _ in top]
+    def _best_event(self, vec: Mapping[int, float], day: int | None, indexed: Sequence[int]) -> str | None:
+        """The live event this article belongs to, or None.
 
-    def _best_event(self, vec: Mapping[int, float], day: int | None) -> str | None:
+        Article links are dot products accumulated over the postings of the article's indexed terms
+        (all but the most frequent ones, whose IDF weight is small): exact up to those terms.
+        """
         cfg = self.config
-        max_df = self._max_df()
         partial: dict[int, float] = {}
-        for k in self._query_terms(vec):
-            if self.df[k] > max_df:
+        vecs = self.vec
+        for k in indexed:
+            plist = self.postings.get(k)
+            if not plist:
                 continue
             w = vec[k]
-            for n in self.postings.get(k, ()):
-                if n not in self.vec:
-                    continue
-                partial[n] = partial.get(n, 0.0) + w * self.vec[n].get(k, 0.0)
-        if not partial:
-            return None
-        cands = heapq.nlargest(cfg.candidates, partial.items(), key=lambda kv: (kv[1], -kv[0]))
+            for n in plist:
+                other = vecs.get(n)
+                if other is not None:
+                    partial[n] = partial.get(n, 0.0) + w * other[k]
         link: dict[str, float] = {}
-        for n, _ in sorted(cands):
-            other = self.vec[n]
-            s = _dot(vec, other)
+        for n, s in partial.items():
             od = self.art_day[n]
             if day is not None and od is not None:
                 gap = abs(day - od)
@@ -199,16 +201,18 @@ class OnlineClusterer:
             ev = self.art_event[n]
             if s > link.get(ev, -1.0):
                 link[ev] = s
+        if not link:
+            return None
+        ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[: cfg.candidates]
         best_ev, best = None, -1.0
-        for ev in sorted(link, key=lambda e: self.live[e][0]):  # ties: the older event
+        for ev in ranked:
             score = link[ev]
             if cfg.link_weight < 1.0:
-                cent = self.centroid[ev]
-                cos = _dot(vec, cent) / (math.sqrt(self.cnorm2[ev]) or 1.0)
-                days = [d for n in self.live[ev] if (d := self.art_day[n]) is not None]
-                if day is not None and days:
-                    gap = 0 if min(days) <= day <= max(days) else min(abs(day - min(days)), abs(day - max(days)))
-                    cos -= cfg.day_penalty * gap
+                denom = len(self.live[ev]) if cfg.average_link else (math.sqrt(self.cnorm2[ev]) or 1.0)
+                cos = _dot(vec, self.centroid[ev]) / denom
+                lo, hi = self.day_range.get(ev, (None, None))
+                if day is not None and lo is not None:
+                    cos -= cfg.day_penalty * (lo - day if day < lo else day - hi if day > hi else 0)
                 score = cfg.link_weight * score + (1.0 - cfg.link_weight) * cos
             if score > best:
                 best, best_ev = score, ev
@@ -234,6 +238,7 @@ class OnlineClusterer:
                 del self.vec[n], self.art_day[n], self.art_event[n]
                 self._dead += 1
             del self.last_day[ev], self.centroid[ev], self.cnorm2[ev]
+            self.day_range.pop(ev, None)
             for g in self.event_groups.pop(ev, ()):
                 self.group_event.pop(g, None)
             members = self.members.pop(ev)
@@ -308,6 +313,10 @@ class OnlineClusterer:
         for ev, ns in c.live.items():
             for n in ns:
                 c._add_to_centroid(ev, c.vec[n])
+                d = c.art_day[n]
+                if d is not None:
+                    lo, hi = c.day_range.get(ev, (d, d))
+                    c.day_range[ev] = (min(lo, d), max(hi, d))
         c._expiry = [(d, e) for e, d in c.last_day.items()]
         heapq.heapify(c._expiry)
         return c

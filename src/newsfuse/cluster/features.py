@@ -33,6 +33,7 @@ LEAD_WEIGHT = 2.0
 # An entity mention adds an entity term of this weight (on top of its words).  eval/clusters dev.
 ENTITY_WEIGHT = 1.5
 PLACE_WEIGHT = 1.5
+TIME_WEIGHT = 1.0
 # Terms kept per article (highest weights): bounds the cost of a comparison.  eval/clusters dev.
 MAX_TERMS = 100
 # A dated time expression in the lead within this many days before publication is the event's day.
@@ -149,6 +150,11 @@ def article_terms(analysis: Analysis) -> ArticleTerms:
         if p.gazetteer_id:
             key = "p:" + p.gazetteer_id
             counts[key] = counts.get(key, 0.0) + PLACE_WEIGHT * (LEAD_WEIGHT if p.span.start < lead_end else 1.0)
+    for t in analysis.times:
+        v = t.value or ""
+        if len(v) >= 7 and v[:4].isdigit() and v[4] == "-" and v[5:7].isdigit():
+            key = "t:" + v[:7]  # the month an expression points at: tells look-alike events of other years apart
+            counts[key] = counts.get(key, 0.0) + TIME_WEIGHT
     tf: dict[int, float] = {}
     for term, c in counts.items():
         k = term_id(term)

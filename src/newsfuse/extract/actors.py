@@ -151,7 +151,7 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                     if _is_actor_like(subj):
                         add(*_phrase_span(subj), "perpetrator", "suspected" if hedged else "confirmed")
                 for obj in _object_phrase(tok):
-                    if obj.ent_type_ in _ACTOR_LABELS or obj.ent_type_ == "FAC" or obj.pos_ == "PROPN":
+                    if obj.ent_type_ not in ("DATE", "TIME", "CARDINAL") and (obj.ent_type_ in _ACTOR_LABELS or obj.ent_type_ == "FAC" or obj.pos_ == "PROPN"):
                         add(*_phrase_span(obj), "target", "confirmed")
         # "an attack on the base", "targeting US forces"
         for m in re.finditer(r"\b(?:attacks?|assaults?|strikes?|raids?)\s+(?:on|against)\s+", s, re.I):

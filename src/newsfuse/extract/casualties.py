@@ -42,11 +42,11 @@ PEOPLE = (
     r"|guards?|infants?|bab(?:y|ies)|toddlers?|fans|tourists?|pilgrims?|shoppers?|inmates?|deput(?:y|ies)|firefighters?"
     r"|friends?|cousins?|husbands?|wives|wife|mothers?|fathers?|parents?|nephews?|nieces?|grandsons?|granddaughters?"
     r"|grandmothers?|grandfathers?|couple|family|neighbou?rs?|roommates?|classmates?|partygoers|attendees|danes|britons"
-    r"|nationals|citizens|policemen|troopers?|agents?|security\s+forces|personnel|pupils|villagers|casualties|dead|injured|wounded)"
+    r"|nationals|citizens|farmers|herders|miners|fishermen|traders|journalists|reporters|priests|doctors|nurses|teachers|policemen|troopers?|agents?|security\s+forces|personnel|pupils|villagers|casualties|dead|injured|wounded)"
 )
 MODS = r"(?:(?:(?!(?:[\d,]+\s|(?:total|number|group|handful|are|is|were|was|and|or|but|who|had|have|has|been|be|of|in|at|on|after|when|while|as|by|from|with)\b))[\w'’-]+\s+){0,4}?)"  # up to four modifier words: "other", "23-year-old", "US civilian"
-COUNT_NP = rf"{QUAL}(?P<num>{NUM})(?:\s+(?:of\s+(?:the|them|those|whom|these)\s+)?{MODS}(?P<noun>{PEOPLE}))?"
-COUNT_NP_NOUN = rf"{QUAL}(?P<num>{NUM})\s+(?:of\s+(?:the|them|those|whom|these)\s+)?{MODS}(?P<noun>{PEOPLE})"
+COUNT_NP = rf"{QUAL}(?P<num>{NUM})(?:\s+(?:of\s+(?:(?:the|them|those|whom|these)\s+)?)?{MODS}(?P<noun>{PEOPLE}))?"
+COUNT_NP_NOUN = rf"{QUAL}(?P<num>{NUM})\s+(?:of\s+(?:(?:the|them|those|whom|these)\s+)?)?{MODS}(?P<noun>{PEOPLE})"
 SINGULAR = (
     r"(?P<sg>(?:he|she|(?:the|a|an|one|another)\s+(?:[\w'’-]+,?\s+){0,4}?"
     r"(?:man|woman|boy|girl|child|teen|teenager|victim|person|juvenile|youth|male|female|student|officer|suspect|gunman|shooter"
@@ -74,7 +74,7 @@ INJ_PASSIVE = (
 )
 INJ_ACTIVE = r"(?:suffered|sustained|received)\s+(?:[\w'’-]+\s+){0,4}?(?:injuries|injury|wounds?|gunshot\s+wounds?)"
 SHOT_PASSIVE = r"(?:shot|hit|struck)"
-BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|been)\s+(?:all\s+|also\s+|reportedly\s+|later\s+|then\s+|each\s+|both\s+|allegedly\s+|apparently\s+|initially\s+){0,2})"
+BE = r"(?:(?:(?:may|might|could|would|must)\s+have\s+been|were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|been)\s+(?:all\s+|also\s+|reportedly\s+|later\s+|then\s+|each\s+|both\s+|allegedly\s+|apparently\s+|initially\s+){0,2})"
 GAP = r"(?:\s*,\s*(?:[^,.;]{1,60}?),\s*|\s+(?:\([^)]{1,40}\)\s+)?)"  # "Two men, ages 19 and 20, were ..."
 
 _FLAGS = re.IGNORECASE

@@ -22,13 +22,14 @@ from collections import defaultdict
 from newsfuse.model import Analysis, EventTypeGuess, Span
 from newsfuse.stages import Stage
 
-# chosen on eval/eventtype over the labelled events (title 3 / lead 2: 0.87 vs 0.84 with 1 / 1)
+# Set by hand (a title or lead states what happened; later paragraphs drift to background), not yet
+# swept; with these values eval/eventtype gives the figures in eval/results/eventtype.json.
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 LEAD_SENTENCES = 3
 MAX_GUESSES = 6
-# A news category needs at least this many weighted votes to be offered (sparse cues are noise);
-# chosen on eval/eventtype: 2.0 vs 1.0 gave 0.87 vs 0.86.
+# A news category needs at least this many weighted votes to be offered (one passing word is noise).
+# Set by hand (one cue in the lead), not yet swept.
 MIN_NEWS_VOTES = 2.0
 
 VAC = "Violence against civilians"
@@ -53,7 +54,11 @@ RULES: list[tuple[str, str | None, str, re.Pattern[str], float]] = [
     (EXP, "Air/drone strike", "acled", _r(r"\b(?:air\s*strikes?|drone\s+strikes?|air\s*raids?|warplanes?|jets?\s+(?:bombed|struck)|bombed\s+by\s+(?:jets|aircraft)|aerial\s+bombardment|helicopter\s+gunships?)\b"), 2.0),
     (EXP, "Suicide bomb", "acled", _r(r"\b(?:suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er)?s?|vest|car\s+bomb)|blew\s+(?:himself|herself|themselves)\s+up)\b"), 2.5),
     (EXP, "Shelling/artillery/missile attack", "acled", _r(r"\b(?:shelling|shelled|artillery|mortars?|rocket\s+(?:attacks?|fire)|rockets?\s+(?:hit|struck|landed|fired)|ballistic\s+missiles?|missile\s+(?:attacks?|strikes?)|katyushas?|fired\s+(?:\w+\s+){0,3}(?:rockets|missiles))\b"), 2.0),
-    (EXP, "Remote explosive/landmine/IED", "acled", _r(r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|explosive\s+devices?|pipe\s+bombs?|bombs?\s+(?:exploded|went\s+off|blast)|bombings?|detonated|explosions?|blasts?)\b"), 1.0),
+    (EXP, "Remote explosive/landmine/IED", "acled", _r(r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|explosive\s+devices?|pipe\s+bombs?|bombs?\s+(?:exploded|went\s+off|blast)|bombings?|detonated)\b"), 1.0),
+    # a bare "explosion" or "blast" is also fireworks, gas and meteors: half a vote
+    (EXP, "Remote explosive/landmine/IED", "acled", _r(r"\b(?:explosions?|blasts?)\b"), 0.5),
+    # launches and tests are developments, not attacks
+    (STR, "Other", "acled", _r(r"\b(?:(?:missile|rocket|satellite|nuclear)\s+(?:launch(?:es)?|tests?)|test-fired|test\s+launch|launched\s+(?:an?\s+)?(?:\w+\s+)?(?:ballistic\s+)?missiles?|(?:freed|released)\s+(?:\w+\s+){0,3}(?:hostages|captives|abductees|schoolgirls))\b"), 2.5),
     (EXP, "Grenade", "acled", _r(r"\bgrenades?\b"), 2.0),
     (VAC, "Sexual violence", "acled", _r(r"\b(?:raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?)|gang[\s-]rape)\b"), 2.0),
     (VAC, "Attack", "acled", _r(r"\b(?:shootings?|shot|gunman|gunmen|gunfire|opened\s+fire|stabb(?:ed|ing)|stabbings?|murder(?:ed|s)?|massacre|slain|killings?|homicides?|gunshots?\s+wounds?|shooter|hacked\s+to\s+death|beaten\s+to\s+death|double\s+murder)\b"), 1.0),
@@ -70,18 +75,26 @@ RULES: list[tuple[str, str | None, str, re.Pattern[str], float]] = [
     (STR, "Non-violent transfer of territory", "acled", _r(r"\b(?:withdrew\s+from|handed\s+over\s+control|pulled\s+out\s+of)\b"), 1.0),
     # general news categories
     ("disaster", None, "news", _r(r"\b(?:earthquakes?|quakes?|magnitude|tremors?|aftershocks?|floods?|flooding|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|tsunamis?|wildfires?|bushfires?|volcan(?:o|oes|ic)|eruption|landslides?|mudslides?|avalanches?|drought|blizzard|storms?)\b"), 1.5),
-    ("accident", None, "news", _r(r"\b(?:accident(?:al|ally|s)?|unintentional(?:ly)?|crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|drown(?:ed|ing)|(?:gun|weapon|rifle|pistol|shotgun)\s+(?:\w+\s+)?(?:went\s+off|discharged)|discharged|misfire|cleaning\s+(?:a|his|her|the)\s+(?:gun|rifle|pistol|weapon)|fell\s+(?:to\s+his|to\s+her|from)|climbers?|mountaineer|(?:fire|blaze)\s+(?:broke\s+out|destroyed|gutted|engulfed|swept)|firefighters|hit-and-run|struck\s+by\s+a\s+(?:car|vehicle|truck|train))\b"), 1.5),
+    ("accident", None, "news", _r(r"\b(?:accident(?:al|ally|s)?|unintentional(?:ly)?|crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|drown(?:ed|ing)|(?:gun|weapon|rifle|pistol|shotgun)\s+(?:\w+\s+)?(?:went\s+off|discharged)|discharged|misfire|cleaning\s+(?:a|his|her|the)\s+(?:gun|rifle|pistol|weapon)|fell\s+(?:to\s+his|to\s+her|from)|climbers?|mountaineer|(?:fire|blaze)\s+(?:broke\s+out|destroyed|gutted|engulfed|swept)|firefighters|hit-and-run|struck\s+by\s+a\s+(?:car|vehicle|truck|train)|blaze|fire\s+crews?|fire\s+(?:broke|started|ripped|destroyed|gutted))\b"), 2.0),
     ("crime", None, "news", _r(r"\b(?:robbery|robbed|robbers?|stole|stolen|theft|thieves|heist|burglar(?:y|ies)?|fraud|embezzl\w+|smuggl\w+|drunk(?:en)?\s+driv\w+|DUI|DWI|escaped?\s+(?:from\s+)?(?:prison|jail)|escapees?|inmates?|arrested|charged\s+with|convicted|sentenced|pleaded\s+guilty|indicted|mob\s+boss|mafia|extradit\w+|arson|jewel(?:s|ry|lery)?)\b"), 1.0),
     ("politics", None, "news", _r(r"\b(?:elections?|elected|president(?:ial)?|parliament(?:ary)?|prime\s+minister|ministers?|senat(?:e|or|ors)|congress(?:man|woman)?|lawmakers?|legislat\w+|governor|cabinet|vot(?:e|es|ers|ing)|ballots?|campaign|candidates?|party|opposition|administration|nominat(?:ed|ion|e)|appointed|surgeon\s+general|regulations?|endangered\s+species|white\s+house|diplomat\w*|summit|sanctions|Bush|Obama)\b"), 0.7),
     ("business", None, "news", _r(r"\b(?:compan(?:y|ies)|shares|stocks?|market|revenue|profits?|earnings|CEO|chief\s+executive|acquisitions?|acquire[sd]?|merger|billion|million\s+deal|sales|investors?|economy|economic|retailer|industry|customers|prices?|supermarket|firm|cables?|bandwidth|internet\s+(?:traffic|service))\b"), 0.7),
     ("health", None, "news", _r(r"\b(?:disease|virus|outbreak|vaccines?|cancer|patients?|rehab(?:ilitation)?|overdose|health|medical|doctors?|surgery|illness|epidemic|flu|treatment\s+(?:center|centre|facility))\b"), 0.7),
     ("sports", None, "news", _r(r"\b(?:game|games|season|coach(?:es|ing)?|team(?:s|mates?)?|match(?:es)?|championship|champion|scored|league|players?|tournament|NFL|NBA|MLB|NHL|NCAA|playoffs?|quarterback|touchdowns?|innings?|Yankees|Colts|Saints|76ers|boxing|title\s+fight|heavyweight|knockout|basketball|football|baseball|soccer|hockey|cricket|olympic\w*|World\s+Cup|contract\s+with)\b"), 0.8),
-    ("entertainment", None, "news", _r(r"\b(?:films?|movies?|actor|actress|singer|album|music(?:al)?|Oscars?|Academy\s+Awards?|celebrit(?:y|ies)|Hollywood|starred|star\s+of|TV\s+(?:show|series)|television|festival|concert|director|sequel|box\s+office|pin-?up|model|Emmy|Grammy|band|rapper|comedian|host(?:ed|ing)?\s+the)\b"), 0.8),
+    ("entertainment", None, "news", _r(r"\b(?:films?|movies?|actor|actress|singer|album|music(?:al)?|Oscars?|Academy\s+Awards?|celebrit(?:y|ies)|Hollywood|starred|star\s+of|TV\s+(?:show|series)|television|festival|concert|director|sequel|box\s+office|pin-?up|model|Emmy|Grammy|band|rapper|comedian|host(?:ed|ing)?\s+the|rehab|publicist|People\s+magazine)\b"), 1.0),
     ("science", None, "news", _r(r"\b(?:study|researchers?|scientists?|space|NASA|technology|software|Microsoft|Apple|Google|patch(?:es)?|vulnerabilit(?:y|ies)|security\s+(?:update|flaw|hole)|computers?|Windows|internet|launch(?:ed)?\s+(?:a|the)\s+(?:rocket|satellite|probe)|smartphones?|iPhone|laptops?|chips?|processors?|Intel|AMD)\b"), 0.8),
 ]
 
 # Cues that an apparent attack was an accident: their votes move "Attack" weight to "accident".
-ACCIDENT_OVERRIDE = _r(r"\b(?:accidental(?:ly)?|unintentional(?:ly)?|(?:gun|weapon|rifle|pistol|shotgun|handgun)\s+(?:\w+\s+)?(?:went\s+off|discharged|fired\s+accidentally)|negligent\s+discharge|was\s+cleaning|while\s+(?:cleaning|playing\s+with|handling)|hunting\s+accident)\b")
+ACCIDENT_OVERRIDE = _r(r"\b(?:accidental(?:ly)?|unintentional(?:ly)?|(?:gun|weapon|rifle|pistol|shotgun|handgun)\s+(?:\w+\s+)?(?:went\s+off|discharged|fired\s+accidentally)|negligent\s+discharge|was\s+cleaning|while\s+(?:cleaning|playing\s+with|handling)|hunting\s+accident"
+    r"|self-inflicted|shoots?\s+(?:him|her)?self|shot\s+(?:himself|herself)\s+in\s+the|playing\s+(?:around\s+)?with\s+(?:a|the|his|her)\s+(?:\w+\s+)?(?:gun|rifle|pistol|handgun|firearm)"
+    r"|found\s+(?:a|the)\s+(?:loaded\s+)?(?:gun|handgun|pistol|firearm)|(?:gun|firearm)\s+(?:was\s+)?(?:left\s+)?(?:unsecured|readily\s+accessible))\b")
+# Accident cue weight (title 3, lead 2) at which every "Attack" vote moves to "accident";
+# below it, each accident vote moves ACCIDENT_MOVE attack votes.
+# Set to one lead mention.  Measured on the first 300 GVA incidents of eval/gva_facts' order: GVA type
+# accuracy 0.887 with the wider accident cues and this rule, 0.867 before them.
+ACCIDENT_ALL = 2.0
+ACCIDENT_MOVE = 3.0
 
 
 def guess_event_types(analysis: Analysis) -> tuple[EventTypeGuess, ...]:
@@ -113,10 +126,16 @@ def guess_event_types(analysis: Analysis) -> tuple[EventTypeGuess, ...]:
         accident += TITLE_WEIGHT * len(ACCIDENT_OVERRIDE.findall(analysis.article.title))
     attack = (VAC, "Attack", "acled")
     if accident and votes.get(attack):
-        moved = min(votes[attack], accident * 3.0)
+        moved = votes[attack] if accident >= ACCIDENT_ALL else min(votes[attack], accident * ACCIDENT_MOVE)
         votes[attack] -= moved
         votes[("accident", None, "news")] += moved
         spans[("accident", None, "news")] = spans.get(("accident", None, "news"), []) or spans[attack]
+    # a protest met by police is no longer peaceful: the intervention cues decide the sub-type
+    peaceful = (PRO, "Peaceful protest", "acled")
+    for stronger in ((PRO, "Excessive force against protesters", "acled"), (PRO, "Protest with intervention", "acled")):
+        if votes.get(stronger) and votes.get(peaceful):
+            votes[stronger] += votes.pop(peaceful)
+            break
     for key in list(votes):
         if key[2] == "news" and votes[key] < MIN_NEWS_VOTES:
             del votes[key]

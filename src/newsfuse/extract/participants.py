@@ -29,7 +29,7 @@ RELATIVE = re.compile(
     re.I,
 )
 AGE_AFTER = re.compile(r"^\s*(?:,|\()\s*(?:a|an|age|aged)?\s*(\d{1,2})\s*(?:-year-old\b)?", re.I)
-AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[\w'’-]+,?\s+){0,3}$", re.I)
 
 VICTIM_VERBS = frozenset("shoot kill stab murder wound injure hit strike slay beat wound hospitalize rob attack".split())
 ARREST_VERBS = frozenset("arrest charge book accuse indict detain sentence convict plead face surrender jail hold apprehend extradite identify".split())
@@ -141,7 +141,9 @@ def extract_participants(analysis: Analysis) -> tuple[Participant, ...]:
     body = [(s.start, s.end) for s in analysis.body_sentences()]
     people: list[_Person] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or not _is_name(ent.text):
+        after = text[ent.end_char: ent.end_char + 80]
+        # the small model sometimes tags "Marcus Green, 31," as an ORG: a name with an age is a person
+        if not _is_name(ent.text) or not (ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(ent) in (2, 3) and AGE_AFTER.match(after))):
             continue
         if not any(a <= ent.start_char and ent.end_char <= b for a, b in body):
             continue
@@ -150,7 +152,7 @@ def extract_participants(analysis: Analysis) -> tuple[Participant, ...]:
             continue
         prev = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
-        if prev in TITLES or prev + "." in TITLES or prev2 in ("police", "sheriff", "county"):
+        if prev in TITLES or prev + "." in TITLES or (prev2 in ("police", "sheriff", "county") and prev[:1].isalpha() and prev not in ("said", "say", "says", "identified", "arrested", "charged")):
             continue
         after = text[ent.end_char: ent.end_char + 80]
         if RELATIVE.match(after):

@@ -26,7 +26,8 @@ _FULL_DATES = (
 # A labelled date line: the page's own statement of when it was published or updated.
 _LABEL = re.compile(r"(?i)\b(posted|published|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*")
 _URL_DATES = (
-    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.])"),
+    # a one-digit day must end a path segment: "/2014/06/5_people-shot" is a month folder, not June 5
+    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{2}(?=[/_.-]|$)|\d(?=/|$))"),
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|$|[-_.])"),
 )
 # How far into the text a date still counts as the article's own (dateline and first sentences);
@@ -68,6 +69,48 @@ def date_from_url(url: str | None) -> date | None:
             if d is not None:
                 return d
     return None
+
+
+_ARCHIVE_STAMP = re.compile(r"web\.archive\.org/web/((?:19|20)\d{2})(\d{2})(\d{2})")
+
+
+def archive_date(url: str | None) -> date | None:
+    """The crawl day of a web-archive copy (web.archive.org/web/20140112222729/...): the page existed by then."""
+    m = _ARCHIVE_STAMP.search(url or "")
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def reference_day(analysis: Analysis) -> date | None:
+    """The date relative expressions resolve against, with a given `published` checked against the page itself.
+
+    The page's own dateline wins; a `published` later than the web-archive crawl of the page, or
+    later than the date in its URL, is an archive or crawl date, not the publication date: then the
+    URL date, else the date inferred for the article (None if there is none: no guessing).
+    """
+    own = dateline(analysis)
+    if own is not None:
+        return date.fromisoformat(own.value[:10])
+    given = _parse_day(analysis.article.published)
+    url_day = date_from_url(analysis.article.url)
+    crawled = archive_date(analysis.article.url)
+    if given is not None:
+        if url_day is not None and url_day < given:
+            return url_day
+        if crawled is None or given <= crawled:
+            return given
+        if url_day is not None:
+            return url_day
+    elif url_day is not None:
+        return url_day
+    inferred = analysis.published_inferred
+    return _parse_day(inferred.value) if inferred is not None else None
+
+
+def _parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def dateline(analysis: Analysis) -> InferredDate | None:

@@ -379,11 +379,12 @@ def resolve(text: str, ctx: Context) -> Resolution:
         elif y is None and re.search(r"\bthis year\b", low):
             y = ref.year if ref else None
         elif y is None and ref is not None:
-            if re.search(rf"\blast\s+(?:{_MON})", s):
-                y = ref.year - 1
-            elif re.search(rf"\bthis\s+(?:{_MON})", s):
+            if re.search(rf"(?i)\blast\s+(?:{_MON})", s):
+                # "last June" is the latest June before the reference month (TimeBank: 1989-06 in November 1989)
+                y = ref.year if mo < ref.month else ref.year - 1
+            elif re.search(rf"(?i)\bthis\s+(?:{_MON})", s):
                 y = ref.year
-            elif re.search(rf"\bnext\s+(?:{_MON})", s):
+            elif re.search(rf"(?i)\bnext\s+(?:{_MON})", s):
                 y = ref.year if mo > ref.month else ref.year + 1
             else:
                 y = _nearest_year(ref, mo, d, ctx.ahead)
@@ -521,6 +522,13 @@ def resolve(text: str, ctx: Context) -> Resolution:
         y, q = _last_quarter(ref)
         return Resolution(f"{y:04d}-Q{q}")
 
+    # Unquantified stretches are vague references in TimeML: "recent years", "the past several quarters", "coming months".
+    # eval/times dev value accuracy 0.826 with "the past few"/"the last few" included vs 0.825 without
+    # (TimeBank itself is split: "recent years" is PAST_REF in some files, PXY in others)
+    m = re.fullmatch(rf"(?:the\s+)?(recent|past|last\s+few|past\s+(?:few|several)|coming|future)\s+({_UNIT}|quarters)", low)
+    if m and m.group(2).endswith("s"):
+        return Resolution("FUTURE_REF" if m.group(1) in ("coming", "future") else "PAST_REF", anchored=False)
+
     # Durations: "three days", "the past two weeks", "24 hours", "five-year".
     m = re.search(rf"({_NUM}|\d+\s*(?:1/2|½))?[\s-]*({_UNIT})\b", low)
     if m and not re.search(r"\b(?:ago|earlier|later)\b", low):
@@ -627,17 +635,10 @@ def _local_timezone(places: Iterable[Place]) -> str | None:
 
 
 def _ref_date(analysis: Analysis) -> date | None:
-    """The page's own dateline when it has one (a given `published` may be a crawl date), else the reference date."""
-    from newsfuse.extract.pubdate import dateline
+    """The page's own dateline, else the given `published` unless the page contradicts it, else the inferred date."""
+    from newsfuse.extract.pubdate import reference_day
 
-    own = dateline(analysis)
-    ref = own.value if own is not None else analysis.reference_date
-    if not ref:
-        return None
-    try:
-        return date.fromisoformat(ref[:10])
-    except ValueError:
-        return None
+    return reference_day(analysis)
 
 
 def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:

@@ -129,8 +129,10 @@ def web_router(store: Any) -> APIRouter:
             pages["next"] = "/?" + urlencode({**params, "offset": query.offset + query.limit})
         return render(
             "list.html", status=422 if error else 200, query=query, raw=raw, error=error, total=result["total"],
-            items=items, map=map_view(points), types=store.cached("types", lambda: event_types(conn)), pages=pages,
-            counts=store.cached("counts", lambda: store.db().counts()), first=query.offset + 1 if items else 0, last=query.offset + len(items),
+            items=items, map=map_view(points), pages=pages,
+            types=store.cached("types", lambda: event_types(conn)),
+            counts=store.cached("counts", lambda: store.db().counts()),
+            first=query.offset + 1 if items else 0, last=query.offset + len(items),
         )
 
     @router.get("/events/{event_id:path}", response_class=HTMLResponse)
@@ -155,14 +157,16 @@ def web_router(store: Any) -> APIRouter:
         rec = db.article(article_id)
         if rec is None:
             raise NewsfuseError(E.E052, kind="article", id=article_id)
-        span = parse_hl(hl, len(rec.get("text") or ""))
+        text = rec.get("text") if isinstance(rec.get("text"), str) else ""
+        span = parse_hl(hl, len(text))
         n_events = db.conn.execute("SELECT COUNT(*) FROM article_events WHERE article_id = ?", (article_id,)).fetchone()[0]
         rows = db.conn.execute(
             "SELECT e.id, e.headline, e.date FROM article_events ae JOIN events e ON e.id = ae.event_id"
             " WHERE ae.article_id = ? ORDER BY e.date DESC, e.id LIMIT ?", (article_id, MAX_EVENTS_LISTED)).fetchall()
         roles: dict[str, int] = {}
         for s in rec.get("sentences") or []:
-            roles[str(s.get("role"))] = roles.get(str(s.get("role")), 0) + 1
+            if isinstance(s, Mapping):
+                roles[str(s.get("role"))] = roles.get(str(s.get("role")), 0) + 1
         copy_of = rec.get("copy_of")
         return render(
             "article.html", rec=rec, segments=article_segments(rec, span), hl=span, hl_bad=bool(hl) and span is None,

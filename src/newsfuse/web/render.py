@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 from urllib.parse import quote
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -31,10 +31,27 @@ def idurl(value: Any) -> str:
     return quote(str(value), safe="").replace(".", "%2E")
 
 
-def cite_href(span: Mapping[str, Any]) -> str:
-    """The link that opens an article with a span highlighted."""
-    s, e = int(span.get("start", 0)), int(span.get("end", 0))
-    return f"/articles/{idurl(span.get('article', ''))}?hl={s}-{e}#s-{s}-{e}"
+def as_int(value: Any) -> int | None:
+    """An int from stored JSON, or None for anything else (records are data, not trusted to be typed)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
+
+def cite_href(span: Any) -> str:
+    """The link that opens an article with a span highlighted (the bare article when offsets are bad)."""
+    if not isinstance(span, Mapping):
+        return "#"
+    base = f"/articles/{idurl(span.get('article', ''))}"
+    s, e = as_int(span.get("start")), as_int(span.get("end"))
+    if s is None or e is None:
+        return base
+    return f"{base}?hl={s}-{e}#s-{s}-{e}"
 
 
 def parse_hl(value: str | None, text_len: int) -> tuple[int, int] | None:
@@ -61,11 +78,14 @@ class Segment:
 
 def article_segments(record: Mapping[str, Any], hl: tuple[int, int] | None = None) -> list[Segment]:
     """Split an article's text at sentence and highlight boundaries; every character appears exactly once."""
-    text: str = record.get("text") or ""
-    sentences = sorted(
-        (s for s in record.get("sentences") or [] if 0 <= int(s.get("start", -1)) < int(s.get("end", -1)) <= len(text)),
-        key=lambda s: int(s["start"]),
-    )
+    text = record.get("text") if isinstance(record.get("text"), str) else ""
+    sentences = []
+    for s in record.get("sentences") or []:
+        if isinstance(s, Mapping):
+            a, b = as_int(s.get("start")), as_int(s.get("end"))
+            if a is not None and b is not None and 0 <= a < b <= len(text):
+                sentences.append({"start": a, "end": b, "role": s.get("role")})
+    sentences.sort(key=lambda s: s["start"])
     cuts = {0, len(text)}
     for s in sentences:
         cuts |= {int(s["start"]), int(s["end"])}

@@ -32,25 +32,25 @@ def make(article_id: str, lines: list[str], published: str | None = "2021-03-02"
 
 QUAKE_A = [
     "A strong earthquake struck Kelamba on Tuesday, collapsing houses along the Sanga river.",
-    "Ayla Demir of the Red Crescent said rescuers pulled survivors from the rubble in Kelamba.",
-    "The tremor destroyed the old market and damaged the bridge over the Sanga.",
+    "Ayla Demir of the Red Crescent said volunteers pulled survivors from the rubble in Kelamba.",
+    "The old covered market of Kelamba was destroyed and the bridge over the Sanga cracked.",
 ]
 QUAKE_A2 = [
     "Rescuers in Kelamba searched collapsed homes near the Sanga river after the earthquake.",
     "The Red Crescent, led locally by Ayla Demir, set up tents for families in Kelamba.",
 ]
 QUAKE_B = [
-    "An earthquake struck Port Vesna on Tuesday, collapsing houses in the harbour district.",
-    "Tomas Lind, the mayor of Port Vesna, said rescuers pulled survivors from the rubble.",
-    "The tremor destroyed the fish market and damaged the ferry terminal of Port Vesna.",
+    "Tremors shook Port Vesna overnight and several apartment blocks in the harbour district fell.",
+    "Mayor Tomas Lind asked residents of Port Vesna to sleep in parks until engineers check buildings.",
+    "Ferries were suspended while divers inspected the quay walls of Port Vesna.",
 ]
 SHOOTING_A = [
     "A gunman opened fire at St Mary's Hospital in Riverton on Friday, killing two nurses.",
     "Police chief Dana Cole said the suspect was arrested inside St Mary's Hospital.",
 ]
 SHOOTING_B = [
-    "A gunman opened fire at Mercy Hospital in Brookfield on Friday, killing two nurses.",
-    "Police said the suspect was arrested inside Mercy Hospital in Brookfield.",
+    "Two nurses died after a man with a rifle entered Mercy Hospital in Brookfield.",
+    "Officers in Brookfield detained the attacker in a stairwell of Mercy Hospital.",
 ]
 
 
@@ -67,6 +67,7 @@ def test_reports_of_one_event_join_and_look_alikes_stay_apart() -> None:
 def test_background_mention_of_an_earlier_event_does_not_pull_an_article_over() -> None:
     background = QUAKE_B + [
         "Last year Kelamba was hit by an earthquake that collapsed houses along the Sanga river.",
+        "Ayla Demir of the Red Crescent led the rescue in Kelamba then.",
     ]
     arts = [make("qa1", QUAKE_A, published="2021-03-02"), make("qb-bg", background, published="2021-03-03")]
     events = cluster_articles(arts)
@@ -94,7 +95,7 @@ def test_incremental_runs_equal_one_batch_run() -> None:
     second = OnlineClusterer.load(first.dump())
     part2 = cluster_articles(arts[2:], clusterer=second)
     assert {**part1, **part2} == batch
-    assert second.events() == OnlineClusterer(None).events() or set(second.events()) == set(batch.values())
+    assert set(second.events()) == set(batch.values())
 
 
 def test_event_keys_are_deterministic() -> None:

@@ -43,3 +43,23 @@ def test_nothing_supports_a_date() -> None:
 
 def test_given_published_is_kept() -> None:
     assert _infer("Updated: 2017-09-15\nText.", published="2017-09-16").published_inferred is None
+
+
+def test_published_after_the_archive_copy_is_not_the_publication_date() -> None:
+    url = "http://web.archive.org/web/20141012222957/http://www.example.com/news/baby-shot"
+    a = _infer("A boy was shot Thursday.", published="2016-08-15", url=url)
+    assert pubdate.archive_date(url).isoformat() == "2014-10-12"
+    assert pubdate.reference_day(a) is None  # contradicted, and nothing else dates it
+    assert {t.span.text: t.value for t in a.times}["Thursday"] is None
+
+
+def test_url_date_earlier_than_published_wins() -> None:
+    url = "http://web.archive.org/web/20150101000000/http://example.com/2014/05/10/shooting.html"
+    a = _infer("A man was shot Friday.", published="2014-06-02", url=url)
+    assert pubdate.reference_day(a).isoformat() == "2014-05-10"
+    assert {t.span.text: t.value for t in a.times}["Friday"] == "2014-05-09"
+
+
+def test_one_digit_day_must_end_a_url_segment() -> None:
+    assert pubdate.date_from_url("http://x.com/news/2014/06/5_people_shot") is None
+    assert pubdate.date_from_url("http://x.com/2014/3/4/a").isoformat() == "2014-03-04"

@@ -87,3 +87,15 @@ def test_spans_are_exact_on_arbitrary_text(text: str) -> None:
     a = analyse_text(text or " ", published="2021-03-04", stages=STAGES)
     for t in a.times:
         assert a.article.text[t.span.start:t.span.end] == t.span.text
+
+
+def test_last_month_name_is_the_latest_one_before_the_reference() -> None:
+    t = _times("Sales fell last June and rose last December.", published="1989-11-02")
+    assert t["last June"].value == "1989-06"
+    assert t["last December"].value == "1988-12"
+
+
+def test_unquantified_stretches_are_vague_references() -> None:
+    t = _times("Prices rose in recent years and may fall in coming months.")
+    assert t["recent years"].value == "PAST_REF"
+    assert t["coming months"].value == "FUTURE_REF"

@@ -54,3 +54,23 @@ def test_no_cross_article_date_without_agreement() -> None:
     a = _a("Ten rockets struck the base on March 3, 2021.", "a")
     c = _a("The attack on Friday damaged hangars.", "c", published=None)
     assert infer_published_across([a, c]) == {}
+
+
+def test_event_verb_date_beats_reporting_day() -> None:
+    a = _a("Police said Wednesday that a man was shot Monday night on Main Street.", "a")
+    assert event_date([a])["value"] == "2021-03-01"
+
+
+def test_bare_clock_time_takes_the_day_named_before_it() -> None:
+    a = _a("Two men were shot on Tuesday night. The shooting happened just after 11 p.m. near the park, "
+           "police said. Officers arrived at 11:10 p.m.", "a")
+    d = event_date([a])
+    assert d["value"] == "2021-03-02"
+    assert d["time"] in ("23:00", "23:10")
+
+
+def test_follow_up_article_weeks_later_does_not_outvote_the_first_reports() -> None:
+    a = _a("A man was shot and killed Tuesday on Main Street.", "a", published="2021-03-03")
+    late = _a("The suspect was arraigned Monday. He appeared in court Monday and again on Monday afternoon.", "b",
+              published="2021-04-20")
+    assert event_date([a, late])["value"] == "2021-03-02"

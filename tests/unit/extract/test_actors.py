@@ -1,0 +1,59 @@
+"""Actors: role and attribution status."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.extract import actors, casualties
+from newsfuse.stages import analyse_text
+
+STAGES = [casualties.STAGE, actors.STAGE]
+
+
+def _actors(text: str) -> set[tuple[str, str, str]]:
+    a = analyse_text(text, stages=STAGES)
+    for x in a.actors:
+        assert a.article.text[x.span.start:x.span.end] == x.span.text
+    return {(x.name, x.role, x.status) for x in a.actors}
+
+
+def test_claimed() -> None:
+    got = _actors("The Islamic State group claimed responsibility for the bombing.")
+    assert any(r == "perpetrator" and s == "claimed" and "Islamic State" in n for n, r, s in got)
+
+
+def test_denied() -> None:
+    got = _actors("Hezbollah denied involvement in the attack.")
+    assert ("Hezbollah", "perpetrator", "denied") in got
+
+
+def test_unknown() -> None:
+    got = _actors("No group has claimed responsibility for the attack.")
+    assert any(r == "perpetrator" and s == "unknown" for _, r, s in got)
+
+
+def test_suspected_by_blame() -> None:
+    got = _actors("US officials blamed Iran-backed militias for the attack.")
+    assert any(r == "perpetrator" and s == "suspected" and "militias" in n for n, r, s in got)
+
+
+def test_confirmed_perpetrator_and_victim() -> None:
+    got = _actors("Gunmen attacked the village on Monday, killing two farmers.")
+    assert any(r == "perpetrator" and s == "confirmed" and "Gunmen" in n for n, r, s in got)
+    assert any(r == "victim" for _, r, _ in got)
+
+
+def test_suspect_arrested() -> None:
+    got = _actors("Police arrested a 19-year-old man after the shooting.")
+    assert any(r == "suspect" for _, r, _ in got)
+    assert any(r == "responder" and "Police" in n for n, r, _ in got)
+
+
+@settings(max_examples=15, deadline=None)
+@given(prefix=st.text(alphabet="ab ,.\n", max_size=15))
+def test_spans_point_into_text(prefix: str) -> None:
+    text = f"{prefix} Militants attacked the base. No group has claimed responsibility."
+    a = analyse_text(text, stages=STAGES)
+    for x in a.actors:
+        assert text[x.span.start:x.span.end] == x.span.text

@@ -1,0 +1,57 @@
+"""Event type guesses: ACLED types and news categories, with evidence spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.extract import eventtype
+from newsfuse.stages import analyse_text
+
+
+def _top(text: str, title: str | None = None) -> tuple[str, str | None, str]:
+    a = analyse_text(text, title=title, stages=[eventtype.STAGE])
+    g = a.event_types[0]
+    for s in g.evidence:
+        assert a.article.text[s.start:s.end] == s.text
+    return g.event_type, g.sub_event_type, g.taxonomy
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A gunman opened fire at a party, killing two people.", ("Violence against civilians", "Attack", "acled")),
+        ("A roadside bomb killed three soldiers on the highway.", ("Explosions/Remote violence", "Remote explosive/landmine/IED", "acled")),
+        ("An air strike hit the market. Warplanes returned an hour later.", ("Explosions/Remote violence", "Air/drone strike", "acled")),
+        ("A suicide bomber blew himself up at the checkpoint.", ("Explosions/Remote violence", "Suicide bomb", "acled")),
+        ("Rockets struck the air base; the rocket attack wounded two.", ("Explosions/Remote violence", "Shelling/artillery/missile attack", "acled")),
+        ("Protesters marched through the capital; police fired tear gas to disperse them.", ("Protests", "Protest with intervention", "acled")),
+        ("Rioters threw stones and looted shops as the riots spread.", ("Riots", "Violent demonstration", "acled")),
+        ("Gunmen kidnapped a priest and his driver.", ("Violence against civilians", "Abduction/forced disappearance", "acled")),
+        ("The boy accidentally shot himself while cleaning a gun.", ("accident", None, "news")),
+        ("A 6.1 magnitude earthquake struck the coast; the quake damaged homes.", ("disaster", None, "news")),
+        ("The coach praised the team after the game. The players won the championship.", ("sports", None, "news")),
+    ],
+)
+def test_top_guess(text: str, expected: tuple) -> None:
+    assert _top(text) == expected
+
+
+def test_no_cue_is_other() -> None:
+    assert _top("It was a quiet day.") == ("other", None, "news")
+
+
+def test_scores_are_shares() -> None:
+    a = analyse_text("A gunman shot a man. Police said protesters gathered.", stages=[eventtype.STAGE])
+    assert abs(sum(g.score for g in a.event_types) - 1.0) < 0.01
+
+
+@settings(max_examples=15, deadline=None)
+@given(prefix=st.text(alphabet="ab ,.\n", max_size=15))
+def test_spans_point_into_text(prefix: str) -> None:
+    text = f"{prefix} A gunman opened fire. The shooting left two dead."
+    a = analyse_text(text, stages=[eventtype.STAGE])
+    for g in a.event_types:
+        for s in g.evidence:
+            assert text[s.start:s.end] == s.text

@@ -1,0 +1,84 @@
+"""Fusing what happened across articles: copies count once, conservative counts, disputes flagged."""
+
+from __future__ import annotations
+
+from newsfuse.extract import actors, casualties, eventtype, participants, quantities
+from newsfuse.fuse import what
+from newsfuse.stages import analyse_text
+
+STAGES = [quantities.STAGE, casualties.STAGE, actors.STAGE, participants.STAGE, eventtype.STAGE]
+
+
+def _a(text: str, aid: str, published: str = "2020-01-08"):
+    return analyse_text(text, published=published, article_id=aid, stages=STAGES)
+
+
+def test_conservative_count_and_dispute() -> None:
+    a = _a("At least 10 people were killed in the bombing.", "a")
+    b = _a("Twelve people were killed in the bombing.", "b")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert res["fatalities"]["value"] == 10
+    assert res["fatalities"]["disputed"] is True
+    assert {r["article"] for r in res["fatalities"]["reports"]} == {"a", "b"}
+    for r in res["fatalities"]["reports"]:
+        for ev in r["evidence"]:
+            assert ev["article"] == r["article"]
+
+
+def test_later_update_raises_count() -> None:
+    a = _a("Two people were killed in the shooting.", "a", "2020-01-08")
+    b = _a("A third victim died, bringing the toll: three people were killed in the shooting.", "b", "2020-01-10")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert res["fatalities"]["value"] == 3
+
+
+def test_copies_count_once() -> None:
+    a = _a("Two people were killed.", "a")
+    b = _a("Two people were killed.", "b")
+    res = what.casualties([a, b], {"a": "g", "b": "g"})
+    assert len(res["fatalities"]["reports"]) == 1
+    assert res["fatalities"]["disputed"] is False
+
+
+def test_no_report_is_null() -> None:
+    a = _a("The council met on Tuesday.", "a")
+    res = what.casualties([a], {"a": "a"})
+    assert res["fatalities"]["value"] is None and res["injured"]["value"] is None
+
+
+def test_event_type_votes_across_sources() -> None:
+    a = _a("A gunman opened fire in the mall, killing two.", "a")
+    b = _a("The shooting at the mall left two dead; the shooter fled.", "b")
+    res = what.event_type([a, b], {"a": "a", "b": "b"})
+    assert (res["event_type"], res["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert res["evidence"]
+
+
+def test_quantities_deduplicated() -> None:
+    a = _a("At least 10 rockets hit the base.", "a")
+    b = _a("At least 10 rockets struck the base overnight.", "b")
+    qs = what.quantities([a, b], {"a": "a", "b": "b"})
+    rockets = [q for q in qs if q["what"] == "rockets"]
+    assert len(rockets) == 1 and rockets[0]["sources"] == 2 and len(rockets[0]["evidence"]) == 2
+
+
+def test_participants_merged_by_name() -> None:
+    a = _a("John Williams, 23, was shot and killed on Monday.", "a")
+    b = _a("Police identified the victim as Williams, who died at the scene.", "b")
+    people = what.participants([a, b], {"a": "a", "b": "b"})
+    assert len([p for p in people if "Williams" in p["name"]]) == 1
+    p = people[0]
+    assert p["name"] == "John Williams" and p["age"] == 23 and p["status"] == "killed"
+
+
+def test_actors_merged_with_strongest_status() -> None:
+    a = _a("Militants attacked the base, officials said they suspected.", "a")
+    b = _a("The Islamic State group claimed responsibility for the attack.", "b")
+    acts = what.actors([a, b], {"a": "a", "b": "b"})
+    assert any(x["status"] == "claimed" for x in acts)
+
+
+def test_same_person() -> None:
+    assert what.same_person("John Smith", "Smith")
+    assert what.same_person("J. Smith", "John Smith")
+    assert not what.same_person("John Smith", "Jane Doe")
