@@ -44,6 +44,8 @@ class E(str, Enum):
     E051 = "Request body is not valid: {reason}"
     E052 = "No {kind} with id {id!r}"
     E053 = "Invalid query parameter {name!r}: {reason}"
+    E054 = "Method {method} is not allowed on {path}"
+    E055 = "Internal error while handling the request ({reason}); the server log has details"
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         """The message with its code in front: `[E012] Object has no 'text' field`."""

@@ -237,3 +237,28 @@ def process(
     result.events = list(events.values())
     result.copy_of, result.groups, result.article_events = copy_of, group, article_events
     return result
+
+
+def ingest_objects(db_path: str | Path, objects: Sequence[object], options: RunOptions = RunOptions()) -> dict:
+    """Add article objects (the input contract's JSON) to a database: what `POST /api/articles` runs.
+
+    Returns the ids added, the rejections (with their codes) and the ids of the events that now hold them.
+    """
+    from newsfuse.ingest import article_from_object
+    from newsfuse.store.db import Database
+
+    articles: list[Article] = []
+    rejected: list[Rejection] = []
+    for i, obj in enumerate(objects):
+        article, notes = article_from_object(obj, "api", f"item {i}")
+        rejected.extend(notes)
+        if article is not None:
+            articles.append(article)
+    with Database(db_path) as db:
+        result = process(articles, db, options)
+    events = sorted({ev for aid in result.analyses for ev in result.article_events.get(aid, [])})
+    return {
+        "added": list(result.analyses),
+        "rejected": [r.to_json() for r in rejected + result.rejections],
+        "events": events,
+    }

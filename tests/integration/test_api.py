@@ -204,12 +204,11 @@ def test_not_found_shape(client: TestClient, url: str, code: str) -> None:
 
 def test_post_without_ingest_is_not_a_route(client: TestClient) -> None:
     r = client.post("/api/articles", json={"text": "x"})
-    assert r.status_code in (404, 405)
-    assert r.json()["error"]["code"] == "E052"
+    assert (r.status_code, r.json()["error"]["code"]) in {(404, "E052"), (405, "E054")}
 
 
 def test_method_not_allowed_shape(client: TestClient) -> None:
-    assert_error(client.delete("/api/events"), 405, "E052")
+    assert_error(client.delete("/api/events"), 405, "E054")
 
 
 def test_openapi_documents_the_routes(tmp_path: Path) -> None:
@@ -306,7 +305,7 @@ def test_ingest_failure_is_reported_in_the_shape(tmp_path: Path) -> None:
     _build(path)
     c = TestClient(create_app(str(path), ingest=FakeIngest(path, fail=True)), raise_server_exceptions=False)
     r = c.post("/api/articles", json={"text": "fine"})
-    assert_error(r, 500, "E030")
+    assert_error(r, 500, "E030")  # the ingest callable failed: a stage error, with its stage named
     assert "pipeline exploded" in r.json()["error"]["message"]
 
 

@@ -35,7 +35,7 @@ READ_CACHE_KIB = 65536
 
 Ingest = Callable[[list[dict[str, Any]]], dict[str, Any]]
 
-_STATUS = {E.E050: 413, E.E051: 422, E.E052: 404, E.E053: 422, E.E030: 500, E.E042: 503}
+_STATUS = {E.E050: 413, E.E051: 422, E.E052: 404, E.E053: 422, E.E054: 405, E.E055: 500, E.E030: 500, E.E042: 503}
 
 
 class Store:
@@ -139,12 +139,12 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 404:
             return respond(request, E.E052, 404, kind="page", id=request.url.path)
         if exc.status_code == 405:
-            return respond(request, E.E052, 405, kind="route", id=f"{request.method} {request.url.path}")
+            return respond(request, E.E054, 405, method=request.method, path=request.url.path)
         return respond(request, E.E051, exc.status_code, reason=str(exc.detail))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
-        return respond(request, E.E030, 500, stage="api", reason=type(exc).__name__)
+        return respond(request, E.E055, 500, reason=type(exc).__name__)
 
 
 async def read_body(request: Request, limit: int) -> bytes:

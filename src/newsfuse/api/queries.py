@@ -163,7 +163,7 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
         if expr is None:
             clauses.append("0")
         else:
-            clauses.append("e.id IN (SELECT id FROM events_fts WHERE events_fts MATCH ?)")
+            clauses.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             args.append(expr)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 

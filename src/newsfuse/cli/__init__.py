@@ -141,12 +141,16 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the API and the web page over a database."""
+    from functools import partial
+
     from newsfuse.api import serve as serve_app
+    from newsfuse.pipeline import ingest_objects
 
     if not db.exists():
         typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
         raise typer.Exit(EXIT_DATABASE)
-    serve_app(str(db), host=host, port=port)
+    typer.echo(f"serving {db} on http://{host}:{port}/ (API at /api/events, OpenAPI at /openapi.json)", err=True)
+    serve_app(str(db), host=host, port=port, ingest=partial(ingest_objects, str(db)))
 
 
 @app.command()

@@ -29,6 +29,20 @@ W_CONTAINER = 0.3  # share of a containing region's (and country's) votes a plac
 MAX_EVIDENCE = 5
 W_OUTSIDE = 0.3  # multiplier for a place outside the region most of the reports point to
 W_AGENCY = 1.0  # "Memphis police": the agency's place, as a share of a place mention at the same position
+# Places of an article outside the state of its dateline ("CHICAGO (AP) —") are most often neighbourhood
+# or street names that the gazetteer places elsewhere ("Austin", "Little Village"): multiplier chosen on
+# eval/gva_where dev.
+W_OFF_DATELINE = 0.2
+W_DATELINE = 1.0  # added to a dateline place's weight (the story's own locale)
+# Share of a county's votes that a city of that county inherits (the county is named, the town is the place):
+# chosen on eval/gva_where dev.
+W_COUNTY_CONTAINER = 0.6
+# A title place found by gazetteer look-up when the body yields none (paywalls, captchas, link lists):
+# weight as a share of W_TITLE; candidates must be cities at least this big unless they lie in the
+# state the other reports point to. Chosen on eval/gva_where dev.
+W_TITLE_ONLY = 0.5
+TITLE_ONLY_MIN_POPULATION = 50_000
+_TITLE_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|of))*")
 _AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]+?)\s+(?:(?:County|Parish|City)\s+)?(?:Police|Sheriff|Sheriff's|Sheriff’s|Fire|"
     r"Metropolitan Police|Metro Police|Department|Medical Examiner|Coroner|District Attorney|Prosecutor)"
@@ -102,12 +116,60 @@ def _agency_places(analysis: Analysis, own_admin1: set[tuple[str | None, str | N
     return found
 
 
+def _dateline_admin1(analysis: Analysis, places: list[Place]) -> tuple[str | None, str | None] | None:
+    """The state of the article's dateline place ("ROCKY MOUNT, N.C. (AP) —"), if it has one."""
+    from newsfuse.extract.places import _DATELINE
+
+    text = analysis.article.text
+    starts = {m.start(1) for m in _DATELINE.finditer(text[:2000])}
+    for p in places:
+        if p.span.start in starts and p.admin1 and p.precision != "country":
+            return (p.country_code, p.admin1)
+    return None
+
+
+def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]]) -> list[Place]:
+    """Places named in a title that the article's text does not carry, found by gazetteer look-up.
+
+    Only for articles whose body yields no place: the title is then the only evidence. The places carry
+    an empty span (offset 0) since the title is not part of the text.
+    """
+    from newsfuse.extract.gazetteer import MATCH_CORE, load_gazetteer
+
+    title = analysis.article.title or ""
+    gaz = load_gazetteer()
+    found: list[Place] = []
+    for m in _TITLE_RUN.finditer(title):
+        words = m.group(0).split()
+        best = None
+        for i in range(len(words)):  # longest known tail first: "Police Detroit" -> "Detroit"
+            for j in range(len(words), i, -1):
+                name = " ".join(words[i:j]).rstrip(".,'’s")
+                cands = [e for e, k in gaz.candidates(name) if k != MATCH_CORE and e.kind in ("city", "county")
+                         and e.country_code == "US" or (k != MATCH_CORE and e.kind == "city" and e.country_code != "US"
+                                                        and False)]
+                cands = [e for e in cands if (e.country_code, e.admin1) in states
+                         or e.population >= TITLE_ONLY_MIN_POPULATION]
+                if cands:
+                    best = max(cands, key=lambda e: ((e.country_code, e.admin1) in states, e.population))
+                    break
+            if best is not None:
+                break
+        if best is not None:
+            found.append(Place(span=analysis.span(0, 0), name=best.name, gazetteer_id=best.gazetteer_id,
+                               lat=best.lat, lon=best.lon, country_code=best.country_code, admin1=best.admin1,
+                               admin2=best.admin2, precision=best.precision, timezone=best.timezone))
+    return found
+
+
 def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
     """The contract's event `location`: the place of the main happening, with its evidence spans."""
     votes: dict[str, float] = defaultdict(float)
     places_of: dict[str, list[tuple[float, Place]]] = defaultdict(list)
     container_votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
+    county_votes: dict[tuple[str | None, str | None, str | None], float] = defaultdict(float)
     admin1_votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
+    per_analysis = []
     for analysis in analyses:
         sentences = sorted(analysis.sentences, key=lambda s: s.start)
         title_key = name_key(analysis.article.title or "")
@@ -118,6 +180,17 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
             w = W_AGENCY * _position_weight(analysis, sentences, offset, place.span.text, title_key)
             if w > 0:
                 items.append((place, w))
+        dateline = _dateline_admin1(analysis, [p for p, _ in items])
+        if dateline is not None:
+            starts = {m.start(1) for m in __import__("newsfuse.extract.places", fromlist=["_DATELINE"])._DATELINE.finditer(analysis.article.text[:2000])}
+            items = [(p, (w + W_DATELINE if p.span.start in starts else w)
+                      * (W_OFF_DATELINE if p.precision != "country" and (p.country_code, p.admin1) != dateline else 1.0))
+                     for p, w in items]
+        per_analysis.append((analysis, items))
+    for analysis, items in per_analysis:
+        if not items and analysis.article.title:
+            states = {(p.country_code, p.admin1) for _, its in per_analysis for p, _ in its if p.admin1}
+            items = [(p, W_TITLE_ONLY * W_TITLE) for p in _title_places(analysis, states)]
         per_article: dict[str, list[float]] = defaultdict(list)
         for place, w in items:
             per_article[place.gazetteer_id].append(w)
@@ -131,6 +204,8 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
                 admin1_votes[(sample.country_code, sample.admin1)] += v
             if sample.precision == "region" and not sample.admin2:
                 container_votes[(sample.country_code, sample.admin1)] += v
+            elif sample.precision == "region" and sample.admin2:
+                county_votes[(sample.country_code, sample.admin1, sample.admin2)] += v
             elif sample.precision == "country":
                 container_votes[(sample.country_code, None)] += v
     if not votes:
@@ -142,6 +217,8 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
         inherited = 0.0
         if place.precision in ("site", "city") or place.admin2:
             inherited = container_votes[(place.country_code, place.admin1)] + 0.5 * container_votes[(place.country_code, None)]
+        if place.precision in ("site", "city"):
+            inherited += W_COUNTY_CONTAINER / W_CONTAINER * county_votes[(place.country_code, place.admin1, place.admin2)]
         score = (v + W_CONTAINER * inherited) * SPECIFICITY.get(place.precision or "", 0.2)
         if dominant and place.precision != "country" and (place.country_code, place.admin1) != dominant:
             score *= W_OUTSIDE
@@ -159,5 +236,5 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
         "lon": place.lon,
         "precision": place.precision,
         "gazetteer_id": place.gazetteer_id,
-        "evidence": [p.span.to_json() for _, p in mentions[:MAX_EVIDENCE]],
+        "evidence": [p.span.to_json() for _, p in mentions[:MAX_EVIDENCE] if p.span.end > p.span.start],
     }

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 from newsfuse.errors import E, NewsfuseError
 from newsfuse.model import Analysis
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS article_events (article_id TEXT NOT NULL, event_id TE
     PRIMARY KEY (article_id, event_id));
 CREATE INDEX IF NOT EXISTS article_events_event ON article_events(event_id);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(id UNINDEXED, headline, body, tokenize='unicode61');
+-- Contentless full-text index whose rowid is the events row's rowid (ids of matches come from the index, not a scan).
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(headline, body, content='', tokenize='unicode61');
 """
 
 
@@ -133,7 +134,7 @@ class Database:
     def replace_events(self, events: Iterable[dict[str, Any]]) -> None:
         """Write the full set of events (an incremental run rewrites the events it touched and keeps ids)."""
         self.conn.execute("DELETE FROM events")
-        self.conn.execute("DELETE FROM events_fts")
+        self.conn.execute("INSERT INTO events_fts(events_fts) VALUES ('delete-all')")  # contentless: no DELETE
         self.conn.execute("DELETE FROM article_events")
         for ev in events:
             self._put_event(ev)
@@ -152,7 +153,8 @@ class Database:
         )
         body = " ".join(s.get("text", "") for s in ev.get("summary", []))
         body += " " + " ".join(filter(None, [loc.get("name"), loc.get("admin1"), typ.get("event_type"), typ.get("sub_event_type")]))
-        self.conn.execute("INSERT INTO events_fts(id, headline, body) VALUES (?, ?, ?)", (ev["id"], ev.get("headline") or "", body))
+        rowid = self.conn.execute("SELECT rowid FROM events WHERE id = ?", (ev["id"],)).fetchone()[0]
+        self.conn.execute("INSERT INTO events_fts(rowid, headline, body) VALUES (?, ?, ?)", (rowid, ev.get("headline") or "", body))
         for article_id in ev.get("articles", []):
             self.conn.execute("INSERT OR IGNORE INTO article_events(article_id, event_id) VALUES (?, ?)", (article_id, ev["id"]))
 
