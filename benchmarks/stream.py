@@ -7,7 +7,8 @@ another, each replica lives in its own vocabulary: its shingle hashes and term i
 salt of r (same sizes, same statistics, no collisions with other replicas).  Text features (shingles
 for copies, weighted terms for clustering) are computed once per base article and timed separately;
 the stream then times what grows with the archive: MinHash + LSH + containment (copies) and the
-online assignment (clustering).  Peak memory is tracemalloc's peak over each stretch of the stream.
+online assignment (clustering).  Memory is the process's resident size at each checkpoint and its
+peak (getrusage), after the analyses are loaded: flat once the windows are full.
 
 Baseline in the same run: the same online assignment with no window (nothing ever expires), whose
 memory and per-article cost grow with the stream.
@@ -21,7 +22,7 @@ import argparse
 import json
 import sys
 import time
-import tracemalloc
+import resource
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,12 @@ CHECKPOINTS = (5_000, 10_000, 25_000, 50_000, 100_000, 150_000, 200_000)
 MASK = (1 << HASH_BITS) - 1
 
 
+def _rss_mb() -> float:
+    """Resident memory now (Linux /proc), in MB."""
+    with open("/proc/self/statm") as fh:
+        return round(int(fh.read().split()[1]) * resource.getpagesize() / 2**20, 1)
+
+
 def _salt(r: int) -> int:
     return (r * 0x9E3779B1) & 0xFFFFFFFF
 
@@ -52,7 +59,6 @@ def run(base: list[tuple[str, np.ndarray, ArticleTerms]], n_max: int, per_day: i
     out: list[dict[str, Any]] = []
     t_copies = t_cluster = 0.0
     last_mark = 0
-    tracemalloc.start()
     i = 0
     while i < n_max:
         r, j = divmod(i, len(base))
@@ -76,27 +82,24 @@ def run(base: list[tuple[str, np.ndarray, ArticleTerms]], n_max: int, per_day: i
         t_cluster += t2 - t1
         i += 1
         if i in CHECKPOINTS or i == n_max:
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.reset_peak()
             n = i - last_mark
             out.append({
                 "articles": i, "window": window,
                 "copies_articles_per_s": round(n / t_copies, 1) if window else None,
                 "cluster_articles_per_s": round(n / t_cluster, 1),
-                "peak_mb": round(peak / 2**20, 1),
+                "rss_mb": _rss_mb(), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "live_articles": clusterer.live_articles(), "copy_index": len(index),
             })
             print(json.dumps(out[-1]), flush=True)
             t_copies = t_cluster = 0.0
             last_mark = i
-    tracemalloc.stop()
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--max", type=int, default=200_000, help="articles in the stream")
-    ap.add_argument("--per-day", type=int, default=2_000, help="articles per stream day")
+    ap.add_argument("--per-day", type=int, default=1_000, help="articles per stream day")
     ap.add_argument("--light", action="store_true", help="analyses of the light pass (segment + spaCy only)")
     ap.add_argument("--datasets", default="gva,news-clusters", help="whose dev analyses are replicated")
     ap.add_argument("--no-baseline", action="store_true")

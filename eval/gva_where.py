@@ -6,13 +6,15 @@ group, and the result is compared with the incident's `city_or_county` and `stat
   normalisation ("Barre (Berlin)" accepts either; "Mc Kees Rocks" = "McKees Rocks");
 - state: the location's admin1 equals the gold state.
 
-Incidents are taken in a fixed order (sorted by id); `--limit N` takes the first N.
+Incidents are taken in a fixed order (sorted by id); `--limit N` takes the first N.  Split: an incident
+is "test" when md5(incident id) % 5 == 0, else "dev" (tune on dev only); figures are given for both.
 Run: .venv/bin/python -m eval.gva_where [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import time
 from collections import defaultdict
@@ -38,7 +40,9 @@ def norm_city(name: str | None) -> str:
 
 
 def gold_cities(city_or_county: str) -> set[str]:
-    """Every name the gold field accepts: "Barre (Berlin)" -> {barre, berlin}."""
+    """Every name the gold field accepts: "Barre (Berlin)" -> {barre, berlin}; "Marion (county)" -> {marioncounty}."""
+    if re.search(r"(?i)\((?:county|parish)\)\s*$", city_or_county):
+        return {norm_city(city_or_county.split("(")[0]) + "county"}
     parts = re.split(r"[()]", city_or_county)
     return {norm_city(p) for p in parts if p.strip()}
 
@@ -56,12 +60,33 @@ def load_groups(limit: int | None = None) -> list[tuple[dict[str, Any], list[dic
     return [(incidents[i], sorted(by_incident[i], key=lambda r: r["id"])) for i in ids]
 
 
+def split_of(incident_id: str) -> str:
+    """"test" for one incident in five (by a hash of its id), else "dev"."""
+    return "test" if int(hashlib.md5(str(incident_id).encode()).hexdigest(), 16) % 5 == 0 else "dev"
+
+
+def _figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    n = len(rows) or 1
+    return {
+        "incidents": len(rows),
+        "city_accuracy": round(sum(r["city_ok"] for r in rows) / n, 4),
+        "state_accuracy": round(sum(r["state_ok"] for r in rows) / n, 4),
+        "located_share": round(sum(r["name"] is not None for r in rows) / n, 4),
+    }
+
+
 def judge(location: dict[str, Any], incident: dict[str, Any]) -> tuple[bool, bool]:
-    """(city correct, state correct) for one incident."""
+    """(city correct, state correct) for one incident.
+
+    The city is right when the location's name is a gold name; a county is right only where the gold names
+    a county ("Marion (county)"), by the location's own name or its admin2 (a town of that county counts).
+    """
     accepted = gold_cities(incident["city_or_county"])
-    names = {norm_city(location.get("name")), norm_city(location.get("admin2"))} - {""}
-    county = {n[: -len("county")] for n in names if n.endswith("county")}
-    city_ok = bool(accepted & (names | county)) and location.get("precision") in ("site", "city", "region")
+    name = norm_city(location.get("name"))
+    counties = {n for n in (name, norm_city(location.get("admin2"))) if n.endswith(("county", "parish"))}
+    county_gold = {a for a in accepted if a.endswith(("county", "parish"))}
+    city_ok = location.get("precision") in ("site", "city", "region") and (
+        name in accepted or bool(county_gold & counties))
     state_ok = (location.get("admin1") or "").lower() == incident["state"].lower()
     return city_ok, state_ok
 
@@ -81,16 +106,15 @@ def run(limit: int | None = None) -> dict[str, Any]:
         ]
         loc = event_location(analyses)
         city_ok, state_ok = judge(loc, incident)
-        rows.append({"incident": incident["incident"], "gold_city": incident["city_or_county"],
+        rows.append({"incident": incident["incident"], "split": split_of(incident["incident"]),
+                     "gold_city": incident["city_or_county"],
                      "gold_state": incident["state"], "name": loc["name"], "admin1": loc["admin1"],
                      "admin2": loc["admin2"], "precision": loc["precision"], "city_ok": city_ok, "state_ok": state_ok})
-    n = len(rows) or 1
     return {
-        "incidents": len(rows),
+        **_figures(rows),
         "articles": sum(len(a) for _, a in load_groups(limit)),
-        "city_accuracy": round(sum(r["city_ok"] for r in rows) / n, 4),
-        "state_accuracy": round(sum(r["state_ok"] for r in rows) / n, 4),
-        "located_share": round(sum(r["name"] is not None for r in rows) / n, 4),
+        "dev": _figures([r for r in rows if r["split"] == "dev"]),
+        "test": _figures([r for r in rows if r["split"] == "test"]),
         "seconds": round(time.perf_counter() - t0, 1),
         "_rows": rows,
     }
@@ -106,11 +130,13 @@ def main() -> None:
     if args.errors:
         for r in rows:
             if not (r["city_ok"] and r["state_ok"]):
-                print(f"{r['incident']}: gold {r['gold_city']}, {r['gold_state']} | got {r['name']}, {r['admin2']}, "
+                print(f"{r['incident']} ({r['split']}): gold {r['gold_city']}, {r['gold_state']} | got {r['name']}, {r['admin2']}, "
                       f"{r['admin1']} ({r['precision']})")
-    print(f"{'incidents':>9} {'city acc':>9} {'state acc':>9} {'located':>8}")
-    print(f"{results['incidents']:9d} {results['city_accuracy']:9.3f} {results['state_accuracy']:9.3f} "
-          f"{results['located_share']:8.3f}")
+    print(f"{'split':6} {'incidents':>9} {'city acc':>9} {'state acc':>9} {'located':>8}")
+    for part in ("dev", "test", "all"):
+        r = results if part == "all" else results[part]
+        print(f"{part:6} {r['incidents']:9d} {r['city_accuracy']:9.3f} {r['state_accuracy']:9.3f} "
+              f"{r['located_share']:8.3f}")
     path = write_results("gva_where", results)
     print(f"wrote {path} ({results['seconds']} s)")
 

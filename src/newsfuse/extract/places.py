@@ -58,8 +58,8 @@ RESCUE_MIN_POPULATION = 200_000
 # in the state): chosen on eval/places tune ("Washington" 19 names off by 3,600 km), 3.0 flips it, and
 # W_CONTEXT_ADMIN1 still outweighs it when the article's other places lie in the state.
 W_CAPITAL = 3.0
-# A candidate in a state written as a qualifier elsewhere in the article ("PASADENA, Calif."): chosen on
-# eval/gva_where dev.
+# A candidate in a state written as a qualifier elsewhere in the article ("PASADENA, Calif."): set by hand,
+# not swept alone (eval/gva_where dev state accuracy 0.775 -> 0.800 with W_CAPITAL, per-name votes and it).
 W_ANCHOR = 2.0
 # A region named like a city of it means the city when the city holds this share of its people (Erbil, Baghdad).
 CAPITAL_SHARE = 0.25
@@ -99,7 +99,7 @@ def _states(gaz: Gazetteer) -> dict[str, GazEntry]:
 
 _STATE_WORD = r"(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|[A-Z]\.\s?[A-Z]\.|W\. ?Va\.|[A-Z]{2})"
 _CITY_STATE = re.compile(r"\b((?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|St\.)(?: (?:[A-Z][\w'’.-]*|de|du|la|of|upon)){0,3}),\s(" + _STATE_WORD + r")(?=[\s,;:.)]|$)")
-_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(" + _STATE_WORD + r"))?\s*(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s")
+DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(" + _STATE_WORD + r"))?\s*(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -140,7 +140,7 @@ def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
         add(m.start(2), m.end(2), fixed=qual[0] if len(qual) == 1 else None)
 
     # Datelines and "City, State" pairs first: they carry the qualifier.
-    for m in _DATELINE.finditer(text):
+    for m in DATELINE.finditer(text):
         city = m.group(1).strip(" .-")
         if len(city) < 3 or not any(c.isalpha() for c in city):
             continue

@@ -17,8 +17,7 @@ from typing import Any, Sequence
 from newsfuse.extract.gazetteer import name_key
 from newsfuse.model import Analysis, Place
 
-# Weights set by hand and checked on eval/gva_where (first 150 incidents by id); not yet swept:
-# first 400 incidents city accuracy 0.662, state 0.775 with these values.
+# Weights set by hand and checked on eval/gva_where (first 150 incidents by id); not yet swept.
 W_TITLE = 3.0  # the place is named in the article's title
 W_LEAD = 2.0  # in the first LEAD_SENTENCES body sentences (datelines included)
 W_BODY = 0.5
@@ -31,17 +30,20 @@ W_OUTSIDE = 0.3  # multiplier for a place outside the region most of the reports
 W_AGENCY = 1.0  # "Memphis police": the agency's place, as a share of a place mention at the same position
 # Places of an article outside the state of its dateline ("CHICAGO (AP) —") are most often neighbourhood
 # or street names that the gazetteer places elsewhere ("Austin", "Little Village"): multiplier chosen on
-# eval/gva_where dev.
+# eval/gva_where dev (first 400 incidents) city accuracy 0.726 at 0.1-0.2, 0.723 at 0.5, 0.720 at 1.
 W_OFF_DATELINE = 0.2
-W_DATELINE = 1.0  # added to a dateline place's weight (the story's own locale)
+DATELINE_REACH = 2000  # characters from the top where a dateline may stand (after page furniture)
+W_DATELINE = 1.0  # added to a dateline place's weight (the story's own locale); set by hand, not swept
 # Share of a county's votes that a city of that county inherits (the county is named, the town is the place):
-# chosen on eval/gva_where dev.
-W_COUNTY_CONTAINER = 0.6
+# chosen on eval/gva_where dev (first 400 incidents) city accuracy 0.732 at 1.0, 0.726 at 0.3 and 0.6, 0.729 at 2.
+W_COUNTY_CONTAINER = 1.0
 # A title place found by gazetteer look-up when the body yields none (paywalls, captchas, link lists):
 # weight as a share of W_TITLE; candidates must be cities at least this big unless they lie in the
-# state the other reports point to. Chosen on eval/gva_where dev.
+# state the other reports point to. Chosen on eval/gva_where dev (first 400 incidents): city accuracy 0.723
+# at weight 0.2 and 1 vs 0.726 at 0.5; 0.732 at 20,000 people (0.735 at 0, kept above 0 so that common
+# words in titles do not become towns; 0.708 at 200,000).
 W_TITLE_ONLY = 0.5
-TITLE_ONLY_MIN_POPULATION = 50_000
+TITLE_ONLY_MIN_POPULATION = 20_000
 _TITLE_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|of))*")
 _AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]+?)\s+(?:(?:County|Parish|City)\s+)?(?:Police|Sheriff|Sheriff's|Sheriff’s|Fire|"
@@ -116,12 +118,15 @@ def _agency_places(analysis: Analysis, own_admin1: set[tuple[str | None, str | N
     return found
 
 
-def _dateline_admin1(analysis: Analysis, places: list[Place]) -> tuple[str | None, str | None] | None:
-    """The state of the article's dateline place ("ROCKY MOUNT, N.C. (AP) —"), if it has one."""
-    from newsfuse.extract.places import _DATELINE
+def _dateline_starts(analysis: Analysis) -> set[int]:
+    """Offsets of the dateline names near the top of the article ("ROCKY MOUNT, N.C. (AP) —")."""
+    from newsfuse.extract.places import DATELINE
 
-    text = analysis.article.text
-    starts = {m.start(1) for m in _DATELINE.finditer(text[:2000])}
+    return {m.start(1) for m in DATELINE.finditer(analysis.article.text[:DATELINE_REACH])}
+
+
+def _dateline_admin1(places: list[Place], starts: set[int]) -> tuple[str | None, str | None] | None:
+    """The state of the article's dateline place, if it has one."""
     for p in places:
         if p.span.start in starts and p.admin1 and p.precision != "country":
             return (p.country_code, p.admin1)
@@ -146,10 +151,7 @@ def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]]
             for j in range(len(words), i, -1):
                 name = " ".join(words[i:j]).rstrip(".,'’s")
                 cands = [e for e, k in gaz.candidates(name) if k != MATCH_CORE and e.kind in ("city", "county")
-                         and e.country_code == "US" or (k != MATCH_CORE and e.kind == "city" and e.country_code != "US"
-                                                        and False)]
-                cands = [e for e in cands if (e.country_code, e.admin1) in states
-                         or e.population >= TITLE_ONLY_MIN_POPULATION]
+                         and ((e.country_code, e.admin1) in states or e.population >= TITLE_ONLY_MIN_POPULATION)]
                 if cands:
                     best = max(cands, key=lambda e: ((e.country_code, e.admin1) in states, e.population))
                     break
@@ -180,9 +182,9 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
             w = W_AGENCY * _position_weight(analysis, sentences, offset, place.span.text, title_key)
             if w > 0:
                 items.append((place, w))
-        dateline = _dateline_admin1(analysis, [p for p, _ in items])
+        starts = _dateline_starts(analysis)
+        dateline = _dateline_admin1([p for p, _ in items], starts)
         if dateline is not None:
-            starts = {m.start(1) for m in __import__("newsfuse.extract.places", fromlist=["_DATELINE"])._DATELINE.finditer(analysis.article.text[:2000])}
             items = [(p, (w + W_DATELINE if p.span.start in starts else w)
                       * (W_OFF_DATELINE if p.precision != "country" and (p.country_code, p.admin1) != dateline else 1.0))
                      for p, w in items]

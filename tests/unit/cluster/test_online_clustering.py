@@ -66,8 +66,9 @@ def test_reports_of_one_event_join_and_look_alikes_stay_apart() -> None:
 
 def test_background_mention_of_an_earlier_event_does_not_pull_an_article_over() -> None:
     background = QUAKE_B + [
+        "Port Vesna schools will stay shut while Tomas Lind's engineers survey every classroom.",
+        "Harbour workers in Port Vesna said the quay walls had moved by several centimetres.",
         "Last year Kelamba was hit by an earthquake that collapsed houses along the Sanga river.",
-        "Ayla Demir of the Red Crescent led the rescue in Kelamba then.",
     ]
     arts = [make("qa1", QUAKE_A, published="2021-03-02"), make("qb-bg", background, published="2021-03-03")]
     events = cluster_articles(arts)

@@ -49,3 +49,14 @@ def test_index_opens_in_under_a_second_once_built() -> None:
     gaz = Gazetteer(index_path())
     assert gaz.candidates("Indianapolis")
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_country_and_region_points_are_geonames_like() -> None:
+    us = load_gazetteer().get("iso3166:US")
+    assert us is not None and abs(us.lat - 39.76) < 0.5 and abs(us.lon + 98.5) < 0.5
+    ca = load_gazetteer().get("iso3166-2:US-CA")  # middle of the state, not the Los Angeles-weighted centroid
+    assert ca is not None and 36.0 < ca.lat < 38.5 and -121.0 < ca.lon < -118.5
+
+
+def test_national_capitals_are_marked() -> None:
+    assert "geonames:4140963" in load_gazetteer().capitals

@@ -69,3 +69,19 @@ def test_spans_always_match_the_text(parts: list[tuple[str, str]], tail: str) ->
         assert text[p.span.start:p.span.end] == p.span.text
         assert p.span.text.strip()
         assert (p.lat is None) == (p.gazetteer_id is None)
+
+
+def test_washington_alone_is_the_capital() -> None:
+    p = by_text("Officials in Washington said the talks would resume.", "Washington")
+    assert p.gazetteer_id == "geonames:4140963"
+
+
+def test_two_capital_letters_alone_are_not_a_state() -> None:
+    for p in places("Reggie Kumar reports live from Pasadena for Today in LA on Sunday."):
+        if p.span.text == "LA":
+            assert p.admin1 != "Louisiana"
+
+
+def test_postal_qualifier_after_a_city_resolves_to_its_state() -> None:
+    p = by_text("NAVARRO COUNTY, TX (CBSDFW.COM) – The sheriff is investigating a shooting.", "TX")
+    assert p.gazetteer_id == "iso3166-2:US-TX"

@@ -41,3 +41,15 @@ def test_unknown_location_is_all_null() -> None:
     loc = event_location([a])
     assert loc["evidence"] == [] and all(v is None for k, v in loc.items() if k != "evidence")
     assert event_location([])["name"] is None
+
+
+CORSICANA = {"name": "Corsicana", "gazetteer_id": "geonames:4683462", "lat": 32.09, "lon": -96.47, "country_code": "US",
+             "admin1": "Texas", "admin2": "Navarro County", "precision": "city"}
+NAVARRO = {"name": "Navarro County", "gazetteer_id": "us-county:48349", "lat": 32.05, "lon": -96.47,
+           "country_code": "US", "admin1": "Texas", "admin2": "Navarro County", "precision": "region"}
+
+
+def test_a_town_inherits_the_votes_of_its_county() -> None:
+    a = _analysis("a", "Navarro County deputies said a toddler was shot in Navarro County near Corsicana.", [
+        ("Navarro County", NAVARRO), ("Corsicana", CORSICANA)])
+    assert event_location([a])["name"] == "Corsicana"
