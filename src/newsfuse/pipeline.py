@@ -132,6 +132,7 @@ class RunOptions:
     workers: int = 1
     brief_length: int = 5
     max_bytes: int = 200 * 1024 * 1024
+    dask_scheduler: str | None = None  # address of a Dask scheduler: per-article stages run on its workers
 
 
 def arrival_order(analyses: Iterable[Analysis]) -> list[Analysis]:
@@ -171,7 +172,15 @@ def process(
         progress(len(articles) - len(fresh))
     ready = {a.id: a for a in precomputed or ()}
     todo = [a for a in fresh if a.id not in ready]
-    analysed, rejections = analyse_articles(todo, workers=options.workers, progress=progress)
+    if options.dask_scheduler and todo:
+        from distributed import Client
+
+        from newsfuse.scale import analyse_on_dask
+
+        with Client(options.dask_scheduler) as client:
+            analysed, rejections = analyse_on_dask(todo, client, progress=progress)
+    else:
+        analysed, rejections = analyse_articles(todo, workers=options.workers, progress=progress)
     done = {a.id: a for a in analysed} | ready
     analyses = [done[a.id] for a in fresh if a.id in done]
     result.rejections.extend(rejections)

@@ -41,6 +41,7 @@ def run(
     length: Annotated[int, typer.Option("--length", help="Sentences in each event's brief.")] = 5,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Reject input files larger than this many bytes.")] = 200 * 1024 * 1024,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary line.")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Dask scheduler address (tcp://host:8786): run the per-article stages on its workers (needs newsfuse[scale]).")] = None,
 ) -> None:
     """Read articles, find copies and events, and write the consolidated records."""
     from newsfuse.ingest import IngestOptions, read_inputs
@@ -55,7 +56,7 @@ def run(
     for item in read_inputs(inputs, IngestOptions(max_bytes=max_bytes)):
         (articles if isinstance(item, Article) else rejections).append(item)
     db_path = db or out / "newsfuse.db"
-    options = RunOptions(workers=workers or default_workers(), brief_length=length, max_bytes=max_bytes)
+    options = RunOptions(workers=workers or default_workers(), brief_length=length, max_bytes=max_bytes, dask_scheduler=dask)
     try:
         with Database(db_path) as database, _progress(quiet, len(articles)) as advance:
             result = process(articles, database, options, progress=advance)
