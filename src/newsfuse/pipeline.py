@@ -32,7 +32,7 @@ class RunResult:
     """What a run produced: analyses by article id, events, and every rejection and note."""
 
     analyses: dict[str, Analysis] = field(default_factory=dict)
-    events: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)  # the events this run created or updated
     rejections: list[Rejection] = field(default_factory=list)
     copy_of: dict[str, str | None] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
@@ -202,7 +202,9 @@ def process(
         touched.add(clusterer.add(analysis, group.get(analysis.id, analysis.id)))
 
     members_by_key = clusterer.events()
-    stored = {a.id: a for a in db.analyses()} if touched else {}
+    new_ids = {a.id for a in analyses}
+    wanted = {m for key in touched for m in members_by_key.get(key, ()) if m not in new_ids}
+    stored = {a.id: a for a in db.analyses(sorted(wanted))}  # only the earlier members of events to re-fuse
     by_id = {**stored, **{a.id: a for a in analyses}}
     seq = {aid: i for i, aid in enumerate(db.article_ids())}
     next_seq = len(seq)
@@ -210,34 +212,28 @@ def process(
         seq[a.id] = next_seq
         next_seq += 1
 
-    events: dict[str, dict] = {ev["id"]: ev for ev in db.events()}
+    # Re-fuse the events that received articles; the others keep their stored records. An event's id comes
+    # from its first article, and later articles arrive later, so ids never change and nothing is deleted.
+    events: dict[str, dict] = {}
     article_events: dict[str, list[str]] = {}
-    for key, members in members_by_key.items():
-        members = sorted((m for m in members if m in by_id), key=lambda m: seq[m])
-        if not members:
-            continue
+    fused_view: dict[str, Analysis] = {}
+    for key in sorted(touched, key=lambda k: min(seq[m] for m in members_by_key[k] if m in seq)):
+        members = sorted((m for m in members_by_key[key] if m in by_id), key=lambda m: seq[m])
         event_id = event_id_for(members[0])
         for m in members:
             article_events.setdefault(m, []).append(event_id)
-        if key not in touched and event_id in events:
-            continue
         # Undated articles take a date their event's other articles support, and their times are re-resolved.
+        # This view is recomputed from the stored per-article analyses at every fusion, so the result depends
+        # on the event's members only, not on the batches they arrived in.
         member_analyses = with_inferred([by_id[m] for m in members])
-        for a in member_analyses:
-            by_id[a.id] = a
+        fused_view.update((a.id, a) for a in member_analyses)
         events[event_id] = build_event(event_id, member_analyses, group, brief_length=options.brief_length)
-    live_ids = {event_id_for(sorted((m for m in ms if m in by_id), key=lambda m: seq[m])[0])
-                for ms in members_by_key.values() if any(m in by_id for m in ms)}
-    events = {k: v for k, v in events.items() if k in live_ids}
 
-    # Store: analyses and records of new articles and of every member of a re-fused event.
-    rewrite = {a.id for a in analyses} | {m for key in touched for m in members_by_key.get(key, ())}
-    for aid in sorted(rewrite, key=lambda x: seq.get(x, 0)):
-        if aid not in by_id:
-            continue
+    # Store: per-article analyses as the stages made them, and the article records as the events see them.
+    for aid in sorted(article_events, key=lambda x: seq[x]):
         db.put_analysis(by_id[aid])
-        db.put_article(seq[aid], article_record(by_id[aid], article_events.get(aid, []), copy_of.get(aid)))
-    db.replace_events(sorted(events.values(), key=lambda e: e["id"]))
+        db.put_article(seq[aid], article_record(fused_view[aid], article_events[aid], copy_of.get(aid)))
+    db.put_events(events[k] for k in sorted(events))
     copy_state = {"index": index.to_bytes(), "copy_of": copy_of, "group": group}
     db.put_state(STATE_COPIES, pickle.dumps(copy_state, protocol=pickle.HIGHEST_PROTOCOL))
     db.put_state(STATE_CLUSTERER, clusterer.dump())

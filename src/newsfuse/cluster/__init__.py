@@ -52,6 +52,9 @@ WINDOW_DAYS = 30
 # they would make postings long.  At most CANDIDATES events (best article links) get the centroid score.
 POSTING_MAX_DF_SHARE = 0.05
 CANDIDATES = 10
+# A term whose postings in the window grow past this stops proposing candidates (and being indexed):
+# it bounds the cost per article in a dense stream (benchmarks/stream.py); no dev set reaches it.
+MAX_POSTINGS = 300
 # Before this many articles have been seen, the DF share cut is not applied (IDF is not yet reliable).
 MIN_DOCS_FOR_DF_CUT = 200
 
@@ -67,6 +70,7 @@ class ClusterConfig:
     posting_max_df_share: float = POSTING_MAX_DF_SHARE
     candidates: int = CANDIDATES
     link_weight: float = LINK_WEIGHT
+    max_postings: int = MAX_POSTINGS
     average_link: bool = AVERAGE_LINK
     keep_closed: bool = True  # keep closed events' members for events(); False: hand them out by drain_closed()
 
@@ -165,7 +169,9 @@ class OnlineClusterer:
             self.last_day[ev] = eday
             heapq.heappush(self._expiry, (eday, ev))
         for k in indexed:
-            self.postings.setdefault(k, []).append(n)
+            plist = self.postings.setdefault(k, [])
+            if len(plist) <= cfg.max_postings:
+                plist.append(n)
         if day is not None:
             lo, hi = self.day_range.get(ev, (day, day))
             self.day_range[ev] = (min(lo, day), max(hi, day))
@@ -190,13 +196,16 @@ class OnlineClusterer:
         vecs = self.vec
         for k in indexed:
             plist = self.postings.get(k)
-            if not plist:
-                continue
+            if not plist or len(plist) > cfg.max_postings:
+                continue  # a term this common in the window proposes nothing useful
             w = vec[k]
             for n in plist:
                 other = vecs.get(n)
                 if other is not None:
                     partial[n] = partial.get(n, 0.0) + w * other[k]
+        if len(partial) > cfg.candidates * 4:
+            partial = dict(heapq.nlargest(cfg.candidates * 4, partial.items(), key=lambda kv: (kv[1], -kv[0])))
+        partial = {n: _dot(vec, vecs[n]) for n in partial}  # exact, over every term
         link: dict[str, float] = {}
         for n, s in partial.items():
             od = self.art_day[n]

@@ -54,6 +54,23 @@ W_OUTLET_COUNTRY = 0.5  # the outlet's country: a weak prior only
 MIN_SCORE = 1.0  # below it a candidate is not trusted: the place stays unresolved
 # ORG/PERSON mentions become places only if the name is a country or region, or a city at least this big.
 RESCUE_MIN_POPULATION = 200_000
+# After a locative preposition ("in Qamishli", "at Coggeshall") a mislabelled or unlabelled capitalised name
+# that is a town of at least this many people is taken as a place.  Chosen on eval/places tune: see LOCATIVE_*.
+LOCATIVE_MIN_POPULATION = 1_000
+# Other labels the small model gives to place names ("Prešov" PRODUCT, "Manbij" DATE): rescued only after a
+# locative preposition.
+CONTEXT_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE"})
+_LOCATIVE = re.compile(r"(?:^|\s)(?:in|at|near|from|outside|across|around|into|through|towards?|via|inside|between)\s+$")
+# Head words that make an organisation-like name a place of the text (GeoWebNews counts buildings and
+# sites): "Holy Redeemer Church", "South Kilburn Estate".  Institutions that are mostly actors
+# (University, Department, Commission, School) are left out: chosen on eval/places tune (University 6 gold
+# vs 7 not, School 3 vs 1 but "Secondary School" generic).
+_FACILITY_HEAD = re.compile(
+    r"(?:Church|Cathedral|Mosque|Temple|Synagogue|Chapel|Basilica|Hospital|Estate|Center|Centre|Hall|Theatre|Theater|"
+    r"Stadium|Arena|Racecourse|Museum|Library|Lagoon|Plantation|Prison|Jail|Penitentiary|Park|Square|Bridge|Airport|"
+    r"Station|Market|Mall|Hotel|Inn|Palace|Castle|Tower|Cemetery|Graveyard|Zoo|Harbour|Harbor|Port|Beach|Lake|"
+    r"River|Mountain|Mountains|Island|Islands|Valley|Forest|Canal|Capitol|Area|Point|Town|Village|Fields)$"
+)
 # A national capital over same-named places ("Washington" is the city, not the state, unless the article is
 # in the state): chosen on eval/places tune ("Washington" 19 names off by 3,600 km), 3.0 flips it, and
 # W_CONTEXT_ADMIN1 still outweighs it when the article's other places lie in the state.
@@ -72,6 +89,13 @@ _NARROWING = re.compile(r"(?i)^(?:downtown|uptown|midtown|central|greater|metro|
 _FACILITY_WORDS = ("air base", "airbase", "airport", "airfield", "air station", "air force base")
 _KIND_WORDS = {"province": "region", "governorate": "region", "state": "region", "region": "region",
                "county": "county", "parish": "county", "city": "city"}
+
+# English words that are also town names ("Industry", "Hope"): never a place without a label.
+_COMMON_WORDS = frozenset(__import__("spacy.lang.en.stop_words", fromlist=["STOP_WORDS"]).STOP_WORDS) | frozenset(
+    {"police", "union", "center", "mission", "industry", "hope", "mass", "born", "sens", "crystal", "god", "rain",
+     "entrance", "portal", "hospital", "pope", "mining", "transit", "march", "may", "june", "april", "august",
+     "easter", "christmas", "university", "college", "school", "church", "state", "city", "county", "western",
+     "eastern", "northern", "southern"})
 
 _CTLD_EXCEPTIONS = frozenset({"tv", "io", "co", "me", "ly", "fm", "ai", "am", "gg", "cc", "ws", "to", "is", "it"})
 
@@ -173,17 +197,31 @@ def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    person_words = _person_words(analysis)
     for mention in analysis.mentions:
         s, e = mention.span.start, mention.span.end
+        name = mention.span.text
         if mention.label in PLACE_LABELS:
-            pass
-        elif mention.label in RESCUE_LABELS:
-            if not _well_known(gaz, mention.span.text):
+            if not any(c.isupper() for c in name) or name.strip() in person_words:  # "veranda"; "Nelson" of "Dewly Nelson"
                 continue
+        elif mention.label in RESCUE_LABELS and _well_known(gaz, name) and name.strip() not in person_words:
+            pass
+        elif mention.label in CONTEXT_LABELS and _after_locative(text, s) and _known_town(gaz, name, person_words):
+            pass
+        elif mention.label == "ORG" and _FACILITY_HEAD.search(name) and name[:1].isupper():
+            pass
         else:
             continue
         s, e = _trim(text, s, e)
         if e > s and free(s, e):
+            add(s, e)
+            taken.append((s, e))
+    mentioned = [(m.span.start, m.span.end) for m in analysis.mentions]
+    for m in _CAPITALISED_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        if not _after_locative(text, s) or not all(e <= a or s >= b for a, b in mentioned):
+            continue
+        if _known_town(gaz, m.group(0), person_words) and free(s, e):
             add(s, e)
             taken.append((s, e))
     # Qualifiers written as a second mention: "Springfield, Illinois" tagged as two GPEs.
@@ -199,6 +237,38 @@ def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
             if qual and any(_agrees(e, qual) for e, _ in gaz.candidates(a.text)):
                 a.qualifier = qual
     return unique
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*[a-z][\w'’-]*|de|del|la|upon))*")
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """The name follows a locative preposition: "in Qamishli", "near the Almelo"."""
+    before = text[max(0, start - 20):start]
+    before = re.sub(r"(?i)\bthe\s+$", "", before)
+    return bool(_LOCATIVE.search(before))
+
+
+def _known_town(gaz: Gazetteer, name: str, person_words: frozenset[str]) -> bool:
+    """A capitalised name that is a country, region or town by its own name, and not a person of the text."""
+    name = name.strip()
+    if not name[:1].isupper() or name in person_words or name.lower() in _COMMON_WORDS:
+        return False
+    for e, m in gaz.candidates(name):
+        if m == MATCH_PRIMARY and (e.kind in ("country", "region") or e.population >= LOCATIVE_MIN_POPULATION):
+            return True
+    return False
+
+
+def _person_words(analysis: Analysis) -> frozenset[str]:
+    """Words of the article's multi-word person names ("Dewly Nelson" -> Nelson): such a word alone is the person."""
+    words: set[str] = set()
+    for m in analysis.mentions:
+        parts = m.span.text.split()
+        if m.label == "PERSON" and len(parts) > 1:
+            words.update(p.strip(".,'’") for p in parts if p[:1].isupper())
+            words.update(re.sub(r"['’]s$", "", p) for p in parts if p[:1].isupper())
+    return frozenset(words)
 
 
 def _well_known(gaz: Gazetteer, name: str) -> bool:

@@ -132,12 +132,23 @@ class Database:
 
     # --- events ----------------------------------------------------------------------------
     def replace_events(self, events: Iterable[dict[str, Any]]) -> None:
-        """Write the full set of events (an incremental run rewrites the events it touched and keeps ids)."""
+        """Write the full set of events, dropping any other."""
         self.conn.execute("DELETE FROM events")
         self.conn.execute("INSERT INTO events_fts(events_fts) VALUES ('delete-all')")  # contentless: no DELETE
         self.conn.execute("DELETE FROM article_events")
+        self.put_events(events)
+
+    def put_events(self, events: Iterable[dict[str, Any]]) -> None:
+        """Insert or update events by id (an incremental run writes only the events it touched)."""
         for ev in events:
             self._put_event(ev)
+
+    @staticmethod
+    def _fts_text(ev: dict[str, Any]) -> tuple[str, str]:
+        loc, typ = ev.get("location") or {}, ev.get("type") or {}
+        body = " ".join(s.get("text", "") for s in ev.get("summary", []))
+        body += " " + " ".join(filter(None, [loc.get("name"), loc.get("admin1"), typ.get("event_type"), typ.get("sub_event_type")]))
+        return ev.get("headline") or "", body
 
     def _put_event(self, ev: dict[str, Any]) -> None:
         loc = ev.get("location") or {}
@@ -145,16 +156,24 @@ class Database:
         date = (ev.get("date") or {}).get("value")
         n_sources = len({s["group"] for s in ev.get("sources", [])})
         fatalities = (ev.get("fatalities") or {}).get("value")
-        self.conn.execute(
-            "INSERT OR REPLACE INTO events(id, date, country_code, place, event_type, sub_event_type,"
-            " independent_sources, n_articles, fatalities, headline, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (ev["id"], date, loc.get("country_code"), loc.get("name"), typ.get("event_type"), typ.get("sub_event_type"),
-             n_sources, len(ev.get("articles", [])), fatalities, ev.get("headline"), json.dumps(ev, ensure_ascii=False)),
-        )
-        body = " ".join(s.get("text", "") for s in ev.get("summary", []))
-        body += " " + " ".join(filter(None, [loc.get("name"), loc.get("admin1"), typ.get("event_type"), typ.get("sub_event_type")]))
-        rowid = self.conn.execute("SELECT rowid FROM events WHERE id = ?", (ev["id"],)).fetchone()[0]
-        self.conn.execute("INSERT INTO events_fts(rowid, headline, body) VALUES (?, ?, ?)", (rowid, ev.get("headline") or "", body))
+        columns = (date, loc.get("country_code"), loc.get("name"), typ.get("event_type"), typ.get("sub_event_type"),
+                   n_sources, len(ev.get("articles", [])), fatalities, ev.get("headline"), json.dumps(ev, ensure_ascii=False))
+        old = self.conn.execute("SELECT rowid, json FROM events WHERE id = ?", (ev["id"],)).fetchone()
+        if old is None:
+            cur = self.conn.execute(
+                "INSERT INTO events(date, country_code, place, event_type, sub_event_type, independent_sources,"
+                " n_articles, fatalities, headline, json, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (*columns, ev["id"]))
+            rowid = cur.lastrowid
+        else:
+            rowid = old[0]
+            # A contentless FTS5 row is deleted by giving back the values it was indexed with.
+            self.conn.execute("INSERT INTO events_fts(events_fts, rowid, headline, body) VALUES ('delete', ?, ?, ?)",
+                              (rowid, *self._fts_text(json.loads(old[1]))))
+            self.conn.execute(
+                "UPDATE events SET date=?, country_code=?, place=?, event_type=?, sub_event_type=?, independent_sources=?,"
+                " n_articles=?, fatalities=?, headline=?, json=? WHERE id=?", (*columns, ev["id"]))
+            self.conn.execute("DELETE FROM article_events WHERE event_id = ?", (ev["id"],))
+        self.conn.execute("INSERT INTO events_fts(rowid, headline, body) VALUES (?, ?, ?)", (rowid, *self._fts_text(ev)))
         for article_id in ev.get("articles", []):
             self.conn.execute("INSERT OR IGNORE INTO article_events(article_id, event_id) VALUES (?, ?)", (article_id, ev["id"]))
 
