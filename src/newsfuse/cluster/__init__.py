@@ -52,6 +52,7 @@ WINDOW_DAYS = 30
 # they would make postings long.  At most CANDIDATES events (best article links) get the centroid score.
 POSTING_MAX_DF_SHARE = 0.05
 CANDIDATES = 10
+CENTROID_EVENTS = 3  # events (best links first) whose centroid is scored
 # A term whose postings in the window grow past this stops proposing candidates (and being indexed):
 # it bounds the cost per article in a dense stream (benchmarks/stream.py); no dev set reaches it.
 MAX_POSTINGS = 300
@@ -203,8 +204,8 @@ class OnlineClusterer:
                 other = vecs.get(n)
                 if other is not None:
                     partial[n] = partial.get(n, 0.0) + w * other[k]
-        if len(partial) > cfg.candidates * 4:
-            partial = dict(heapq.nlargest(cfg.candidates * 4, partial.items(), key=lambda kv: (kv[1], -kv[0])))
+        if len(partial) > cfg.candidates:
+            partial = dict(heapq.nlargest(cfg.candidates, partial.items(), key=lambda kv: (kv[1], -kv[0])))
         partial = {n: _dot(vec, vecs[n]) for n in partial}  # exact, over every term
         link: dict[str, float] = {}
         for n, s in partial.items():
@@ -219,7 +220,7 @@ class OnlineClusterer:
                 link[ev] = s
         if not link:
             return None
-        ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[: cfg.candidates]
+        ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[:CENTROID_EVENTS]
         best_ev, best = None, -1.0
         for ev in ranked:
             score = link[ev]

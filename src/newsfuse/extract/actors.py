@@ -111,6 +111,8 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
             window = text[tok.idx: min(sent.end, tok.idx + 60)]
             if lemma in ("claim", "take", "accept") and CLAIMED.match(window):
                 for subj in _subject_phrase(tok):
+                    if any(c.lower_ in ("no", "none") for c in subj.children) or subj.lower_ in ("none", "nobody"):
+                        continue  # "no group has claimed": recorded above as unknown
                     add(*_phrase_span(subj), "perpetrator", "claimed")
                 continue
             if lemma in ("deny", "reject") and DENIED.match(window):

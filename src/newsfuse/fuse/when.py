@@ -93,13 +93,14 @@ def _attachment(a: Analysis, t: TimeEx) -> str | None:
     if span is None or not len(span):
         return None
     tok = span.root
-    for _ in range(4):
+    for step in range(4):
         if tok.head is tok:
             break
         tok = tok.head
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
-            return "event"
+            # "the May 25 shooting", "Sunday's killing": the date names the happening itself
+            return "event_noun" if step == 0 and tok.i > span.root.i else "event"
         if tok.pos_ in ("VERB", "AUX"):
             if lemma in EVENT_LEMMAS:
                 return "event"
@@ -151,19 +152,21 @@ def _candidates(a: Analysis, stale: bool = False) -> list[tuple[date, int, float
         elif rank == 0:
             last_day = day
         sentence_text = a.article.text[sentence.start:sentence.end]
+        attached = _attachment(a, t)
         if ref is not None:
-            if (ref - day).days >= BACKGROUND_DAYS and rank == 0 or (rank > 0 and day.year < ref.year):
+            if attached == "event_noun" and rank == 0 and day <= ref:
+                pass  # "accused in the May 25 shooting": an old date that names the event is not background
+            elif (ref - day).days >= BACKGROUND_DAYS and rank == 0 or (rank > 0 and day.year < ref.year):
                 weight *= BACKGROUND_WEIGHT
             elif (day - ref).days > 1:
                 weight *= FUTURE_WEIGHT
         if BACKGROUND_CUES.search(sentence_text):
             weight *= 0.5
-        attached = _attachment(a, t)
         if attached == "report":
             weight *= REPORTING_WEIGHT
-        elif attached == "event":
+        elif attached in ("event", "event_noun"):
             weight *= EVENT_WEIGHT
-        if stale and t.anchored:
+        if stale and t.anchored and attached != "event_noun":
             weight *= STALE_WEIGHT
         out.append((day, rank, weight, t))
     return out

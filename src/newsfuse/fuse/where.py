@@ -44,6 +44,12 @@ W_COUNTY_CONTAINER = 1.0
 # words in titles do not become towns; 0.708 at 200,000).
 W_TITLE_ONLY = 0.5
 TITLE_ONLY_MIN_POPULATION = 20_000
+# One sense per event: a town resolved outside the region the reports point to moves to a town of the same
+# name in that region, unless it is a city this big (a "Chicago" in an Indiana story stays Chicago). A region
+# named outright ("Tenn.", "Tennessee") counts W_STATE_NAMED times a town of it when choosing the region.
+# Chosen on eval/gva_where dev (first 400 incidents): see the figures in the report of this change.
+REHOME_MAX_POPULATION = 300_000
+W_STATE_NAMED = 2.0
 _TITLE_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|of))*")
 _AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]+?)\s+(?:(?:County|Parish|City)\s+)?(?:Police|Sheriff|Sheriff's|Sheriff’s|Fire|"
@@ -164,6 +170,42 @@ def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]]
     return found
 
 
+def _event_state(raw: list[tuple[Analysis, list[tuple[Place, float]]]]) -> tuple[str | None, str | None] | None:
+    """The first-level region the event's reports point to; a region named outright counts W_STATE_NAMED times."""
+    votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
+    for _analysis, items in raw:
+        for p, w in items:
+            if not p.admin1 or p.precision == "country":
+                continue
+            named = p.precision == "region" and not p.admin2
+            votes[(p.country_code, p.admin1)] += w * (W_STATE_NAMED if named else 1.0)
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda x: (x[1], x[0]))[0]
+
+
+def _rehome(place: Place, state: tuple[str | None, str | None]) -> Place:
+    """The same name in the event's region ("Madison" of a Nashville story is not Madison, Wisconsin)."""
+    from newsfuse.extract.gazetteer import MATCH_CORE, load_gazetteer
+
+    if place.precision not in ("city", "site") and not (place.precision == "region" and place.admin2):
+        return place
+    if (place.country_code, place.admin1) == state:
+        return place
+    gaz = load_gazetteer()
+    own = gaz.get(place.gazetteer_id) if place.gazetteer_id else None
+    if own is None or own.population >= REHOME_MAX_POPULATION:
+        return place
+    cands = [e for e, m in gaz.candidates(place.span.text) if m != MATCH_CORE and e.kind == own.kind
+             and (e.country_code, e.admin1) == state]
+    if not cands:
+        return place
+    e = max(cands, key=lambda c: c.population)
+    return Place(span=place.span, name=e.name, gazetteer_id=e.gazetteer_id, lat=e.lat, lon=e.lon,
+                 country_code=e.country_code, admin1=e.admin1, admin2=e.admin2, precision=e.precision,
+                 timezone=e.timezone)
+
+
 def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
     """The contract's event `location`: the place of the main happening, with its evidence spans."""
     votes: dict[str, float] = defaultdict(float)
@@ -171,7 +213,7 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
     container_votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
     county_votes: dict[tuple[str | None, str | None, str | None], float] = defaultdict(float)
     admin1_votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
-    per_analysis = []
+    raw = []
     for analysis in analyses:
         sentences = sorted(analysis.sentences, key=lambda s: s.start)
         title_key = name_key(analysis.article.title or "")
@@ -182,6 +224,12 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
             w = W_AGENCY * _position_weight(analysis, sentences, offset, place.span.text, title_key)
             if w > 0:
                 items.append((place, w))
+        raw.append((analysis, items))
+    state = _event_state(raw)
+    per_analysis = []
+    for analysis, items in raw:
+        if state is not None:
+            items = [(_rehome(p, state), w) for p, w in items]
         starts = _dateline_starts(analysis)
         dateline = _dateline_admin1([p for p, _ in items], starts)
         if dateline is not None:

@@ -85,3 +85,26 @@ def test_two_capital_letters_alone_are_not_a_state() -> None:
 def test_postal_qualifier_after_a_city_resolves_to_its_state() -> None:
     p = by_text("NAVARRO COUNTY, TX (CBSDFW.COM) – The sheriff is investigating a shooting.", "TX")
     assert p.gazetteer_id == "iso3166-2:US-TX"
+
+
+def _texts(text: str) -> set[str]:
+    return {p.span.text for p in places(text)}
+
+
+def test_town_after_a_locative_preposition_is_a_place_whatever_its_label() -> None:
+    assert "Qamishli" in _texts("A Kurdish spokesman says Turkey fired shells near Qamishli on Tuesday.")
+
+
+def test_all_capital_dateline_without_a_dash() -> None:
+    found = {p.span.text: p for p in places("BEIRUT (AP) A Kurdish militia spokesman says the town was hit.")}
+    assert "BEIRUT" in found and found["BEIRUT"].country_code == "LB"
+
+
+def test_eu_is_a_place() -> None:
+    p = by_text("The group asked EU member states to act.", "EU")
+    assert p.gazetteer_id == "union:EU" and p.precision == "region"
+
+
+def test_a_word_of_a_person_name_alone_is_not_a_place() -> None:
+    text = "Residents elected town councillor Dewly Nelson. Nelson says the project paid off."
+    assert not any(p.span.text == "Nelson" and p.span.start > 40 for p in places(text))
