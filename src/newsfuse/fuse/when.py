@@ -114,6 +114,9 @@ _DAY_WORD = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)
                        r"\b(?:today|tonight|yesterday|tomorrow|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
+_MONTH_DAY = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}/\d{1,2}")
+
+
 def _is_bare_clock(t: TimeEx) -> bool:
     """A clock time with no day of its own ("about 11 p.m."; not "11 p.m. Sunday", "late last night")."""
     return (t.kind == "time" and bool(re.search(r"(?i)\d|\bnoon\b|\bmidnight\b", t.span.text))
@@ -153,9 +156,12 @@ def _candidates(a: Analysis, stale: bool = False) -> list[tuple[date, int, float
             last_day = day
         sentence_text = a.article.text[sentence.start:sentence.end]
         attached = _attachment(a, t)
+        names_event = rank == 0 and (attached == "event_noun" or (attached == "event" and bool(_MONTH_DAY.search(t.span.text))))
         if ref is not None:
-            if attached == "event_noun" and rank == 0 and day <= ref:
-                pass  # "accused in the May 25 shooting": an old date that names the event is not background
+            if names_event and day <= ref:
+                # "accused in the May 25 shooting", "was shot and killed Nov. 2": an old date stated for the
+                # happening itself is the event of a follow-up report, not background
+                pass
             elif (ref - day).days >= BACKGROUND_DAYS and rank == 0 or (rank > 0 and day.year < ref.year):
                 weight *= BACKGROUND_WEIGHT
             elif (day - ref).days > 1:
@@ -166,7 +172,7 @@ def _candidates(a: Analysis, stale: bool = False) -> list[tuple[date, int, float
             weight *= REPORTING_WEIGHT
         elif attached in ("event", "event_noun"):
             weight *= EVENT_WEIGHT
-        if stale and t.anchored and attached != "event_noun":
+        if stale and t.anchored and not names_event:
             weight *= STALE_WEIGHT
         out.append((day, rank, weight, t))
     return out
