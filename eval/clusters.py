@@ -3,6 +3,7 @@
 Splits (fixed rules, decided before tuning; every constant of newsfuse.cluster was chosen on `dev`):
 - news-clusters and gva: gold events hashed (sha1 of the event id) 70 % dev / 30 % test;
 - ecbplus: topics 1-25 dev, 26-35 test (each topic holds two look-alike events).
+gva is scored on a sample (GVA_SAMPLE incidents per part, by sha1), as the reference numbers are.
 Each part is clustered on its own (the clusterer only sees the articles of that part).
 
 The baseline runs in the same harness: TF-IDF vectors (scikit-learn), average-link cosine agglomerative
@@ -14,6 +15,8 @@ they are computed once and cached on disk under $NEWSFUSE_CACHE (default: the sy
 the dataset and the stages present, so reruns take seconds.
 
     .venv/bin/python -m eval.clusters [--limit N] [--parts dev,test] [--datasets gva,ecbplus,news-clusters]
+    .venv/bin/python -m eval.clusters --light ...      # tuning: segment + spaCy only (not for reporting)
+    .venv/bin/python -m eval.clusters --embeddings     # TF-IDF vs MiniLM vs model2vec (optional packages)
 """
 
 from __future__ import annotations
@@ -206,6 +209,26 @@ def evaluate(datasets: Sequence[str], parts: Sequence[str], limit: int | None = 
                 res["baseline"], _ = baseline(analyses, gold)
             results[f"{name}/{part}"] = res
     return results
+
+
+FLOOR_SUBSET = {"news-clusters": 12, "ecbplus": 4}  # events (news-clusters) / topics (ecbplus) of dev for CI
+
+
+def floor_subset() -> dict[str, float]:
+    """B-cubed F1 on a small dev subset (light pass, parsed here: no cache), for the CI floor test."""
+    out: dict[str, float] = {}
+    for name, n in FLOOR_SUBSET.items():
+        file, gold_field = DATASETS[name]
+        rows = [r for r in read_jsonl(data_dir() / file) if part_of(name, r) == "dev"]
+        if name == "ecbplus":
+            rows = [r for r in rows if int(r["topic"]) <= n]
+        else:
+            keep = sorted({str(r[gold_field]) for r in rows}, key=lambda g: hashlib.sha1(g.encode()).hexdigest())[:n]
+            rows = [r for r in rows if str(r[gold_field]) in set(keep)]
+        analyses = analyse_rows(rows, full=False)
+        pred, _ = run_clusterer(analyses)
+        out[f"{name}/dev_subset_f1"] = round(bcubed({a.id: str(r[gold_field]) for a, r in zip(analyses, rows)}, pred).f1, 4)
+    return out
 
 
 def _embed_texts(analyses: Sequence[Analysis]) -> list[str]:

@@ -172,77 +172,139 @@ def match_people(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list
     return pairs
 
 
-def evaluate(limit: int | None = None) -> dict[str, Any]:
+def _score_incident(inc: dict[str, Any], group: list[Analysis]) -> dict[str, Any]:
+    """One incident's outcome: counts under every rule, name matches and field agreements."""
     from newsfuse.fuse import what
 
+    groups = {a.id: a.id for a in group}
+    rules = {}
+    for rule in COUNT_RULES:
+        c = what.casualties(group, groups, rule=rule)
+        rules[rule] = ((c["fatalities"]["value"] or 0) == inc["killed"], (c["injured"]["value"] or 0) == inc["injured"])
+    cas = what.casualties(group, groups)
+    k = cas["fatalities"]["value"] or 0
+    j = cas["injured"]["value"] or 0
+    gold_people = [p for p in inc["participants"] if is_gold_name(p.get("Name"))]
+    pred_people = what.participants(group, groups)
+    pairs = match_people(gold_people, pred_people)
+    ages, statuses, roles = [], [], []
+    for g, p in pairs:
+        if g.get("Age", "").isdigit() and p["age"] is not None:
+            ages.append(int(g["Age"]) == p["age"])
+        gold_status = {s.strip().lower() for s in g.get("Status", "").split(",") if s.strip()}
+        if gold_status and p["status"]:
+            statuses.append(p["status"] in gold_status)
+        gold_role = "victim" if g.get("Type") == "Victim" else "suspect"
+        if p["role"]:
+            roles.append(p["role"] == gold_role)
+    return {
+        "incident": inc["incident"], "gold": [inc["killed"], inc["injured"]], "pred": [k, j], "rules": rules,
+        "tp": len(pairs), "fp": len(pred_people) - len(pairs), "fn": len(gold_people) - len(pairs),
+        "ages": ages, "statuses": statuses, "roles": roles,
+        "gold_names": [g["Name"] for g in gold_people], "pred_names": [p["name"] for p in pred_people],
+        "matched": [p["name"] for _, p in pairs], "articles": [a.id for a in group],
+    }
+
+
+def _aggregate(recs: list[dict[str, Any]]) -> dict[str, Any]:
+    n = len(recs) or 1
+    tp, fp, fn = (sum(r[k] for r in recs) for k in ("tp", "fp", "fn"))
+    names = prf(tp, fp, fn)
+    ages = [x for r in recs for x in r["ages"]]
+    statuses = [x for r in recs for x in r["statuses"]]
+    roles = [x for r in recs for x in r["roles"]]
+    return {
+        "incidents": len(recs),
+        "killed_accuracy": round(sum(r["pred"][0] == r["gold"][0] for r in recs) / n, 4),
+        "injured_accuracy": round(sum(r["pred"][1] == r["gold"][1] for r in recs) / n, 4),
+        "names_precision": round(names.precision, 4),
+        "names_recall": round(names.recall, 4),
+        "names_f1": round(names.f1, 4),
+        "age_accuracy": round(sum(ages) / len(ages), 4) if ages else 0.0,
+        "age_pairs": len(ages),
+        "status_accuracy": round(sum(statuses) / len(statuses), 4) if statuses else 0.0,
+        "role_accuracy": round(sum(roles) / len(roles), 4) if roles else 0.0,
+        "strategies": {
+            rule: {"killed": round(sum(r["rules"][rule][0] for r in recs) / n, 4), "injured": round(sum(r["rules"][rule][1] for r in recs) / n, 4)}
+            for rule in COUNT_RULES
+        },
+    }
+
+
+def load(limit: int | None = None, split: str = "all") -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], list[str]]:
+    """Gold incidents, their articles, and the incident ids of the run (fixed shuffled order, then split, then limit)."""
     root = data_dir() / "gva"
     incidents = {r["incident"]: r for r in read_jsonl(root / "incidents.jsonl.gz")}
     by_inc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in read_jsonl(root / "articles.jsonl.gz"):
         by_inc[row["gold_incident"]].append(row)
     ids = sorted((i for i in by_inc if i in incidents), key=subset_order)
+    if split != "all":
+        ids = [i for i in ids if split_of(i) == split]
     if limit:
         ids = ids[:limit]
+    return incidents, by_inc, ids
+
+
+def evaluate(limit: int | None = None, split: str = "all", keep: bool = False) -> dict[str, Any]:
+    """Score the run's incidents; top-level metrics over all of them, plus "dev" and "test" parts."""
+    incidents, by_inc, ids = load(limit, split)
     rows = [r for i in ids for r in by_inc[i]]
     t0 = time.time()
     analyses = {a.id: a for a in analyse_many(rows)}
     elapsed = time.time() - t0
-    rule_hits: dict[str, list[int]] = {r: [0, 0] for r in COUNT_RULES}
-    killed_ok = injured_ok = 0
-    tp = fp = fn = 0
-    age_pairs: list[tuple[Any, Any]] = []
-    status_pairs: list[bool] = []
-    role_pairs: list[bool] = []
-    errors: list[dict[str, Any]] = []
-    for inc_id in ids:
-        inc = incidents[inc_id]
-        group = [analyses[r["id"]] for r in by_inc[inc_id]]
-        groups = {a.id: a.id for a in group}
-        for rule in COUNT_RULES:
-            c = what.casualties(group, groups, rule=rule)
-            rule_hits[rule][0] += int((c["fatalities"]["value"] or 0) == inc["killed"])
-            rule_hits[rule][1] += int((c["injured"]["value"] or 0) == inc["injured"])
-        cas = what.casualties(group, groups)
-        k = cas["fatalities"]["value"] or 0
-        j = cas["injured"]["value"] or 0
-        killed_ok += int(k == inc["killed"])
-        injured_ok += int(j == inc["injured"])
-        gold_people = [p for p in inc["participants"] if is_gold_name(p.get("Name"))]
-        pred_people = what.participants(group, groups)
-        pairs = match_people(gold_people, pred_people)
-        tp += len(pairs)
-        fp += len(pred_people) - len(pairs)
-        fn += len(gold_people) - len(pairs)
-        for g, p in pairs:
-            if g.get("Age", "").isdigit() and p["age"] is not None:
-                age_pairs.append((int(g["Age"]), p["age"]))
-            gold_status = {s.strip().lower() for s in g.get("Status", "").split(",") if s.strip()}
-            if gold_status and p["status"]:
-                status_pairs.append(p["status"] in gold_status)
-            gold_role = "victim" if g.get("Type") == "Victim" else "suspect"
-            if p["role"]:
-                role_pairs.append(p["role"] == gold_role)
-        if (k != inc["killed"] or j != inc["injured"]) and len(errors) < 400:
-            errors.append({"incident": inc_id, "gold": [inc["killed"], inc["injured"]], "pred": [k, j], "articles": [a.id for a in group]})
-    n = len(ids) or 1
-    names = prf(tp, fp, fn)
-    results = {
-        "incidents": len(ids),
-        "articles": len(rows),
-        "killed_accuracy": round(killed_ok / n, 4),
-        "injured_accuracy": round(injured_ok / n, 4),
-        "names_precision": round(names.precision, 4),
-        "names_recall": round(names.recall, 4),
-        "names_f1": round(names.f1, 4),
-        "age_accuracy": round(sum(1 for g, p in age_pairs if g == p) / len(age_pairs), 4) if age_pairs else 0.0,
-        "age_pairs": len(age_pairs),
-        "status_accuracy": round(sum(status_pairs) / len(status_pairs), 4) if status_pairs else 0.0,
-        "role_accuracy": round(sum(role_pairs) / len(role_pairs), 4) if role_pairs else 0.0,
-        "strategies": {r: {"killed": round(v[0] / n, 4), "injured": round(v[1] / n, 4)} for r, v in rule_hits.items()},
-        "seconds_analysis": round(elapsed, 1),
-    }
-    results["_errors"] = errors
+    recs = [_score_incident(incidents[i], [analyses[r["id"]] for r in by_inc[i]]) for i in ids]
+    results: dict[str, Any] = {"articles": len(rows), **_aggregate(recs)}
+    for part in ("dev", "test"):
+        sub = [r for r in recs if split_of(r["incident"]) == part]
+        if sub:
+            results[part] = {k: v for k, v in _aggregate(sub).items() if k != "strategies"}
+    results["seconds_analysis"] = round(elapsed, 1)
+    results["_errors"] = [
+        {k: r[k] for k in ("incident", "gold", "pred", "articles")} for r in recs if r["pred"] != r["gold"]
+    ][:400]
+    if keep:
+        results["_records"] = recs
+        results["_analyses"] = analyses
+        results["_incidents"] = incidents
     return results
+
+
+def _sentence_of(a: Analysis, start: int) -> str:
+    for s in a.sentences:
+        if s.start <= start < s.end:
+            return " ".join(a.article.text[s.start:s.end].split())
+    return ""
+
+
+def print_errors(res: dict[str, Any], n: int) -> None:
+    """N misses of each kind (killed, injured, names) with gold, our reports and their sentences."""
+    from newsfuse.extract.casualties import article_totals
+
+    recs = [r for r in res["_records"] if split_of(r["incident"]) == "dev"]
+    analyses, incidents = res["_analyses"], res["_incidents"]
+    for kind, bad in (
+        ("killed", lambda r: r["pred"][0] != r["gold"][0]),
+        ("injured", lambda r: r["pred"][1] != r["gold"][1]),
+        ("names", lambda r: r["fp"] or r["fn"]),
+    ):
+        misses = [r for r in recs if bad(r)][:n]
+        print(f"\n######## {kind}: {len(misses)} of {sum(1 for r in recs if bad(r))} dev misses")
+        for r in misses:
+            inc = incidents[r["incident"]]
+            print(f"\n=== {r['incident']} gold k/i {r['gold']} pred {r['pred']}")
+            print("  gold people:", "; ".join(f"{p.get('Name', '?')} {p.get('Age', '')} {p.get('Type', '')} {p.get('Status', '')}" for p in inc["participants"]))
+            print("  pred names:", r["pred_names"], "matched:", r["matched"])
+            for aid in r["articles"]:
+                a = analyses[aid]
+                t = article_totals(a.casualties)
+                print(f"  -- {aid} [{a.article.title}] totals k={t.killed} i={t.injured}")
+                if kind == "names":
+                    for p in a.participants:
+                        print(f"     P {p.name!r} age={p.age} {p.role} {p.status} | {_sentence_of(a, p.span.start)[:220]}")
+                else:
+                    for c in a.casualties:
+                        print(f"     {c.kind}={c.value} {c.how or ''}{' HEDGED' if c.hedged else ''} «{c.span.text}» | {_sentence_of(a, c.span.start)[:220]}")
 
 
 def print_table(results: dict[str, Any], keys: Iterable[str]) -> None:
@@ -253,13 +315,23 @@ def print_table(results: dict[str, Any], keys: Iterable[str]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="number of incidents (fixed order)")
+    ap.add_argument("--split", choices=("all", "dev", "test"), default="all", help="which incidents to run")
+    ap.add_argument("--errors", type=int, default=0, help="print N dev misses of each kind")
     args = ap.parse_args()
-    res = evaluate(args.limit)
+    res = evaluate(args.limit, args.split, keep=bool(args.errors))
     errors = res.pop("_errors")
-    print_table(res, [k for k in res if k != "strategies"])
+    if args.errors:
+        print_errors(res, args.errors)
+    for k in ("_records", "_analyses", "_incidents"):
+        res.pop(k, None)
+    print_table(res, [k for k in res if k not in ("strategies", "dev", "test")])
     for rule, v in res["strategies"].items():
         print(f"  rule {rule:12s} killed {v['killed']:.4f} injured {v['injured']:.4f}")
-    write_results("gva_facts" if not args.limit else f"gva_facts_limit{args.limit}", res)
+    for part in ("dev", "test"):
+        if part in res:
+            print(f"{part:5s} " + " ".join(f"{k.replace('_accuracy', '')}={v}" for k, v in res[part].items()))
+    name = "gva_facts" if not args.limit and args.split == "all" else f"gva_facts_{args.split}_limit{args.limit}"
+    write_results(name, res)
     from eval.common import RESULTS
 
     (RESULTS / "gva_facts_errors.json").write_text(__import__("json").dumps(errors, indent=1) + "\n", encoding="utf-8")

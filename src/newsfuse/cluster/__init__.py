@@ -55,7 +55,7 @@ CANDIDATES = 10
 CENTROID_EVENTS = 3  # events (best links first) whose centroid is scored
 # A term whose postings in the window grow past this stops proposing candidates (and being indexed):
 # it bounds the cost per article in a dense stream (benchmarks/stream.py); no dev set reaches it.
-MAX_POSTINGS = 300
+MAX_POSTINGS = 100
 # Before this many articles have been seen, the DF share cut is not applied (IDF is not yet reliable).
 MIN_DOCS_FOR_DF_CUT = 200
 

@@ -272,8 +272,8 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:[A-Z][\
 
 
 # A place name followed by a street word names the street, not the place.
-_STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave\b|Street|St\b|Road|Rd\b|Boulevard|Blvd\b|Drive|Lane|Highway|Parkway|"
-                           r"Pkwy\b|Terrace|Court|Circle|Pike)")
+_STREET_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+\s+(?i:avenues|streets|roads|boulevards|drives)\b|\s+(?:Avenue|Ave\b|Street|St\b|Road|Rd\b|Boulevard|Blvd\b|Drive|Lane|Highway|Parkway|"
+                           r"Pkwy\b|Terrace|Court|Circle|Pike))")
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’.-]*[A-Z](?:\s+[A-Z][A-Z'’.-]*[A-Z])*\b")
 # All-capital names ("BEIRUT (AP)", "NEW DELHI:"): at least this many letters and a town of at least this
 # many people (or a country or region); chosen on eval/places tune: relaxed F1 0.8525 at 20,000, 0.8449 at 0,

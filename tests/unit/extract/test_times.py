@@ -99,3 +99,24 @@ def test_unquantified_stretches_are_vague_references() -> None:
     t = _times("Prices rose in recent years and may fall in coming months.")
     assert t["recent years"].value == "PAST_REF"
     assert t["coming months"].value == "FUTURE_REF"
+
+
+def test_month_in_past_clause_is_behind_the_reference() -> None:
+    t = _times("Since KKR bought RJR in February for $25 billion, it has sold assets.", published="1989-10-30")
+    assert t["February"].value == "1989-02"
+    t = _times("The index stayed within 70 points of its record high set on Aug. 6.", published="1998-02-06")
+    assert t["Aug. 6"].value == "1997-08-06"
+
+
+def test_quarters_named_with_their_year() -> None:
+    t = _times("Profit in this year's third quarter rose, while the year-ago quarter had a loss.", published="1989-11-01")
+    assert t["this year's third quarter"].value == "1989-Q3"
+    assert t["year-ago quarter"].value == "1988-Q3"
+
+
+def test_fiscal_year_ended_and_fractional_durations() -> None:
+    t = _times("Revenue for the year ended March 31 rose. He served 2 1/2 years. Prices rose in recent months.",
+               published="1989-11-01")
+    assert t["the year"].value == "P1Y" and t["the year"].kind == "duration"
+    assert t["2 1/2 years"].value == "P2Y6M"
+    assert t["recent months"].value == "PXM"

@@ -74,3 +74,9 @@ def test_follow_up_article_weeks_later_does_not_outvote_the_first_reports() -> N
     late = _a("The suspect was arraigned Monday. He appeared in court Monday and again on Monday afternoon.", "b",
               published="2021-04-20")
     assert event_date([a, late])["value"] == "2021-03-02"
+
+
+def test_follow_up_months_later_keeps_the_date_of_the_shooting() -> None:
+    a = _a("A Toledo man accused in a May 25 shooting that killed one entered Alford pleas today. "
+           "Sentencing was set for Monday.", "a", published="2014-11-18")
+    assert event_date([a])["value"] == "2014-05-25"
