@@ -47,8 +47,20 @@ TITLE_ONLY_MIN_POPULATION = 20_000
 # One sense per event: a town resolved outside the region the reports point to moves to a town of the same
 # name in that region (no population guard: eval/gva_where dev, first 400 incidents, state accuracy 0.855
 # with towns above 300,000 kept, 0.862 without, city 0.754 both). A region named outright ("Tenn.",
-# "Tennessee") counts W_STATE_NAMED times a town of it when choosing the region (set by hand, not swept).
-W_STATE_NAMED = 1.0
+# "Tennessee") counts W_STATE_NAMED times a town of it when choosing the region (same eval: state 0.862 at 2, 0.859 at 1 and 4).
+W_STATE_NAMED = 2.0
+# A title place (outside the text) of a region the reports point to, when the body has places too: weight as a
+# share of W_TITLE; and a town in the web address. Set by hand, then checked on eval/gva_where dev (first 400).
+W_TITLE_EXTRA = 1.0
+W_SLUG = 1.0
+# Words of titles and web addresses that are also town names somewhere ("Police", "Home", "Church").
+_COMMON_TITLE_WORDS = frozenset(
+    __import__("spacy.lang.en.stop_words", fromlist=["STOP_WORDS"]).STOP_WORDS) | frozenset(
+    {"police", "home", "church", "shooting", "shot", "man", "woman", "teen", "boy", "girl", "dead", "killed",
+     "news", "story", "local", "crime", "state", "county", "city", "park", "center", "sheriff", "fire", "west",
+     "east", "north", "south", "central", "union", "liberty", "independence", "commerce", "industry", "hope",
+     "victory", "triumph", "friendship", "harmony", "justice", "mission", "canton", "house", "party", "child",
+     "baby", "kids", "family", "father", "mother", "son", "daughter", "gun", "guns", "wounded", "injured"})
 _TITLE_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|of))*")
 _AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]+?)\s+(?:(?:County|Parish|City)\s+)?(?:Police|Sheriff|Sheriff's|Sheriff’s|Fire|"
@@ -138,16 +150,19 @@ def _dateline_admin1(places: list[Place], starts: set[int]) -> tuple[str | None,
     return None
 
 
-def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]]) -> list[Place]:
+def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]],
+                  counties: set[tuple[str | None, str | None, str | None]] | None = None,
+                  in_states_only: bool = False) -> list[Place]:
     """Places named in a title that the article's text does not carry, found by gazetteer look-up.
 
-    Only for articles whose body yields no place: the title is then the only evidence. The places carry
-    an empty span (offset 0) since the title is not part of the text.
+    The places carry an empty span (offset 0) since the title is not part of the text: no evidence span.
+    With `in_states_only`, only towns of the regions the reports point to count (the body has places too).
     """
     from newsfuse.extract.gazetteer import MATCH_CORE, load_gazetteer
 
     title = analysis.article.title or ""
     gaz = load_gazetteer()
+    counties = counties or set()
     found: list[Place] = []
     for m in _TITLE_RUN.finditer(title):
         words = m.group(0).split()
@@ -155,17 +170,59 @@ def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]]
         for i in range(len(words)):  # longest known tail first: "Police Detroit" -> "Detroit"
             for j in range(len(words), i, -1):
                 name = " ".join(words[i:j]).rstrip(".,'’s")
+                if in_states_only and name.lower() in _COMMON_TITLE_WORDS:
+                    continue
                 cands = [e for e, k in gaz.candidates(name) if k != MATCH_CORE and e.kind in ("city", "county")
-                         and ((e.country_code, e.admin1) in states or e.population >= TITLE_ONLY_MIN_POPULATION)]
+                         and ((e.country_code, e.admin1) in states
+                              or (not in_states_only and e.population >= TITLE_ONLY_MIN_POPULATION))]
                 if cands:
-                    best = max(cands, key=lambda e: ((e.country_code, e.admin1) in states, e.population))
+                    best = max(cands, key=lambda e: ((e.country_code, e.admin1, e.admin2) in counties,
+                                                     (e.country_code, e.admin1) in states, e.population))
                     break
             if best is not None:
                 break
         if best is not None:
-            found.append(Place(span=analysis.span(0, 0), name=best.name, gazetteer_id=best.gazetteer_id,
-                               lat=best.lat, lon=best.lon, country_code=best.country_code, admin1=best.admin1,
-                               admin2=best.admin2, precision=best.precision, timezone=best.timezone))
+            found.append(_place_of(analysis, best))
+    return found
+
+
+def _place_of(analysis: Analysis, e: Any) -> Place:
+    """A gazetteer entry as a place with an empty span (named outside the text: title or web address)."""
+    return Place(span=analysis.span(0, 0), name=e.name, gazetteer_id=e.gazetteer_id, lat=e.lat, lon=e.lon,
+                 country_code=e.country_code, admin1=e.admin1, admin2=e.admin2, precision=e.precision,
+                 timezone=e.timezone)
+
+
+def _slug_places(analysis: Analysis, states: set[tuple[str | None, str | None]],
+                 counties: set[tuple[str | None, str | None, str | None]]) -> list[Place]:
+    """Towns named in the article's web address ("four-people-shot-behind-church-in-rocky-mount").
+
+    Only towns of the regions the reports point to, by their own name, and never a common word: a slug is
+    lower case, so most of its words could be some town somewhere.
+    """
+    from newsfuse.extract.gazetteer import MATCH_PRIMARY, load_gazetteer
+
+    url = analysis.article.url or ""
+    path = re.sub(r"^(?:https?://)?web\.archive\.org/web/\d+/", "", url)
+    path = re.sub(r"^(?:https?://)?[^/]+", "", path)
+    words = [w for w in re.split(r"[^a-z]+", path.lower()) if w]
+    gaz = load_gazetteer()
+    found: list[Place] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            name = " ".join(words[i:i + n])
+            if len(words[i:i + n]) < n or (n == 1 and (name in _COMMON_TITLE_WORDS or len(name) < 4)):
+                continue
+            cands = [e for e, k in gaz.candidates(name) if k == MATCH_PRIMARY and e.kind in ("city", "county")
+                     and (e.country_code, e.admin1) in states]
+            if cands:
+                best = max(cands, key=lambda e: ((e.country_code, e.admin1, e.admin2) in counties, e.population))
+                found.append(_place_of(analysis, best))
+                i += n
+                break
+        else:
+            i += 1
     return found
 
 
@@ -238,10 +295,15 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
                       * (W_OFF_DATELINE if p.precision != "country" and (p.country_code, p.admin1) != dateline else 1.0))
                      for p, w in items]
         per_analysis.append((analysis, items))
+    states = {(p.country_code, p.admin1) for _, its in per_analysis for p, _ in its if p.admin1}
+    counties = {(p.country_code, p.admin1, p.admin2) for _, its in per_analysis for p, _ in its if p.admin2}
     for analysis, items in per_analysis:
+        title_in_text = bool(analysis.article.title) and analysis.article.title.strip()[:60] in analysis.article.text
         if not items and analysis.article.title:
-            states = {(p.country_code, p.admin1) for _, its in per_analysis for p, _ in its if p.admin1}
             items = [(p, W_TITLE_ONLY * W_TITLE) for p in _title_places(analysis, states)]
+        elif analysis.article.title and not title_in_text:
+            items = items + [(p, W_TITLE_EXTRA * W_TITLE) for p in _title_places(analysis, states, counties, True)]
+        items = items + [(p, W_SLUG) for p in _slug_places(analysis, states, counties)]
         per_article: dict[str, list[float]] = defaultdict(list)
         for place, w in items:
             per_article[place.gazetteer_id].append(w)
