@@ -27,7 +27,7 @@ test-fast: setup
 	$(PY) -m pytest -m "not browser" --ignore=tests/eval
 
 browser:
-	bash scripts/install_browser.sh $(PY) || echo "browser could not be installed: browser tests will be skipped"
+	bash scripts/install_browser.sh || echo "browser could not be installed: browser tests will be skipped"
 
 ## Full evaluation harnesses over ../shared/data (minutes); figures go to eval/results/.
 eval: setup

@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from newsfuse.cluster.features import HASH_BITS, ArticleTerms, article_terms, weigh
+from newsfuse.cluster.features import HASH_BITS, MAX_TERMS, ArticleTerms, article_terms
 from newsfuse.model import Analysis
 
 # Join the best-matching event when the (date-adjusted) score reaches this.  Chosen on eval/clusters
@@ -58,6 +58,25 @@ CENTROID_EVENTS = 3  # events (best links first) whose centroid is scored
 MAX_POSTINGS = 100
 # Before this many articles have been seen, the DF share cut is not applied (IDF is not yet reliable).
 MIN_DOCS_FOR_DF_CUT = 200
+# Disagreement penalties, subtracted from an article's score for an event whose members disagree with it
+# (look-alike events: two earthquakes, two shootings).  Places are those of the leads: no country in
+# common, else no admin1 region in common, else no city in common; people: no surname in common (both
+# name someone); days: both read a day-precise event day from the text and they differ.
+COUNTRY_PENALTY = 0.0
+ADMIN1_PENALTY = 0.0
+CITY_PENALTY = 0.0
+PERSON_PENALTY = 0.0
+EXACT_DAY_PENALTY = 0.0
+EXACT_DAY_SLACK = 1  # days of disagreement tolerated between two day-precise event days
+# Dormant events: an event leaves the live window but keeps a compact centroid (DORMANT_TERMS heaviest
+# terms) for DORMANT_DAYS, at most MAX_DORMANT of them (oldest out first: memory stays bounded).  An
+# article that joins no live event may reopen a dormant one that shares DORMANT_MIN_SHARED of its
+# named entities / places and whose cosine reaches DORMANT_THRESHOLD.
+DORMANT_DAYS = 0
+DORMANT_TERMS = 40
+MAX_DORMANT = 20_000
+DORMANT_MIN_SHARED = 2
+DORMANT_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True)
@@ -73,14 +92,15 @@ class ClusterConfig:
     link_weight: float = LINK_WEIGHT
     max_postings: int = MAX_POSTINGS
     average_link: bool = AVERAGE_LINK
+    country_penalty: float = COUNTRY_PENALTY
+    admin1_penalty: float = ADMIN1_PENALTY
+    city_penalty: float = CITY_PENALTY
+    person_penalty: float = PERSON_PENALTY
+    exact_day_penalty: float = EXACT_DAY_PENALTY
+    dormant_days: int = DORMANT_DAYS
+    dormant_threshold: float = DORMANT_THRESHOLD
+    dormant_min_shared: int = DORMANT_MIN_SHARED
     keep_closed: bool = True  # keep closed events' members for events(); False: hand them out by drain_closed()
-
-
-def _dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    get = b.get
-    return sum(w * get(k, 0.0) for k, w in a.items())
 
 
 def event_key(first_article_id: str) -> str:
@@ -88,8 +108,50 @@ def event_key(first_article_id: str) -> str:
     return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:16]
 
 
+def _split_places(places: Iterable[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Lead places as (countries, admin1 regions, cities)."""
+    c, a, g = set(), set(), set()
+    for p in places:
+        (c if p[0] == "c" else a if p[0] == "a" else g).add(p)
+    return frozenset(c), frozenset(a), frozenset(g)
+
+
+class _Signature:
+    """What an event's members say about where, who and (day-precise) when: unions over its articles."""
+
+    __slots__ = ("c", "a", "g", "p", "d")
+
+    def __init__(self) -> None:
+        self.c: set[str] = set()
+        self.a: set[str] = set()
+        self.g: set[str] = set()
+        self.p: set[str] = set()
+        self.d: set[int] = set()
+
+    def add(self, places: tuple[frozenset[str], frozenset[str], frozenset[str]], persons: frozenset[str],
+            day: int | None) -> None:
+        self.c |= places[0]
+        self.a |= places[1]
+        self.g |= places[2]
+        self.p |= persons
+        if day is not None:
+            self.d.add(day)
+
+    def as_json(self) -> list[list]:
+        return [sorted(self.c), sorted(self.a), sorted(self.g), sorted(self.p), sorted(self.d)]
+
+    @classmethod
+    def from_json(cls, data: list[list]) -> "_Signature":
+        sig = cls()
+        sig.c, sig.a, sig.g, sig.p, sig.d = (set(x) for x in data)
+        return sig
+
+
 class OnlineClusterer:
     """Single-pass event clustering over a sliding window of days.
+
+    Article vectors are numpy arrays (term ids, unit weights); postings hold (article, weight) pairs, so
+    candidate scores are one weighted bincount; exact cosines use a dense scratch copy of the query.
 
     >>> c = OnlineClusterer()                 # doctest: +SKIP
     >>> key = c.add(analysis, group_id="a1")  # doctest: +SKIP
@@ -101,17 +163,19 @@ class OnlineClusterer:
         base = config or ClusterConfig()
         self.config = ClusterConfig(**{**asdict(base), **overrides}) if overrides else base
         self.df = np.zeros(1 << HASH_BITS, dtype=np.int32)
+        self._q = np.zeros(1 << HASH_BITS, dtype=np.float64)  # scratch: the query vector, dense (zero between calls)
         self.n_docs = 0
         self.clock: int | None = None  # latest event day seen
         self.seq = 0
         # live articles, by arrival number
-        self.vec: dict[int, dict[int, float]] = {}
+        self.keys: dict[int, np.ndarray] = {}
+        self.vals: dict[int, np.ndarray] = {}
         self.art_day: dict[int, int | None] = {}
         self.art_event: dict[int, str] = {}
-        self.postings: dict[int, list[int]] = {}
+        self.postings: dict[int, tuple[list[int], list[float]]] = {}
         # events
-        self.members: dict[str, list[str]] = {}
-        self.live: dict[str, list[int]] = {}  # event -> live article numbers
+        self.members: dict[str, list[str]] = {}  # live and dormant events
+        self.live: dict[str, list[int]] = {}  # live event -> live article numbers
         self.last_day: dict[str, int] = {}
         self.closed: dict[str, list[str]] = {}
         self.group_event: dict[str, str] = {}  # copy group -> its live event
@@ -119,14 +183,35 @@ class OnlineClusterer:
         self._drain: list[tuple[str, list[str]]] = []
         self.centroid: dict[str, dict[int, float]] = {}  # live event -> sum of member vectors
         self.cnorm2: dict[str, float] = {}  # its squared norm
-        self.day_range: dict[str, tuple[int, int]] = {}  # live event -> (first, last) dated article day
+        self.day_range: dict[str, tuple[int, int]] = {}  # event -> (first, last) dated article day
+        self.sig: dict[str, _Signature] = {}  # live or dormant event -> its signature
+        self.anchors: dict[str, set[int]] = {}  # live event -> entity / place term ids of its members
+        self.dormant: dict[str, tuple[list[int], list[float], int]] = {}  # event -> compact centroid, day closed
+        self.dormant_index: dict[int, list[str]] = {}
+        self._dormant_dead = 0
         self._dead = 0  # forgotten articles still in postings
         self._expiry: list[tuple[int, str]] = []  # heap of (last day, event) candidates for closing
+        self._carr: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # centroid as arrays (cache)
 
     # -- the online step ---------------------------------------------------------------------
     def add(self, analysis: Analysis, group_id: str | None = None) -> str:
         """Assign one article to an event (new or existing) and return the event key."""
         return self.add_terms(analysis.article.id, article_terms(analysis), group_id)
+
+    def _vector(self, terms: ArticleTerms) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(term ids, unit log-TF x IDF weights, df before this article) of the MAX_TERMS heaviest terms."""
+        keys = np.fromiter(terms.tf.keys(), dtype=np.int64, count=len(terms.tf))
+        tf = np.fromiter(terms.tf.values(), dtype=np.float64, count=len(terms.tf))
+        if len(keys):
+            self.df[keys] += 1
+        dfs = self.df[keys]
+        idf = np.log((self.n_docs + 1) / (dfs.astype(np.float64) + 1)) + 1.0
+        w = np.log1p(tf) * idf
+        if len(w) > MAX_TERMS:
+            top = np.lexsort((keys, -w))[:MAX_TERMS]
+            keys, w, dfs = keys[top], w[top], dfs[top]
+        norm = math.sqrt(float(w @ w)) or 1.0
+        return keys, w / norm, dfs
 
     def add_terms(self, article_id: str, terms: ArticleTerms, group_id: str | None = None) -> str:
         """`add` from precomputed terms (what the benchmark replays)."""
@@ -136,43 +221,54 @@ class OnlineClusterer:
             self.clock = day if self.clock is None else max(self.clock, day)
         self._expire()
         self.n_docs += 1
-        keys = list(terms.tf)
-        if keys:
-            self.df[keys] += 1
-        dfs = self.df[keys]
-        idf_values = np.log((self.n_docs + 1) / (dfs.astype(np.float64) + 1)) + 1.0
-        idf = dict(zip(keys, idf_values.tolist()))
-        vec = weigh(terms.tf, idf)
+        keys, vals, dfs = self._vector(terms)
         max_df = self._max_df()
-        indexed = [k for k, d in zip(keys, dfs.tolist()) if d <= max_df and k in vec]
+        indexed = keys[dfs <= max_df] if max_df != float("inf") else keys
+        places = _split_places(terms.places)
+        exact_day = day if terms.day_exact else None
 
         ev = self.group_event.get(group_id) if group_id else None
-        if ev is not None and ev not in self.members:
+        if ev is not None and ev not in self.live:
             ev = None
         if ev is None:
-            ev = self._best_event(vec, day, indexed)
+            ev = self._best_event(keys, vals, indexed, day, places, terms.persons, exact_day)
+        if ev is None and cfg.dormant_days > 0:
+            ev = self._best_dormant(keys, vals, terms, places, exact_day)
+            if ev is not None:
+                self._revive(ev)
         if ev is None:
             ev = event_key(article_id)
             while ev in self.members or ev in self.closed:  # the same id added twice
                 ev = event_key(ev)
             self.members[ev] = []
             self.live[ev] = []
+            self.sig[ev] = _Signature()
+            self.anchors[ev] = set()
         n = self.seq
         self.seq += 1
         self.members[ev].append(article_id)
         self.live[ev].append(n)
-        self.vec[n] = vec
+        self.keys[n] = keys
+        self.vals[n] = vals
         self.art_day[n] = day
         self.art_event[n] = ev
-        self._add_to_centroid(ev, vec)
+        self._add_to_centroid(ev, keys, vals)
+        self.sig[ev].add(places, terms.persons, exact_day)
+        self.anchors[ev] |= terms.anchors
         eday = day if day is not None else (self.clock if self.clock is not None else 0)
         if eday >= self.last_day.get(ev, eday):
             self.last_day[ev] = eday
             heapq.heappush(self._expiry, (eday, ev))
-        for k in indexed:
-            plist = self.postings.setdefault(k, [])
-            if len(plist) <= cfg.max_postings:
-                plist.append(n)
+        posted = set(indexed.tolist())
+        for k, v in zip(keys.tolist(), vals.tolist()):
+            if k not in posted:
+                continue
+            pl = self.postings.get(k)
+            if pl is None:
+                self.postings[k] = ([n], [v])
+            elif len(pl[0]) <= cfg.max_postings:
+                pl[0].append(n)
+                pl[1].append(v)
         if day is not None:
             lo, hi = self.day_range.get(ev, (day, day))
             self.day_range[ev] = (min(lo, day), max(hi, day))
@@ -186,86 +282,216 @@ class OnlineClusterer:
             return float("inf")
         return self.config.posting_max_df_share * self.n_docs
 
-    def _best_event(self, vec: Mapping[int, float], day: int | None, indexed: Sequence[int]) -> str | None:
+    def _penalty(self, sig: _Signature, places: tuple[frozenset[str], frozenset[str], frozenset[str]],
+                 persons: frozenset[str], exact_day: int | None) -> float:
+        """Score lost for disagreeing with an event on where, who or (day-precise) when."""
+        cfg = self.config
+        pen = 0.0
+        if places[0] and sig.c and places[0].isdisjoint(sig.c):
+            pen += cfg.country_penalty
+        elif places[1] and sig.a and places[1].isdisjoint(sig.a):
+            pen += cfg.admin1_penalty
+        elif places[2] and sig.g and places[2].isdisjoint(sig.g):
+            pen += cfg.city_penalty
+        if persons and sig.p and persons.isdisjoint(sig.p):
+            pen += cfg.person_penalty
+        if exact_day is not None and sig.d and min(abs(exact_day - d) for d in sig.d) > EXACT_DAY_SLACK:
+            pen += cfg.exact_day_penalty
+        return pen
+
+    def _best_event(self, keys: np.ndarray, vals: np.ndarray, indexed: np.ndarray, day: int | None,
+                    places: tuple[frozenset[str], frozenset[str], frozenset[str]], persons: frozenset[str],
+                    exact_day: int | None) -> str | None:
         """The live event this article belongs to, or None.
 
         Article links are dot products accumulated over the postings of the article's indexed terms
-        (all but the most frequent ones, whose IDF weight is small): exact up to those terms.
+        (all but the most frequent ones, whose IDF weight is small), then made exact for the best
+        CANDIDATES articles.
         """
         cfg = self.config
-        partial: dict[int, float] = {}
-        vecs = self.vec
-        for k in indexed:
-            plist = self.postings.get(k)
-            if not plist or len(plist) > cfg.max_postings:
-                continue  # a term this common in the window proposes nothing useful
-            w = vec[k]
-            for n in plist:
-                other = vecs.get(n)
-                if other is not None:
-                    partial[n] = partial.get(n, 0.0) + w * other[k]
-        if len(partial) > cfg.candidates:
-            partial = dict(heapq.nlargest(cfg.candidates, partial.items(), key=lambda kv: (kv[1], -kv[0])))
-        partial = {n: _dot(vec, vecs[n]) for n in partial}  # exact, over every term
-        link: dict[str, float] = {}
-        for n, s in partial.items():
-            od = self.art_day[n]
-            if day is not None and od is not None:
-                gap = abs(day - od)
-                if gap > cfg.max_gap_days:
-                    continue
-                s -= cfg.day_penalty * gap
-            ev = self.art_event[n]
-            if s > link.get(ev, -1.0):
-                link[ev] = s
-        if not link:
-            return None
-        ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[:CENTROID_EVENTS]
-        best_ev, best = None, -1.0
-        for ev in ranked:
-            score = link[ev]
-            if cfg.link_weight < 1.0:
-                denom = len(self.live[ev]) if cfg.average_link else (math.sqrt(self.cnorm2[ev]) or 1.0)
-                cos = _dot(vec, self.centroid[ev]) / denom
-                lo, hi = self.day_range.get(ev, (None, None))
-                if day is not None and lo is not None:
-                    cos -= cfg.day_penalty * (lo - day if day < lo else day - hi if day > hi else 0)
-                score = cfg.link_weight * score + (1.0 - cfg.link_weight) * cos
-            if score > best:
-                best, best_ev = score, ev
-        return best_ev if best >= cfg.threshold else None
+        q = self._q
+        slots: list[int] = []
+        weights: list[float] = []
+        lens: list[int] = []
+        qw: list[float] = []
+        get = self.postings.get
+        q[keys] = vals
+        try:
+            for k in indexed.tolist():
+                pl = get(k)
+                if pl is None or len(pl[0]) > cfg.max_postings:
+                    continue  # a term this common in the window proposes nothing useful
+                slots.extend(pl[0])
+                weights.extend(pl[1])
+                lens.append(len(pl[0]))
+                qw.append(k)
+            if not slots:
+                return None
+            s_arr = np.array(slots, dtype=np.int64)
+            w_arr = np.array(weights, dtype=np.float64) * np.repeat(q[np.array(qw, dtype=np.int64)], lens)
+            uniq, inv = np.unique(s_arr, return_inverse=True)
+            partial = np.bincount(inv, weights=w_arr)
+            order = np.argsort(-partial, kind="stable")  # ties: earlier article first
+            link: dict[str, float] = {}
+            taken = 0
+            for i in order.tolist():
+                n = int(uniq[i])
+                nkeys = self.keys.get(n)
+                if nkeys is None:
+                    continue  # forgotten article, not yet swept from the postings
+                taken += 1
+                s = float(q[nkeys] @ self.vals[n])  # exact, over every term
+                od = self.art_day[n]
+                if day is not None and od is not None:
+                    gap = abs(day - od)
+                    if gap <= cfg.max_gap_days:
+                        s -= cfg.day_penalty * gap
+                        ev = self.art_event[n]
+                        if s > link.get(ev, -1.0):
+                            link[ev] = s
+                else:
+                    ev = self.art_event[n]
+                    if s > link.get(ev, -1.0):
+                        link[ev] = s
+                if taken >= cfg.candidates:
+                    break
+            if not link:
+                return None
+            ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[:CENTROID_EVENTS]
+            best_ev, best = None, -1.0
+            for ev in ranked:
+                score = link[ev]
+                if cfg.link_weight < 1.0:
+                    ckeys, cvals = self._centroid_arrays(ev)
+                    dot = float(q[ckeys] @ cvals)
+                    denom = len(self.live[ev]) if cfg.average_link else (math.sqrt(self.cnorm2[ev]) or 1.0)
+                    cos = dot / denom
+                    lo, hi = self.day_range.get(ev, (None, None))
+                    if day is not None and lo is not None:
+                        cos -= cfg.day_penalty * (lo - day if day < lo else day - hi if day > hi else 0)
+                    score = cfg.link_weight * score + (1.0 - cfg.link_weight) * cos
+                score -= self._penalty(self.sig[ev], places, persons, exact_day)
+                if score > best:
+                    best, best_ev = score, ev
+            return best_ev if best >= cfg.threshold else None
+        finally:
+            q[keys] = 0.0
 
-    def _add_to_centroid(self, ev: str, vec: Mapping[int, float]) -> None:
+    def _best_dormant(self, keys: np.ndarray, vals: np.ndarray, terms: ArticleTerms,
+                      places: tuple[frozenset[str], frozenset[str], frozenset[str]], exact_day: int | None) -> str | None:
+        """A dormant event that shares enough named entities / places and whose compact centroid is close."""
+        cfg = self.config
+        shared: dict[str, int] = {}
+        for k in terms.anchors:
+            for ev in self.dormant_index.get(k, ()):
+                if ev in self.dormant:
+                    shared[ev] = shared.get(ev, 0) + 1
+        cands = sorted((ev for ev, c in shared.items() if c >= cfg.dormant_min_shared))
+        if not cands:
+            return None
+        q = self._q
+        q[keys] = vals
+        try:
+            best_ev, best = None, -1.0
+            for ev in cands:
+                ckeys, cvals, _ = self.dormant[ev]
+                score = float(q[np.asarray(ckeys, dtype=np.int64)] @ np.asarray(cvals))
+                score -= self._penalty(self.sig[ev], places, terms.persons, exact_day)
+                if score > best:
+                    best, best_ev = score, ev
+        finally:
+            q[keys] = 0.0
+        return best_ev if best >= cfg.dormant_threshold else None
+
+    def _revive(self, ev: str) -> None:
+        """A dormant event becomes live again, its compact centroid standing for its old articles."""
+        ckeys, cvals, _ = self.dormant.pop(ev)
+        self._dormant_dead += 1
+        self.live[ev] = []
+        self.centroid[ev] = dict(zip(ckeys, cvals))
+        self.cnorm2[ev] = float(np.dot(cvals, cvals))
+        self.anchors[ev] = set()
+
+    def _centroid_arrays(self, ev: str) -> tuple[np.ndarray, np.ndarray]:
+        arr = self._carr.get(ev)
+        if arr is None:
+            cent = self.centroid[ev]
+            arr = (np.fromiter(cent.keys(), dtype=np.int64, count=len(cent)),
+                   np.fromiter(cent.values(), dtype=np.float64, count=len(cent)))
+            self._carr[ev] = arr
+        return arr
+
+    def _add_to_centroid(self, ev: str, keys: np.ndarray, vals: np.ndarray) -> None:
         cent = self.centroid.setdefault(ev, {})
-        cross = _dot(vec, cent)
-        self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + sum(v * v for v in vec.values())
-        for k, v in vec.items():
-            cent[k] = cent.get(k, 0.0) + v
+        get = cent.get
+        cross = 0.0
+        for k, v in zip(keys.tolist(), vals.tolist()):
+            old = get(k, 0.0)
+            cross += old * v
+            cent[k] = old + v
+        self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + float(vals @ vals)
+        self._carr.pop(ev, None)
 
     def _expire(self) -> None:
-        """Close events whose last day is more than window_days before the clock; forget their articles."""
+        """Events whose last day is more than window_days before the clock go dormant (their articles are
+        forgotten); dormant ones older than dormant_days, or past MAX_DORMANT, are closed."""
         if self.clock is None:
             return
-        limit = self.clock - self.config.window_days
+        cfg = self.config
+        limit = self.clock - cfg.window_days
         while self._expiry and self._expiry[0][0] < limit:
             d, ev = heapq.heappop(self._expiry)
             if ev not in self.live or self.last_day.get(ev) != d:
                 continue  # stale heap entry: the event got a later article since
             for n in self.live.pop(ev):
-                del self.vec[n], self.art_day[n], self.art_event[n]
+                del self.keys[n], self.vals[n], self.art_day[n], self.art_event[n]
                 self._dead += 1
-            del self.last_day[ev], self.centroid[ev], self.cnorm2[ev]
-            self.day_range.pop(ev, None)
+            cent = self.centroid.pop(ev)
+            norm = math.sqrt(self.cnorm2.pop(ev)) or 1.0
+            self._carr.pop(ev, None)
+            anchors = self.anchors.pop(ev)
             for g in self.event_groups.pop(ev, ()):
                 self.group_event.pop(g, None)
-            members = self.members.pop(ev)
-            if self.config.keep_closed:
-                self.closed[ev] = members
+            if cfg.dormant_days > 0:
+                top = sorted(cent.items(), key=lambda kv: (-kv[1], kv[0]))[:DORMANT_TERMS]
+                self.dormant[ev] = ([k for k, _ in top], [v / norm for _, v in top], d)
+                for k, _ in top:
+                    if k in anchors:
+                        self.dormant_index.setdefault(k, []).append(ev)
             else:
-                self._drain.append((ev, members))
-        if self._dead > max(1000, len(self.vec)):  # postings of forgotten articles: drop them in one sweep
-            self.postings = {k: kept for k, pl in self.postings.items() if (kept := [n for n in pl if n in self.vec])}
+                self._close(ev)
+        dlimit = self.clock - cfg.window_days - cfg.dormant_days
+        while self.dormant:
+            ev = next(iter(self.dormant))  # oldest first: dict order is the order events went dormant
+            if self.dormant[ev][2] >= dlimit and len(self.dormant) <= MAX_DORMANT:
+                break
+            del self.dormant[ev]
+            self._dormant_dead += 1
+            self._close(ev)
+        if self._dormant_dead > max(1000, len(self.dormant)):
+            self.dormant_index = {k: kept for k, evs in self.dormant_index.items()
+                                  if (kept := [e for e in evs if e in self.dormant])}
+            self._dormant_dead = 0
+        if self._dead > max(1000, len(self.keys)):  # postings of forgotten articles: drop them in one sweep
+            alive = self.keys
+            swept: dict[int, tuple[list[int], list[float]]] = {}
+            for k, (ns, ws) in self.postings.items():
+                kept = [(n, w) for n, w in zip(ns, ws) if n in alive]
+                if kept:
+                    swept[k] = ([n for n, _ in kept], [w for _, w in kept])
+            self.postings = swept
             self._dead = 0
+
+    def _close(self, ev: str) -> None:
+        """An event is over: it keeps only its member list (keep_closed) or is handed to drain_closed."""
+        members = self.members.pop(ev)
+        self.last_day.pop(ev, None)
+        self.day_range.pop(ev, None)
+        self.sig.pop(ev, None)
+        if self.config.keep_closed:
+            self.closed[ev] = members
+        else:
+            self._drain.append((ev, members))
 
     # -- results ---------------------------------------------------------------------------------
     def events(self) -> dict[str, list[str]]:
@@ -282,22 +508,29 @@ class OnlineClusterer:
 
     def live_articles(self) -> int:
         """Articles currently held for comparison (the window)."""
-        return len(self.vec)
+        return len(self.keys)
 
     # -- persistence -----------------------------------------------------------------------------
     def dump(self) -> bytes:
         """Serialise the whole state (numpy .npz with a JSON header; no pickle)."""
-        ns = sorted(self.vec)
-        lengths = np.array([len(self.vec[n]) for n in ns], dtype=np.int64)
-        keys = np.array([k for n in ns for k in self.vec[n]], dtype=np.int64)
-        vals = np.array([v for n in ns for v in self.vec[n].values()], dtype=np.float64)
+        ns = sorted(self.keys)
+        lengths = np.array([len(self.keys[n]) for n in ns], dtype=np.int64)
+        keys = np.concatenate([self.keys[n] for n in ns]) if ns else np.zeros(0, dtype=np.int64)
+        vals = np.concatenate([self.vals[n] for n in ns]) if ns else np.zeros(0, dtype=np.float64)
         meta = {
-            "version": 1, "config": asdict(self.config), "hash_bits": HASH_BITS, "n_docs": self.n_docs,
+            "version": 2, "config": asdict(self.config), "hash_bits": HASH_BITS, "n_docs": self.n_docs,
             "clock": self.clock, "seq": self.seq, "ns": ns,
             "art_day": [self.art_day[n] for n in ns], "art_event": [self.art_event[n] for n in ns],
-            "postings": [[k, [n for n in pl if n in self.vec]] for k, pl in sorted(self.postings.items())],
+            "postings": [[k, ns_, ws] for k, (ns_, ws) in self.postings.items()], "dead": self._dead,
             "members": self.members, "live": self.live, "last_day": self.last_day, "closed": self.closed,
             "group_event": self.group_event, "event_groups": self.event_groups, "drain": self._drain,
+            "centroid": {e: [list(c.keys()), list(c.values())] for e, c in self.centroid.items()},
+            "cnorm2": self.cnorm2, "day_range": self.day_range,
+            "sig": {e: s.as_json() for e, s in self.sig.items()},
+            "anchors": {e: sorted(a) for e, a in self.anchors.items()},
+            "dormant": [[e, k, v, d] for e, (k, v, d) in self.dormant.items()],
+            "dormant_index": [[k, evs] for k, evs in self.dormant_index.items()], "dormant_dead": self._dormant_dead,
+            "expiry": self._expiry,
         }
         nz = np.flatnonzero(self.df)
         buf = io.BytesIO()
@@ -312,30 +545,35 @@ class OnlineClusterer:
         meta = json.loads(z["meta"].tobytes().decode("utf-8"))
         if meta["hash_bits"] != HASH_BITS:
             raise ValueError("clusterer state was written with another HASH_BITS; rebuild it")
-        c = cls(ClusterConfig(**meta["config"]))
+        if meta.get("version") != 2:
+            raise ValueError("clusterer state of an older version; rebuild it")
+        known = set(ClusterConfig.__dataclass_fields__)
+        c = cls(ClusterConfig(**{k: v for k, v in meta["config"].items() if k in known}))
         c.df[z["df_idx"]] = z["df_val"]
         c.n_docs, c.clock, c.seq = meta["n_docs"], meta["clock"], meta["seq"]
-        offsets = np.concatenate([[0], np.cumsum(z["lengths"])]).tolist()
-        keys, vals = z["keys"].tolist(), z["vals"].tolist()
+        offsets = np.concatenate([[0], np.cumsum(z["lengths"])]).astype(np.int64).tolist()
+        keys, vals = z["keys"].astype(np.int64), z["vals"].astype(np.float64)
         for i, n in enumerate(meta["ns"]):
-            c.vec[n] = dict(zip(keys[offsets[i]:offsets[i + 1]], vals[offsets[i]:offsets[i + 1]]))
+            c.keys[n] = keys[offsets[i]:offsets[i + 1]].copy()
+            c.vals[n] = vals[offsets[i]:offsets[i + 1]].copy()
             c.art_day[n] = meta["art_day"][i]
             c.art_event[n] = meta["art_event"][i]
-        c.postings = {int(k): list(pl) for k, pl in meta["postings"] if pl}
+        c.postings = {int(k): (list(ns), list(ws)) for k, ns, ws in meta["postings"]}
+        c._dead = meta["dead"]
         c.members, c.closed = meta["members"], meta["closed"]
         c.live = {k: list(v) for k, v in meta["live"].items()}
         c.last_day = meta["last_day"]
         c.group_event, c.event_groups = meta["group_event"], meta["event_groups"]
         c._drain = [(e, m) for e, m in meta["drain"]]
-        for ev, ns in c.live.items():
-            for n in ns:
-                c._add_to_centroid(ev, c.vec[n])
-                d = c.art_day[n]
-                if d is not None:
-                    lo, hi = c.day_range.get(ev, (d, d))
-                    c.day_range[ev] = (min(lo, d), max(hi, d))
-        c._expiry = [(d, e) for e, d in c.last_day.items()]
-        heapq.heapify(c._expiry)
+        c.centroid = {e: dict(zip(k, v)) for e, (k, v) in meta["centroid"].items()}
+        c.cnorm2 = meta["cnorm2"]
+        c.day_range = {e: (lo, hi) for e, (lo, hi) in meta["day_range"].items()}
+        c.sig = {e: _Signature.from_json(s) for e, s in meta["sig"].items()}
+        c.anchors = {e: set(a) for e, a in meta["anchors"].items()}
+        c.dormant = {e: (k, v, d) for e, k, v, d in meta["dormant"]}
+        c.dormant_index = {int(k): list(evs) for k, evs in meta["dormant_index"]}
+        c._dormant_dead = meta["dormant_dead"]
+        c._expiry = [(d, e) for d, e in meta["expiry"]]  # a heap already
         return c
 
 

@@ -76,6 +76,14 @@ class ArticleTerms:
 
     tf: dict[int, float]
     day: int | None
+    # Disagreement evidence (see OnlineClusterer): whether `day` comes from a day-precise expression
+    # of the text (not the publication date), the places of the lead ("c:" country, "a:" admin1,
+    # "g:" gazetteer id) and the people named (surnames).
+    day_exact: bool = False
+    places: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    # Term ids of named entities and resolved places: what may reopen an event after its window.
+    anchors: frozenset[int] = frozenset()
 
 
 def parse_day(value: str | None) -> int | None:
@@ -90,9 +98,14 @@ def parse_day(value: str | None) -> int | None:
 
 def event_day(analysis: Analysis) -> int | None:
     """The day the event happened: a day-precise date in the lead shortly before publication, else published."""
+    return event_day_exact(analysis)[0]
+
+
+def event_day_exact(analysis: Analysis) -> tuple[int | None, bool]:
+    """`event_day` and whether it was read from a day-precise expression of the lead."""
     published = parse_day(analysis.reference_date)
     if not analysis.times:
-        return published
+        return published, False
     lead_end = _lead_end(analysis)
     for t in analysis.times:
         if t.span.start >= lead_end or t.precision != "day":
@@ -101,8 +114,8 @@ def event_day(analysis: Analysis) -> int | None:
         if d is None:
             continue
         if published is None or 0 <= published - d <= EVENT_DAY_LOOKBACK:
-            return d
-    return published
+            return d, True
+    return published, False
 
 
 def _lead_end(analysis: Analysis) -> int:
@@ -134,6 +147,9 @@ def article_terms(analysis: Analysis) -> ArticleTerms:
     for s in sentences:
         (lead_parts if s.role == "title" or s.end <= lead_end else rest_parts).append(text[s.start : s.end])
     counts: dict[str, float] = {}
+    anchors: set[str] = set()
+    persons: set[str] = set()
+    places: set[str] = set()
     for parts, weight in ((lead_parts, LEAD_WEIGHT), (rest_parts, 1.0)):
         for w, c in Counter(_words("\n".join(parts))).items():
             counts[w] = counts.get(w, 0.0) + weight * c
@@ -149,6 +165,9 @@ def article_terms(analysis: Analysis) -> ArticleTerms:
             continue
         weight = ENTITY_WEIGHT * (LEAD_WEIGHT if m.span.start < lead_end else 1.0)
         counts["e:" + name] = counts.get("e:" + name, 0.0) + weight
+        anchors.add("e:" + name)
+        if m.label == "PERSON":
+            persons.add(name.rsplit(" ", 1)[-1])
         if m.label == "PERSON" and " " in name:
             last = "e:" + name.rsplit(" ", 1)[1]
             counts[last] = counts.get(last, 0.0) + weight
@@ -156,6 +175,13 @@ def article_terms(analysis: Analysis) -> ArticleTerms:
         if p.gazetteer_id:
             key = "p:" + p.gazetteer_id
             counts[key] = counts.get(key, 0.0) + PLACE_WEIGHT * (LEAD_WEIGHT if p.span.start < lead_end else 1.0)
+            anchors.add(key)
+        if p.span.start < lead_end and p.country_code:
+            places.add("c:" + p.country_code)
+            if p.admin1 and p.precision != "country":
+                places.add(f"a:{p.country_code}.{p.admin1}")
+            if p.gazetteer_id and p.precision in ("city", "site"):
+                places.add("g:" + p.gazetteer_id)
     for t in analysis.times:
         v = t.value or ""
         if len(v) >= 7 and v[:4].isdigit() and v[4] == "-" and v[5:7].isdigit():
@@ -165,7 +191,9 @@ def article_terms(analysis: Analysis) -> ArticleTerms:
     for term, c in counts.items():
         k = term_id(term)
         tf[k] = tf.get(k, 0.0) + c
-    return ArticleTerms(tf=tf, day=event_day(analysis))
+    day, exact = event_day_exact(analysis)
+    return ArticleTerms(tf=tf, day=day, day_exact=exact, places=frozenset(places), persons=frozenset(persons),
+                        anchors=frozenset(term_id(t) for t in anchors))
 
 
 def weigh(tf: dict[int, float], idf: dict[int, float]) -> dict[int, float]:

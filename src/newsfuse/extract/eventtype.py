@@ -17,6 +17,7 @@ ACLED's codebook leaves room, applied the same way in eval/data/eventtype_labels
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 from newsfuse.model import Analysis, EventTypeGuess, Span
@@ -102,23 +103,39 @@ def guess_event_types(analysis: Analysis) -> tuple[EventTypeGuess, ...]:
     text = analysis.article.text
     votes: dict[tuple[str, str | None, str], float] = defaultdict(float)
     spans: dict[tuple[str, str | None, str], list[Span]] = defaultdict(list)
+    # Weight of each body/title sentence, and its bounds: patterns run once over the whole text (one regex
+    # call per rule, not per rule and sentence) and each match votes with the weight of its sentence.
+    sents = analysis.body_sentences()
+    weights: list[float] = []
     body_index = 0
-    accident = 0.0
-    for sent in analysis.body_sentences():
-        s = text[sent.start:sent.end]
+    for sent in sents:
         if sent.role == "title":
-            w = TITLE_WEIGHT
+            weights.append(TITLE_WEIGHT)
         else:
-            w = LEAD_WEIGHT if body_index < LEAD_SENTENCES else 1.0
+            weights.append(LEAD_WEIGHT if body_index < LEAD_SENTENCES else 1.0)
             body_index += 1
-        for m in ACCIDENT_OVERRIDE.finditer(s):
-            accident += w
+    starts = [sent.start for sent in sents]
+
+    def sentence_weight(start: int, end: int) -> float | None:
+        i = bisect_right(starts, start) - 1
+        return weights[i] if i >= 0 and end <= sents[i].end else None
+
+    accident = 0.0
+    if sents:
+        lo, hi = sents[0].start, sents[-1].end
+        for m in ACCIDENT_OVERRIDE.finditer(text, lo, hi):
+            w = sentence_weight(m.start(), m.end())
+            if w is not None:
+                accident += w
         for etype, sub, tax, pat, weight in RULES:
-            for m in pat.finditer(s):
-                key = (etype, sub, tax)
+            key = (etype, sub, tax)
+            for m in pat.finditer(text, lo, hi):
+                w = sentence_weight(m.start(), m.end())
+                if w is None:
+                    continue
                 votes[key] += w * weight
                 if len(spans[key]) < 3:
-                    spans[key].append(analysis.span(sent.start + m.start(), sent.start + m.end()))
+                    spans[key].append(analysis.span(m.start(), m.end()))
     if analysis.article.title and not any(s.role == "title" for s in analysis.sentences):
         for etype, sub, tax, pat, weight in RULES:  # a title given apart from the text still votes (no span)
             for _ in pat.finditer(analysis.article.title):

@@ -188,11 +188,12 @@ def is_quotation(passage: str) -> bool:
 # --- names -----------------------------------------------------------------------------------------------
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_HONORIFICS_BARE = frozenset(h.rstrip(".") for h in HONORIFICS)
 
 
 def _name_tokens(name: str) -> list[str]:
     toks = [t for t in re.split(r"\s+", _POSSESSIVE.sub("", name.strip(" ,.;:"))) if t]
-    while len(toks) > 1 and toks[0].lower().rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+    while len(toks) > 1 and toks[0].lower().rstrip(".") in _HONORIFICS_BARE:
         toks = toks[1:]
     return toks
 
@@ -233,11 +234,21 @@ class _Context:
         self.gender: dict[str, str] = {}  # learnt per article: honorifics, first names, resolved pronouns
         self.speakers: list[_Speaker] = []  # attributed so far, in text order
         self.quoted: list[tuple[int, int]] = []  # passages inside quote marks: names there do not speak
+        # Each person's name tokens, computed once: attribution asks for them for every quote.
+        self.people_tokens = [(e, _strip_roles(_name_tokens(e.text))) for e in self.people]
+        self.people_names = {" ".join(toks) for _, toks in self.people_tokens}
+        self._mentions_cache: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         for e in self.people:
             self._guess_gender(e)
 
     def _mentions_of(self, toks: list[str]) -> list[tuple[int, str]]:
-        """(position, full form) of every longer name in the text that `toks` abbreviates."""
+        """(position, full form) of every longer name in the text that `toks` abbreviates (memoised)."""
+        key = tuple(toks)
+        if key not in self._mentions_cache:
+            self._mentions_cache[key] = self._find_mentions(toks)
+        return self._mentions_cache[key]
+
+    def _find_mentions(self, toks: list[str]) -> list[tuple[int, str]]:
         low = [t.lower() for t in toks if t.lower() not in _SUFFIXES]
         if not low:
             return []
@@ -247,8 +258,7 @@ class _Context:
             return len(f) > len(low) and (f[-len(low):] == low or (len(low) == 1 and low[0] in f))
 
         out: list[tuple[int, str]] = []
-        for e in self.people:
-            ftoks = _strip_roles(_name_tokens(e.text))
+        for e, ftoks in self.people_tokens:
             if fits(ftoks):
                 out.append((e.start, " ".join(ftoks)))
         if out:  # named entities are better evidence than a run of capitalised words
@@ -276,9 +286,8 @@ class _Context:
                 return sp.name
         before = [(p, f) for p, f in cands if at is None or p <= at]
         pool = before or cands
-        ents = {" ".join(_strip_roles(_name_tokens(e.text))) for e in self.people}
         # the latest mention wins; a PERSON entity over a capitalised run, then the longer form
-        return max(pool, key=lambda c: (c[0], c[1] in ents, len(c[1].split())))[1]
+        return max(pool, key=lambda c: (c[0], c[1] in self.people_names, len(c[1].split())))[1]
 
     def _guess_gender(self, e: _Entity) -> None:
         full = self.canonical(e.text, e.start)

@@ -53,3 +53,28 @@ def test_a_town_inherits_the_votes_of_its_county() -> None:
     a = _analysis("a", "Navarro County deputies said a toddler was shot in Navarro County near Corsicana.", [
         ("Navarro County", NAVARRO), ("Corsicana", CORSICANA)])
     assert event_location([a])["name"] == "Corsicana"
+
+
+def test_a_town_moves_to_the_same_name_in_the_state_the_reports_name() -> None:
+    jacksonville_fl = {"name": "Jacksonville", "gazetteer_id": "geonames:4160021", "lat": 30.33, "lon": -81.66,
+                       "country_code": "US", "admin1": "Florida", "admin2": "Duval County", "precision": "city"}
+    nc = {"name": "North Carolina", "gazetteer_id": "iso3166-2:US-NC", "lat": 35.5, "lon": -79.4,
+          "country_code": "US", "admin1": "North Carolina", "precision": "region"}
+    a = _analysis("a", "Jacksonville police said the boy was shot in his hand.", [("Jacksonville", jacksonville_fl)])
+    b = _analysis("b", "A North Carolina father was charged, police said.", [("North Carolina", nc)])
+    loc = event_location([a, b])
+    assert loc["gazetteer_id"] == "geonames:4473083" and loc["admin1"] == "North Carolina"
+    assert loc["evidence"] and loc["evidence"][0]["text"] == "Jacksonville"
+
+
+def test_a_town_in_the_web_address_counts_without_an_evidence_span() -> None:
+    text = "A man was shot in the county on Sunday, North Carolina deputies said."
+    nc = {"name": "North Carolina", "gazetteer_id": "iso3166-2:US-NC", "lat": 35.5, "lon": -79.4,
+          "country_code": "US", "admin1": "North Carolina", "precision": "region"}
+    art = Article(id="a", text=text, url="http://example.com/news/man-shot-in-rocky-mount-sunday")
+    start = text.index("North Carolina")
+    a = Analysis(article=art, sentences=(Sentence(0, len(text), "body"),),
+                 places=(Place(span=Span.of("a", text, start, start + 14), **nc),))
+    loc = event_location([a])
+    assert loc["name"] == "Rocky Mount" and loc["admin1"] == "North Carolina"
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in loc["evidence"])
