@@ -75,7 +75,8 @@ def run(base: list[tuple[str, np.ndarray, ArticleTerms]], n_max: int, per_day: i
             group = sid
         t1 = time.perf_counter()
         tf = {(k ^ salt) & MASK: v for k, v in terms.tf.items()} if r else terms.tf
-        clusterer.add_terms(sid, ArticleTerms(tf=tf, day=day), group)
+        anchors = frozenset((k ^ salt) & MASK for k in terms.anchors) if r else terms.anchors
+        clusterer.add_terms(sid, replace(terms, tf=tf, day=day, anchors=anchors), group)
         clusterer.drain_closed()
         t2 = time.perf_counter()
         t_copies += t1 - t0

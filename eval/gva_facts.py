@@ -98,19 +98,27 @@ def parsed(articles: Sequence[Article]) -> list[Analysis]:
     return out
 
 
-def analyse_many(rows: Sequence[dict[str, Any]], stages: Sequence[Any] | None = None) -> list[Analysis]:
-    """Analyse article rows (parse from the cache, then the what-and-whom stages), Docs dropped."""
+def analyse_many(
+    rows: Sequence[dict[str, Any]], stages: Sequence[Any] | None = None, universe: Sequence[dict[str, Any]] | None = None
+) -> list[Analysis]:
+    """Analyse article rows (parse from the cache, then the what-and-whom stages), Docs dropped.
+
+    With `universe` (all the corpus rows), the whole corpus is parsed and cached once, so any subset of
+    it (a --limit, a split) reuses that one cache.
+    """
     from newsfuse.stages import run_stages
 
     stages = list(stages) if stages is not None else what_stages()
+    wanted = {r["id"] for r in rows}
     articles = [
         Article(id=r["id"], text=r["text"], title=r.get("title"), url=r.get("url"), outlet=r.get("outlet"), published=r.get("published"))
-        for r in rows
+        for r in (universe if universe is not None else rows)
     ]
     out: list[Analysis] = []
     rejections: list[Any] = []
     for a in parsed(articles):
-        out.append(run_stages(a, stages, rejections).with_(doc=None))
+        if a.article.id in wanted:
+            out.append(run_stages(a, stages, rejections).with_(doc=None))
     if rejections:
         raise RuntimeError("; ".join(r.message for r in rejections[:3]))
     return out
@@ -251,7 +259,8 @@ def evaluate(limit: int | None = None, split: str = "all", keep: bool = False) -
     incidents, by_inc, ids = load(limit, split)
     rows = [r for i in ids for r in by_inc[i]]
     t0 = time.time()
-    analyses = {a.id: a for a in analyse_many(rows)}
+    universe = [r for i in sorted(by_inc, key=subset_order) if i in incidents for r in by_inc[i]] if limit is None or limit > 60 else None
+    analyses = {a.id: a for a in analyse_many(rows, universe=universe)}
     elapsed = time.time() - t0
     recs = [_score_incident(incidents[i], [analyses[r["id"]] for r in by_inc[i]]) for i in ids]
     results: dict[str, Any] = {"articles": len(rows), **_aggregate(recs)}

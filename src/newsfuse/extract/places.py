@@ -66,7 +66,8 @@ LOCATIVE_MIN_POPULATION = 1_000
 # Other labels the small model gives to place names ("Prešov" PRODUCT, "Manbij" DATE): rescued only after a
 # locative preposition.
 CONTEXT_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE"})
-_LOCATIVE = re.compile(r"(?:^|\s)(?:in|at|near|from|outside|across|around|into|through|towards?|via|inside|between)\s+$")
+_LOCATIVE = re.compile(
+    r"(?:^|\s)(?:in|at|near|from|outside|across|around|into|through|towards?|via|inside|between)\s+$")
 # Head words that make an organisation-like name a place of the text (GeoWebNews counts buildings and
 # sites): "Holy Redeemer Church", "South Kilburn Estate".  Institutions that are mostly actors
 # (University, Department, Commission, School) are left out: chosen on eval/places tune (University 6 gold
@@ -272,8 +273,10 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:[A-Z][\
 
 
 # A place name followed by a street word names the street, not the place.
-_STREET_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+\s+(?i:avenues|streets|roads|boulevards|drives)\b|\s+(?:Avenue|Ave\b|Street|St\b|Road|Rd\b|Boulevard|Blvd\b|Drive|Lane|Highway|Parkway|"
-                           r"Pkwy\b|Terrace|Court|Circle|Pike))")
+_STREET_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+\s+(?i:avenues|streets|roads|boulevards|drives)\b"
+    r"|\s+(?:Avenue|Ave\b|Street|St\b|Road|Rd\b|Boulevard|Blvd\b|Drive|Lane|Highway|Parkway|Pkwy\b|Terrace|Court|"
+    r"Circle|Pike))")
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’.-]*[A-Z](?:\s+[A-Z][A-Z'’.-]*[A-Z])*\b")
 # All-capital names ("BEIRUT (AP)", "NEW DELHI:"): at least this many letters and a town of at least this
 # many people (or a country or region); chosen on eval/places tune: relaxed F1 0.8525 at 20,000, 0.8449 at 0,

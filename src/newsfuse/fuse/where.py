@@ -47,13 +47,17 @@ TITLE_ONLY_MIN_POPULATION = 20_000
 # One sense per event: a town resolved outside the region the reports point to moves to a town of the same
 # name in that region (no population guard: eval/gva_where dev, first 400 incidents, state accuracy 0.855
 # with towns above 300,000 kept, 0.862 without, city 0.754 both). A region named outright ("Tenn.",
-# "Tennessee") counts W_STATE_NAMED times a town of it when choosing the region (same eval: state 0.862 at 2, 0.859 at 1 and 4).
+# "Tennessee") counts W_STATE_NAMED times a town of it when choosing the region (same eval: state 0.862 at 2,
+# 0.859 at 1 and 4).
 W_STATE_NAMED = 2.0
 # A title place (outside the text) of a region the reports point to, when the body has places too: weight as a
 # share of W_TITLE; and a town in the web address. Chosen on eval/gva_where dev (first 400 incidents): city
 # accuracy 0.754 without either, 0.763 at (0.5, 1), 0.772 at slug 2 and 4 (kept the milder 2), 0.754 at title 1.
 W_TITLE_EXTRA = 0.5
 W_SLUG = 2.0
+# With no region to go by (the reports name no resolved place), a slug town must be a city this big
+# ("news/houston-texas/houston/article/..."): set by hand, checked on eval/gva_where dev (first 400).
+SLUG_ONLY_MIN_POPULATION = 100_000
 # Words of titles and web addresses that are also town names somewhere ("Police", "Home", "Church").
 _COMMON_TITLE_WORDS = frozenset(
     __import__("spacy.lang.en.stop_words", fromlist=["STOP_WORDS"]).STOP_WORDS) | frozenset(
@@ -62,11 +66,6 @@ _COMMON_TITLE_WORDS = frozenset(
      "east", "north", "south", "central", "union", "liberty", "independence", "commerce", "industry", "hope",
      "victory", "triumph", "friendship", "harmony", "justice", "mission", "canton", "house", "party", "child",
      "baby", "kids", "family", "father", "mother", "son", "daughter", "gun", "guns", "wounded", "injured"})
-# The town named next to a big city ("Katy" beside Houston) is where it happened when it scores at least this
-# share of the city's score and lies this close: set by hand, checked on eval/gva_where dev (first 400).
-SUBURB_BIG_CITY = 200_000
-SUBURB_MIN_SHARE = 0.5
-SUBURB_MAX_KM = 40.0
 _TITLE_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|of))*")
 _AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]+?)\s+(?:(?:County|Parish|City)\s+)?(?:Police|Sheriff|Sheriff's|Sheriff’s|Fire|"
@@ -175,7 +174,7 @@ def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]]
         best = None
         for i in range(len(words)):  # longest known tail first: "Police Detroit" -> "Detroit"
             for j in range(len(words), i, -1):
-                name = " ".join(words[i:j]).rstrip(".,'’s")
+                name = re.sub(r"['’]s$", "", " ".join(words[i:j]).rstrip(".,:;")).rstrip(".,'’")  # not "Memphi"
                 if in_states_only and name.lower() in _COMMON_TITLE_WORDS:
                     continue
                 cands = [e for e, k in gaz.candidates(name) if k != MATCH_CORE and e.kind in ("city", "county")
@@ -221,7 +220,8 @@ def _slug_places(analysis: Analysis, states: set[tuple[str | None, str | None]],
             if len(words[i:i + n]) < n or (n == 1 and (name in _COMMON_TITLE_WORDS or len(name) < 4)):
                 continue
             cands = [e for e, k in gaz.candidates(name) if k == MATCH_PRIMARY and e.kind in ("city", "county")
-                     and (e.country_code, e.admin1) in states]
+                     and ((e.country_code, e.admin1) in states
+                          or (not states and e.population >= SLUG_ONLY_MIN_POPULATION))]
             if cands:
                 best = max(cands, key=lambda e: ((e.country_code, e.admin1, e.admin2) in counties, e.population))
                 found.append(_place_of(analysis, best))
@@ -268,37 +268,6 @@ def _rehome(place: Place, state: tuple[str | None, str | None]) -> Place:
     return Place(span=place.span, name=e.name, gazetteer_id=e.gazetteer_id, lat=e.lat, lon=e.lon,
                  country_code=e.country_code, admin1=e.admin1, admin2=e.admin2, precision=e.precision,
                  timezone=e.timezone)
-
-
-def _km(a: Place, b: Place) -> float:
-    import math
-
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def _suburb_of(scored: list[tuple[float, float, str]], places_of: dict[str, list[tuple[float, Place]]]) -> str | None:
-    """A smaller town next to the winning big city, named about as strongly: the more specific place."""
-    from newsfuse.extract.gazetteer import load_gazetteer
-
-    top = places_of[scored[0][2]][0][1]
-    if top.precision != "city":
-        return None
-    gaz = load_gazetteer()
-    own = gaz.get(top.gazetteer_id) if top.gazetteer_id else None
-    if own is None or own.population < SUBURB_BIG_CITY:
-        return None
-    for score, _v, gid in scored[1:]:
-        p = places_of[gid][0][1]
-        if p.precision != "city" or (p.country_code, p.admin1) != (top.country_code, top.admin1):
-            continue
-        e = gaz.get(gid)
-        if e is None or e.population >= own.population or score < SUBURB_MIN_SHARE * scored[0][0]:
-            continue
-        if _km(top, p) <= SUBURB_MAX_KM:
-            return gid
-    return None
 
 
 def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
@@ -374,7 +343,7 @@ def event_location(analyses: Sequence[Analysis]) -> dict[str, Any]:
             score *= W_OUTSIDE
         scored.append((score, v, gid))
     scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-    gid = _suburb_of(scored, places_of) or scored[0][2]
+    gid = scored[0][2]
     mentions = sorted(places_of[gid], key=lambda x: (-x[0], x[1].span.article, x[1].span.start))
     place = mentions[0][1]
     return {

@@ -105,7 +105,7 @@ def test_event_keys_are_deterministic() -> None:
 
 
 def test_old_events_close_and_memory_is_released() -> None:
-    c = OnlineClusterer(window_days=5, keep_closed=False)
+    c = OnlineClusterer(window_days=5, dormant_days=0, keep_closed=False)
     c.add(make("qa1", QUAKE_A, "2021-01-01"))
     c.add(make("qb1", QUAKE_B, "2021-03-01"))
     assert c.live_articles() == 1

@@ -78,3 +78,10 @@ def test_a_town_in_the_web_address_counts_without_an_evidence_span() -> None:
     loc = event_location([a])
     assert loc["name"] == "Rocky Mount" and loc["admin1"] == "North Carolina"
     assert all(text[e["start"]:e["end"]] == e["text"] for e in loc["evidence"])
+
+
+def test_a_title_place_ending_in_s_is_found_when_the_body_has_none() -> None:
+    text = "Five people were shot in an apartment complex Wednesday night."
+    art = Article(id="a", text=text, title="Five people shot - WMC Action News 5 - Memphis, Tennessee")
+    loc = event_location([Analysis(article=art, sentences=(Sentence(0, len(text), "body"),))])
+    assert loc["name"] == "Memphis" and loc["admin1"] == "Tennessee" and loc["evidence"] == []
