@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--input", default=str(data_dir() / "gva" / "articles.jsonl.gz"))
     parser.add_argument("--limit", type=int, default=0, help="Only the first N articles (0 = all).")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--db", default=None, help="Keep the database here (for benchmarks/serve.py --db) instead of a temporary one.")
     args = parser.parse_args(argv)
 
     from newsfuse.annotate import MODEL_NAME, PIPE_BATCH_SIZE
@@ -58,8 +59,11 @@ def main(argv: list[str] | None = None) -> dict:
     del nlp
 
     with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(args.db) if args.db else Path(tmp) / "bench.db"
+        if db_path.exists():
+            db_path.unlink()
         t0 = time.perf_counter()
-        with Database(Path(tmp) / "bench.db") as db:
+        with Database(db_path) as db:
             result = process(articles, db, RunOptions(workers=args.workers))
         ours_s = time.perf_counter() - t0
     parent_mb, worker_mb = _peak_mb()
