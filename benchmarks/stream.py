@@ -67,6 +67,10 @@ def run(base: list[tuple[str, np.ndarray, ArticleTerms]], n_max: int, per_day: i
         day = start_day + i // per_day
         sid = f"{aid}#{r}"
         sh_r = np.unique(sh ^ np.uint32(salt)) if r else sh
+        # the replica's own vocabulary (preparing the input, not clustering: outside the timings)
+        tf = {(k ^ salt) & MASK: v for k, v in terms.tf.items()} if r else terms.tf
+        anchors = frozenset((k ^ salt) & MASK for k in terms.anchors) if r else terms.anchors
+        terms_r = replace(terms, tf=tf, day=day, anchors=anchors)
         t0 = time.perf_counter()
         if window:
             original, _ = assign(index, sid, sh_r, day)
@@ -74,9 +78,7 @@ def run(base: list[tuple[str, np.ndarray, ArticleTerms]], n_max: int, per_day: i
         else:
             group = sid
         t1 = time.perf_counter()
-        tf = {(k ^ salt) & MASK: v for k, v in terms.tf.items()} if r else terms.tf
-        anchors = frozenset((k ^ salt) & MASK for k in terms.anchors) if r else terms.anchors
-        clusterer.add_terms(sid, replace(terms, tf=tf, day=day, anchors=anchors), group)
+        clusterer.add_terms(sid, terms_r, group)
         clusterer.drain_closed()
         t2 = time.perf_counter()
         t_copies += t1 - t0

@@ -22,6 +22,7 @@ import heapq
 import io
 import json
 import math
+from array import array
 from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping, Sequence
 
@@ -53,6 +54,7 @@ WINDOW_DAYS = 30
 POSTING_MAX_DF_SHARE = 0.05
 CANDIDATES = 10
 CENTROID_EVENTS = 3  # events (best links first) whose centroid is scored
+CANDIDATE_SLACK = 3  # partial scores shortlisted per candidate (speed only: the full list when short of live ones)
 # A term whose postings in the window grow past this stops proposing candidates (and being indexed):
 # it bounds the cost per article in a dense stream (benchmarks/stream.py); no dev set reaches it.
 MAX_POSTINGS = 100
@@ -180,7 +182,7 @@ class OnlineClusterer:
         self.vals: dict[int, np.ndarray] = {}
         self.art_day: dict[int, int | None] = {}
         self.art_event: dict[int, str] = {}
-        self.postings: dict[int, tuple[list[int], list[float]]] = {}
+        self.postings: dict[int, tuple[array, array]] = {}  # term -> (article numbers 'q', weights 'd')
         # events
         self.members: dict[str, list[str]] = {}  # live and dormant events
         self.live: dict[str, list[int]] = {}  # live event -> live article numbers
@@ -193,13 +195,12 @@ class OnlineClusterer:
         self.cnorm2: dict[str, float] = {}  # its squared norm
         self.day_range: dict[str, tuple[int, int]] = {}  # event -> (first, last) dated article day
         self.sig: dict[str, _Signature] = {}  # live or dormant event -> its signature
-        self.anchors: dict[str, set[int]] = {}  # live event -> entity / place term ids of its members
+        self.is_anchor = np.zeros(1 << HASH_BITS, dtype=bool)  # term ids seen as named entities / places
         self.dormant: dict[str, tuple[list[int], list[float], int]] = {}  # event -> compact centroid, day closed
         self.dormant_index: dict[int, list[str]] = {}
         self._dormant_dead = 0
         self._dead = 0  # forgotten articles still in postings
         self._expiry: list[tuple[int, str]] = []  # heap of (last day, event) candidates for closing
-        self._carr: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # centroid as arrays (cache)
 
     # -- the online step ---------------------------------------------------------------------
     def add(self, analysis: Analysis, group_id: str | None = None) -> str:
@@ -251,7 +252,6 @@ class OnlineClusterer:
             self.members[ev] = []
             self.live[ev] = []
             self.sig[ev] = _Signature()
-            self.anchors[ev] = set()
         n = self.seq
         self.seq += 1
         self.members[ev].append(article_id)
@@ -262,7 +262,8 @@ class OnlineClusterer:
         self.art_event[n] = ev
         self._add_to_centroid(ev, keys, vals)
         self.sig[ev].add(places, terms.persons, exact_day)
-        self.anchors[ev] |= terms.anchors
+        if terms.anchors:
+            self.is_anchor[list(terms.anchors)] = True
         eday = day if day is not None else (self.clock if self.clock is not None else 0)
         if eday >= self.last_day.get(ev, eday):
             self.last_day[ev] = eday
@@ -273,7 +274,7 @@ class OnlineClusterer:
                 continue
             pl = self.postings.get(k)
             if pl is None:
-                self.postings[k] = ([n], [v])
+                self.postings[k] = (array("q", (n,)), array("d", (v,)))
             elif len(pl[0]) <= cfg.max_postings:
                 pl[0].append(n)
                 pl[1].append(v)
@@ -318,8 +319,8 @@ class OnlineClusterer:
         """
         cfg = self.config
         q = self._q
-        slots: list[int] = []
-        weights: list[float] = []
+        slots = array("q")
+        weights = array("d")
         lens: list[int] = []
         qw: list[float] = []
         get = self.postings.get
@@ -335,11 +336,18 @@ class OnlineClusterer:
                 qw.append(k)
             if not slots:
                 return None
-            s_arr = np.array(slots, dtype=np.int64)
-            w_arr = np.array(weights, dtype=np.float64) * np.repeat(q[np.array(qw, dtype=np.int64)], lens)
+            s_arr = np.frombuffer(slots, dtype=np.int64)
+            w_arr = np.frombuffer(weights, dtype=np.float64) * np.repeat(q[np.array(qw, dtype=np.int64)], lens)
             uniq, inv = np.unique(s_arr, return_inverse=True)
             partial = np.bincount(inv, weights=w_arr)
-            order = np.argsort(-partial, kind="stable")  # ties: earlier article first
+            shortlist = CANDIDATE_SLACK * cfg.candidates
+            if len(partial) > shortlist:  # the best few (a few spare for forgotten articles), then all if short
+                top = np.argpartition(-partial, shortlist)[:shortlist]
+                top = top[np.lexsort((uniq[top], -partial[top]))]
+                alive = sum(1 for n in uniq[top].tolist() if n in self.keys)
+                order = top if alive >= cfg.candidates else np.lexsort((uniq, -partial))
+            else:
+                order = np.lexsort((uniq, -partial))  # ties: earlier article first
             link: dict[str, float] = {}
             taken = 0
             for i in order.tolist():
@@ -370,12 +378,13 @@ class OnlineClusterer:
             if not link:
                 return None
             ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[:CENTROID_EVENTS]
+            qkeys, qvals = keys.tolist(), vals.tolist()
             best_ev, best = None, -1.0
             for ev in ranked:
                 score = link[ev]
                 if cfg.link_weight < 1.0:
-                    ckeys, cvals = self._centroid_arrays(ev)
-                    dot = float(q[ckeys] @ cvals)
+                    cget = self.centroid[ev].get
+                    dot = sum(w * cget(k, 0.0) for k, w in zip(qkeys, qvals))
                     denom = len(self.live[ev]) if cfg.average_link else (math.sqrt(self.cnorm2[ev]) or 1.0)
                     cos = dot / denom
                     lo, hi = self.day_range.get(ev, (None, None))
@@ -422,16 +431,6 @@ class OnlineClusterer:
         self.live[ev] = []
         self.centroid[ev] = dict(zip(ckeys, cvals))
         self.cnorm2[ev] = float(np.dot(cvals, cvals))
-        self.anchors[ev] = set()
-
-    def _centroid_arrays(self, ev: str) -> tuple[np.ndarray, np.ndarray]:
-        arr = self._carr.get(ev)
-        if arr is None:
-            cent = self.centroid[ev]
-            arr = (np.fromiter(cent.keys(), dtype=np.int64, count=len(cent)),
-                   np.fromiter(cent.values(), dtype=np.float64, count=len(cent)))
-            self._carr[ev] = arr
-        return arr
 
     def _add_to_centroid(self, ev: str, keys: np.ndarray, vals: np.ndarray) -> None:
         cent = self.centroid.setdefault(ev, {})
@@ -442,7 +441,6 @@ class OnlineClusterer:
             cross += old * v
             cent[k] = old + v
         self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + float(vals @ vals)
-        self._carr.pop(ev, None)
 
     def _expire(self) -> None:
         """Events whose last day is more than window_days before the clock go dormant (their articles are
@@ -460,15 +458,13 @@ class OnlineClusterer:
                 self._dead += 1
             cent = self.centroid.pop(ev)
             norm = math.sqrt(self.cnorm2.pop(ev)) or 1.0
-            self._carr.pop(ev, None)
-            anchors = self.anchors.pop(ev)
             for g in self.event_groups.pop(ev, ()):
                 self.group_event.pop(g, None)
             if cfg.dormant_days > 0:
                 top = sorted(cent.items(), key=lambda kv: (-kv[1], kv[0]))[:DORMANT_TERMS]
                 self.dormant[ev] = ([k for k, _ in top], [v / norm for _, v in top], d)
                 for k, _ in top:
-                    if k in anchors:
+                    if self.is_anchor[k]:
                         self.dormant_index.setdefault(k, []).append(ev)
             else:
                 self._close(ev)
@@ -486,11 +482,11 @@ class OnlineClusterer:
             self._dormant_dead = 0
         if self._dead > max(1000, len(self.keys)):  # postings of forgotten articles: drop them in one sweep
             alive = self.keys
-            swept: dict[int, tuple[list[int], list[float]]] = {}
+            swept: dict[int, tuple[array, array]] = {}
             for k, (ns, ws) in self.postings.items():
                 kept = [(n, w) for n, w in zip(ns, ws) if n in alive]
                 if kept:
-                    swept[k] = ([n for n, _ in kept], [w for _, w in kept])
+                    swept[k] = (array("q", [n for n, _ in kept]), array("d", [w for _, w in kept]))
             self.postings = swept
             self._dead = 0
 
@@ -533,21 +529,22 @@ class OnlineClusterer:
             "version": 2, "config": asdict(self.config), "hash_bits": HASH_BITS, "n_docs": self.n_docs,
             "clock": self.clock, "seq": self.seq, "ns": ns,
             "art_day": [self.art_day[n] for n in ns], "art_event": [self.art_event[n] for n in ns],
-            "postings": [[k, ns_, ws] for k, (ns_, ws) in self.postings.items()], "dead": self._dead,
+            "postings": [[k, ns_.tolist(), ws.tolist()] for k, (ns_, ws) in self.postings.items()], "dead": self._dead,
             "members": self.members, "live": self.live, "last_day": self.last_day, "closed": self.closed,
             "group_event": self.group_event, "event_groups": self.event_groups, "drain": self._drain,
             "centroid": {e: [list(c.keys()), list(c.values())] for e, c in self.centroid.items()},
             "cnorm2": self.cnorm2, "day_range": self.day_range,
             "sig": {e: s.as_json() for e, s in self.sig.items()},
-            "anchors": {e: sorted(a) for e, a in self.anchors.items()},
             "dormant": [[e, k, v, d] for e, (k, v, d) in self.dormant.items()],
             "dormant_index": [[k, evs] for k, evs in self.dormant_index.items()], "dormant_dead": self._dormant_dead,
             "expiry": self._expiry,
         }
         nz = np.flatnonzero(self.df)
+        anchor_idx = np.flatnonzero(self.is_anchor).astype(np.int64)
         buf = io.BytesIO()
         np.savez_compressed(buf, meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-                            lengths=lengths, keys=keys, vals=vals, df_idx=nz.astype(np.int64), df_val=self.df[nz])
+                            lengths=lengths, keys=keys, vals=vals, df_idx=nz.astype(np.int64), df_val=self.df[nz],
+                            anchor_idx=anchor_idx)
         return buf.getvalue()
 
     @classmethod
@@ -570,7 +567,8 @@ class OnlineClusterer:
             c.vals[n] = vals[offsets[i]:offsets[i + 1]].copy()
             c.art_day[n] = meta["art_day"][i]
             c.art_event[n] = meta["art_event"][i]
-        c.postings = {int(k): (list(ns), list(ws)) for k, ns, ws in meta["postings"]}
+        c.postings = {int(k): (array("q", ns), array("d", ws)) for k, ns, ws in meta["postings"]}
+        c.is_anchor[z["anchor_idx"]] = True
         c._dead = meta["dead"]
         c.members, c.closed = meta["members"], meta["closed"]
         c.live = {k: list(v) for k, v in meta["live"].items()}
@@ -581,7 +579,6 @@ class OnlineClusterer:
         c.cnorm2 = meta["cnorm2"]
         c.day_range = {e: (lo, hi) for e, (lo, hi) in meta["day_range"].items()}
         c.sig = {e: _Signature.from_json(s) for e, s in meta["sig"].items()}
-        c.anchors = {e: set(a) for e, a in meta["anchors"].items()}
         c.dormant = {e: (k, v, d) for e, k, v, d in meta["dormant"]}
         c.dormant_index = {int(k): list(evs) for k, evs in meta["dormant_index"]}
         c._dormant_dead = meta["dormant_dead"]

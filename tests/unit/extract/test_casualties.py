@@ -72,3 +72,22 @@ def test_spans_point_into_text(prefix: str, n: int) -> None:
     assert a.casualties
     for r in a.casualties:
         assert text[r.span.start:r.span.end] == r.span.text
+
+
+def test_trigger_prefilter_changes_no_report(monkeypatch) -> None:
+    """The word-part prefilter only skips sentences no casualty pattern could match."""
+    import re as _re
+    from pathlib import Path
+
+    from newsfuse.extract import casualties as mod
+    from newsfuse.ingest import read_inputs
+    from newsfuse.model import Article
+    from newsfuse.stages import analyse_text
+
+    samples = Path(__file__).resolve().parents[3] / "samples" / "articles"
+    articles = [a for a in read_inputs([str(samples)]) if isinstance(a, Article)][:8]
+    analyses = [analyse_text(a.text, published=a.published, title=a.title, article_id=a.id, stages=[]) for a in articles]
+    filtered = [mod.extract_casualties(a) for a in analyses]
+    monkeypatch.setattr(mod, "TRIGGER", _re.compile(""))
+    assert [mod.extract_casualties(a) for a in analyses] == filtered
+    assert any(filtered)
