@@ -39,3 +39,10 @@ def load_floors(task: str) -> dict[str, float]:
     """The CI floors of a task: a metric may not fall below its floor."""
     path = FLOORS / f"{task}.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def hashed_split(key: object, test_mod: int = 5) -> str:
+    """The fixed dev/test split shared by the harnesses: md5(key) % test_mod == 0 is "test", else "dev"."""
+    import hashlib
+
+    return "test" if int(hashlib.md5(str(key).encode()).hexdigest(), 16) % test_mod == 0 else "dev"

@@ -32,7 +32,7 @@ import time
 from collections import defaultdict
 from typing import Any, Iterable, Sequence
 
-from eval.common import data_dir, read_jsonl, write_results
+from eval.common import data_dir, read_jsonl, write_results, hashed_split
 from eval.scorers import prf
 from newsfuse.model import Analysis, Article
 
@@ -126,7 +126,7 @@ def analyse_many(
 
 def split_of(incident: str) -> str:
     """The fixed dev/test split: md5(incident id) % 5 == 0 is test."""
-    return "test" if int(hashlib.md5(incident.encode()).hexdigest(), 16) % 5 == 0 else "dev"
+    return hashed_split(incident)
 
 
 def subset_order(key: str) -> str:

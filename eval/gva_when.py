@@ -14,13 +14,12 @@ rest "dev"; figures are given for dev, test and all.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import time
 from collections import Counter, defaultdict
 from datetime import date, datetime
 from typing import Any, Sequence
 
-from eval.common import data_dir, read_jsonl, write_results
+from eval.common import data_dir, read_jsonl, write_results, hashed_split
 
 
 def load_incidents(limit: int | None = None) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
@@ -41,7 +40,7 @@ TEST_MOD = 5  # md5(incident id) % TEST_MOD == 0 is the held-out "test" split
 
 def split_of(incident_id: str) -> str:
     """ "test" for one incident in five (by md5 of its id, stable across runs), else "dev"."""
-    return "test" if int(hashlib.md5(incident_id.encode()).hexdigest(), 16) % TEST_MOD == 0 else "dev"
+    return hashed_split(incident_id, TEST_MOD)
 
 
 def _stages() -> list[Any]:

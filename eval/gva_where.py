@@ -14,13 +14,12 @@ Run: .venv/bin/python -m eval.gva_where [--limit N]
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import time
 from collections import defaultdict
 from typing import Any
 
-from eval.common import data_dir, read_jsonl, write_results
+from eval.common import data_dir, read_jsonl, write_results, hashed_split
 
 _SAINT = re.compile(r"\b(?:saint|st)\b")
 _MOUNT = re.compile(r"\b(?:mount|mt)\b")
@@ -62,7 +61,7 @@ def load_groups(limit: int | None = None) -> list[tuple[dict[str, Any], list[dic
 
 def split_of(incident_id: str) -> str:
     """"test" for one incident in five (by a hash of its id), else "dev"."""
-    return "test" if int(hashlib.md5(str(incident_id).encode()).hexdigest(), 16) % 5 == 0 else "dev"
+    return hashed_split(incident_id)
 
 
 def _figures(rows: list[dict[str, Any]]) -> dict[str, Any]:

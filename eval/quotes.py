@@ -27,7 +27,6 @@ Run: .venv/bin/python -m eval.quotes [--limit N] [--split dev|test|all]
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import string
@@ -36,7 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
-from eval.common import REPO, data_dir, read_jsonl, write_results
+from eval.common import REPO, data_dir, read_jsonl, write_results, hashed_split
 from eval.scorers import span_prf
 
 GOLD = REPO / "eval" / "data" / "quotes_gold.jsonl"
@@ -51,7 +50,7 @@ _HONORIFIC = re.compile(
 
 def split_of(article_id: str) -> str:
     """dev (80%) or test (20%), by a stable hash of the article id."""
-    return "test" if int(hashlib.md5(article_id.encode()).hexdigest(), 16) % 5 == 0 else "dev"
+    return hashed_split(article_id)
 
 
 def _has_quoted_passage(text: str) -> bool:
