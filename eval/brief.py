@@ -75,17 +75,16 @@ def _signature() -> str:
 
 
 def analyse_rows(rows: Sequence[dict[str, Any]]) -> list[Analysis]:
-    """Segment + spaCy + every registered stage; a failing stage leaves its fields empty (as in a run)."""
-    from newsfuse.annotate import annotate
-    from newsfuse.stages import default_stages, prepare, run_stages
+    """Segment + spaCy + every registered stage, in the pipeline's process pool (Docs dropped, as in a run)."""
+    from newsfuse.pipeline import analyse_articles
 
-    stages = default_stages()
     arts = [
         Article(id=r["id"], text=r["text"], title=r.get("title"), published=(r.get("published") or None),
                 outlet=r.get("outlet"), url=r.get("url"))
         for r in rows
     ]
-    return [run_stages(a, stages, []).with_(doc=None) for a in annotate([prepare(x) for x in arts])]
+    analyses, _ = analyse_articles(arts, workers=2)
+    return analyses
 
 
 def load_analyses(pairs: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> dict[str, Analysis]:
