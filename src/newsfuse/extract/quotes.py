@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from newsfuse.segment import split_lines
 from newsfuse.model import Analysis, Quote, Span
 from newsfuse.stages import Stage
 
@@ -100,18 +101,7 @@ class _Mark:
     starts_para: bool  # the opening mark is the first thing in its paragraph
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as (start, end), trimmed."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+_paragraphs = split_lines  # non-empty lines as (start, end), trimmed: the segmenter's own line split
 
 
 def _is_word_char(ch: str) -> bool:

@@ -11,7 +11,7 @@ looks ahead ("will", "due", "scheduled", "is to"), then the next one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
@@ -705,6 +705,8 @@ def _ref_date(analysis: Analysis) -> date | None:
 
 def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
     """Every time expression of the article with its TimeML value, resolved against the reference date."""
+    from newsfuse.fuse.when import attachment_of  # what each expression dates, while the parse is at hand
+
     text = analysis.article.text
     ref = _ref_date(analysis)
     local_tz = _local_timezone(analysis.places)
@@ -732,7 +734,8 @@ def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
         if _YEAR_ENDED.fullmatch(text, start, end) and _ENDED_AFTER.match(text, end):
             # "the year ended March 31" is a twelve-month stretch, not the calendar year (TimeBank: P1Y, 6 of 7)
             r = Resolution("P1Y", "duration", anchored=False)
-        out.append(TimeEx(analysis.span(start, end), r.value, precision_of(r.value, r.kind), r.tz, r.kind, r.anchored))
+        out.append(TimeEx(analysis.span(start, end), r.value, precision_of(r.value, r.kind), r.tz, r.kind, r.anchored,
+                          attachment_of(analysis.doc, start, end)))
     return _corroborate_zones(out)
 
 
@@ -765,7 +768,7 @@ def _corroborate_zones(times: list[TimeEx]) -> tuple[TimeEx, ...]:
                 minutes = int((a - b).total_seconds() // 60)
                 if abs(minutes) <= 14 * 60:
                     sign = "+" if minutes >= 0 else "-"
-                    out[i] = TimeEx(t.span, t.value, t.precision, f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", t.kind, t.anchored)
+                    out[i] = replace(t, tz=f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
                 break
     return tuple(out)
 

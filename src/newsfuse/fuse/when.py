@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from statistics import median
 from typing import Any, Sequence
@@ -84,12 +85,15 @@ def _period_start(value: str) -> tuple[date, int] | None:
     return None
 
 
-def _attachment(a: Analysis, t: TimeEx) -> str | None:
+def attachment_of(doc: Any, start: int, end: int) -> str | None:
     """What a time expression dates, from the parse: "event" (shot Sunday, Sunday's shooting),
-    "report" (said Sunday, was arraigned Monday) or None (neither, or no parse)."""
-    if a.doc is None:
+    "report" (said Sunday, was arraigned Monday) or None (neither, or no parse).
+
+    Called by the times stage while the Doc exists and stored as `TimeEx.attached`: fusion runs after
+    the Docs are dropped."""
+    if doc is None:
         return None
-    span = a.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     tok = span.root
@@ -155,7 +159,7 @@ def _candidates(a: Analysis, stale: bool = False) -> list[tuple[date, int, float
         elif rank == 0:
             last_day = day
         sentence_text = a.article.text[sentence.start:sentence.end]
-        attached = _attachment(a, t)
+        attached = t.attached
         names_event = rank == 0 and (attached == "event_noun" or (attached == "event" and bool(_MONTH_DAY.search(t.span.text))))
         if ref is not None:
             if names_event and day <= ref:
@@ -313,6 +317,9 @@ def with_inferred(analyses: Sequence[Analysis]) -> list[Analysis]:
     for a in analyses:
         if a.id in inferred:
             a = a.with_(published_inferred=inferred[a.id])
-            a = a.with_(times=extract_times(a))
+            # Re-resolved without the Doc: keep what the parse said each expression dates.
+            attached = {(t.span.start, t.span.end): t.attached for t in a.times}
+            times = tuple(replace(t, attached=attached.get((t.span.start, t.span.end))) for t in extract_times(a))
+            a = a.with_(times=times)
         out.append(a)
     return out
