@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.model import Analysis, Claim, Span
+from newsfuse.vectors import tfidf_rows, word_tokens
 
 # Weights and limits: set by hand, then checked on eval/brief (gva incidents with 2+ articles, first 200 by
 # id): coverage of date / place / killed / injured 0.83 vs LexRank 0.69 and TextRank 0.71, repeated pairs 0.0.
@@ -136,13 +137,12 @@ def candidates(analyses: Sequence[Analysis], claims: Sequence[Mapping[str, Any]]
     return out
 
 
+_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+
+
 def sentence_vectors(texts: Sequence[str]) -> Any:
     """L2-normalised word TF-IDF rows (stop words out), fitted on the event's candidate sentences."""
-    vec = TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=r"(?u)\b\w+\b", sublinear_tf=True)
-    try:
-        return vec.fit_transform(texts)
-    except ValueError:  # only stop words
-        return None
+    return tfidf_rows([word_tokens(t, _STOP_WORDS) for t in texts])  # None when only stop words
 
 
 def _normal(text: str) -> str:
@@ -151,7 +151,10 @@ def _normal(text: str) -> str:
 
 def repeats(a: str, b: str, sim: float, threshold: float = REPEAT_SIM) -> bool:
     """Whether two sentences say the same: high word cosine, or one contained in the other."""
-    na, nb = _normal(a), _normal(b)
+    return _repeats_normal(_normal(a), _normal(b), sim, threshold)
+
+
+def _repeats_normal(na: str, nb: str, sim: float, threshold: float = REPEAT_SIM) -> bool:
     return sim > threshold or (bool(na) and bool(nb) and (na in nb or nb in na))
 
 
@@ -177,6 +180,7 @@ def select(cands: Sequence[Candidate], length: int) -> list[int]:
     if not cands or length <= 0:
         return []
     texts = [c.span.text for c in cands]
+    normal = [_normal(t) for t in texts]
     x = sentence_vectors(texts)
     if x is not None:
         sims = (x @ x.T).toarray()
@@ -194,7 +198,7 @@ def select(cands: Sequence[Candidate], length: int) -> list[int]:
         for i, c in enumerate(cands):
             if i in chosen:
                 continue
-            if any(repeats(texts[i], texts[j], float(sims[i, j])) or same_claim(c, cands[j]) for j in chosen):
+            if any(_repeats_normal(normal[i], normal[j], float(sims[i, j])) or same_claim(c, cands[j]) for j in chosen):
                 continue
             redundancy = max((float(sims[i, j]) for j in chosen), default=0.0)
             new = len(c.facets & {"killed", "injured", "date", "place"} - covered)

@@ -20,13 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from newsfuse.extract.claims import NAME_PREFIX
 from newsfuse.model import Analysis, Claim, Span
+from newsfuse.vectors import tfidf_rows
 
 SAME, CONTRADICTS, UNRELATED = "same", "contradicts", "unrelated"
 
@@ -185,13 +183,12 @@ def term_matrix(facts: Sequence[ClaimFacts]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows over the claims' terms (fitted on these claims only)."""
     if not facts:
         return sparse.csr_matrix((0, 0))
-    vec = TfidfVectorizer(analyzer=lambda terms: terms, sublinear_tf=True, norm=None)
-    try:
-        x = vec.fit_transform([f.terms for f in facts]).tocsr()
-    except ValueError:  # every claim without terms
-        return sparse.csr_matrix((len(facts), 1))
-    weights = np.array([NAME_WEIGHT if t.startswith(NAME_PREFIX) else 1.0 for t in vec.get_feature_names_out()])
-    return normalize(x @ sparse.diags(weights), norm="l2").tocsr()
+    x = tfidf_rows([f.terms for f in facts], weight=_term_weight)
+    return x if x is not None else sparse.csr_matrix((len(facts), 1))  # every claim without terms
+
+
+def _term_weight(term: str) -> float:
+    return NAME_WEIGHT if term.startswith(NAME_PREFIX) else 1.0
 
 
 def candidate_pairs(x: sparse.csr_matrix, min_sim: float, chunk: int = 512) -> list[tuple[int, int, float]]:
@@ -231,12 +228,14 @@ def align_claims(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> lis
     if not items:
         return []
     facts = [facts_of(c) for _, c in items]
-    x = term_matrix(facts)
+    # One article: nothing to align (an article neither corroborates nor contradicts itself).
+    several = len(analyses) > 1
+    x = term_matrix(facts) if several else sparse.csr_matrix((len(items), 1))
     same_edges: dict[int, list[tuple[float, int]]] = {}
     conflicts: list[tuple[int, int, str]] = []
-    pairs = candidate_pairs(x, CANDIDATE_SIM)
+    pairs = candidate_pairs(x, CANDIDATE_SIM) if several else []
     seen = {(i, j) for i, j, _ in pairs}
-    with_ordinals = [i for i, f in enumerate(facts) if f.ordinals]  # few: compared all against all
+    with_ordinals = [i for i, f in enumerate(facts) if f.ordinals] if several else []  # few: all against all
     for n, i in enumerate(with_ordinals):
         for j in with_ordinals[n + 1:]:
             if (i, j) not in seen:
