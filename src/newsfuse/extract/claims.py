@@ -12,6 +12,7 @@ quotes) are used when present; otherwise the slots fall back to the Doc.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, Iterable
 
 from newsfuse.model import Analysis, Claim, Sentence
@@ -67,6 +68,9 @@ _MONTH_DAY = re.compile(
     r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 )
 _ORDINAL_DIGITS = re.compile(r"(?i)^(\d{1,2})(?:st|nd|rd|th)$")
+_WEEKDAY = re.compile(r"(?i)\b(" + "|".join(WEEKDAYS) + r")\b")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_NEGATIVE_WORDS = re.compile(r"(?i)\b(?:no\s+one|nobody|never|none\s+of)\b")
 _NO_ONE = re.compile(
     r"(?i)\b(?:no\s+one|nobody|none)\b[^.;]{0,40}?\b(killed|dead|died|injured|wounded|hurt)\b"
     r"|\bno\s+(?:other\s+)?(injuries|deaths|casualties|fatalities|one\s+else)\b"
@@ -96,7 +100,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 def number_value(word: str) -> float | None:
     """A count written in digits or as a small number word ("ten" -> 10.0), else None."""
     w = word.lower().replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+    if w[:1].isdigit() and _DECIMAL.fullmatch(w):
         return float(w)
     if w in NUMBER_WORDS and w != "no":
         return float(NUMBER_WORDS[w])
@@ -105,6 +109,22 @@ def number_value(word: str) -> float | None:
 
 def _in(span_start: int, span_end: int, sent: Sentence) -> bool:
     return sent.start <= span_start and span_end <= sent.end
+
+
+class _BySentence:
+    """Items (with a `.span`) grouped by the sentence that holds them, found by bisection over sentence starts."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+
+    def group(self, items: Iterable[Any]) -> dict[int, list[Any]]:
+        out: dict[int, list[Any]] = {}
+        for item in items:
+            i = bisect_right(self.starts, item.span.start) - 1
+            if i >= 0 and _in(item.span.start, item.span.end, self.sentences[i]):
+                out.setdefault(i, []).append(item)
+        return out
 
 
 def casualty_kind(word: str) -> str | None:
@@ -172,7 +192,7 @@ def _polarity(tokens: list[Any], text: str) -> str:
     for tok in tokens:
         if tok.dep_ == "neg" and tok.head.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "relcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             return "negative"
-    if re.search(r"(?i)\b(?:no\s+one|nobody|never|none\s+of)\b", text):
+    if _NEGATIVE_WORDS.search(text):
         return "negative"
     return "positive"
 
@@ -253,7 +273,16 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
         return ()
     text = analysis.article.text
     out: list[Claim] = []
-    for sent in analysis.body_sentences():
+    index_of = {(s.start, s.end): i for i, s in enumerate(analysis.sentences)}
+    body = sorted(analysis.body_sentences(), key=lambda s: s.start)
+    by_sentence = _BySentence(body)
+    quantities_in = by_sentence.group(analysis.quantities)
+    casualties_in = by_sentence.group(c for c in analysis.casualties if c.value is not None)
+    times_in = by_sentence.group(t for t in analysis.times if t.value and t.precision == "day")
+    places_in = by_sentence.group(analysis.places)
+    place_mentions_in = by_sentence.group(m for m in analysis.mentions if m.label in _PLACE_LABELS)
+    names_in = by_sentence.group(m for m in analysis.mentions if m.label in _NAME_LABELS)
+    for k, sent in enumerate(body):
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None:
             continue
@@ -264,33 +293,29 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
         stext = text[sent.start:sent.end]
         numbers = [
             {"what": q.what, "value": q.value, "qualifier": q.qualifier, "text": q.span.text}
-            for q in analysis.quantities
-            if _in(q.span.start, q.span.end, sent)
+            for q in quantities_in.get(k, ())
         ]
         casualties = [
             {"kind": c.kind, "value": c.value, "qualifier": c.qualifier, "text": c.span.text}
-            for c in analysis.casualties
-            if _in(c.span.start, c.span.end, sent) and c.value is not None
+            for c in casualties_in.get(k, ())
         ]
         if not analysis.casualties:
             casualties = _fallback_casualties(tokens, stext)
-        dates = sorted({t.value for t in analysis.times if _in(t.span.start, t.span.end, sent) and t.value and t.precision == "day"})
+        dates = sorted({t.value for t in times_in.get(k, ())})
         month_days = sorted(set(_month_days(stext)))
-        weekdays = sorted({w for w in WEEKDAYS if re.search(rf"(?i)\b{w}\b", stext)})
+        weekdays = sorted({m.group(1).lower() for m in _WEEKDAY.finditer(stext)})
         place_spans: list[tuple[int, int, str]] = []
         places: list[dict[str, Any]] = []
-        for p in analysis.places:
-            if _in(p.span.start, p.span.end, sent):
-                key = place_key(p.name, p.gazetteer_id)
-                place_spans.append((p.span.start, p.span.end, key))
-                places.append({"name": p.name, "key": key})
+        for p in places_in.get(k, ()):
+            key = place_key(p.name, p.gazetteer_id)
+            place_spans.append((p.span.start, p.span.end, key))
+            places.append({"name": p.name, "key": key})
         if not analysis.places:
-            for m in analysis.mentions:
-                if m.label in _PLACE_LABELS and _in(m.span.start, m.span.end, sent):
-                    key = place_key(m.entity or m.span.text, None)
-                    place_spans.append((m.span.start, m.span.end, key))
-                    places.append({"name": m.entity or m.span.text, "key": key})
-        names = sorted({m.entity or m.span.text for m in analysis.mentions if m.label in _NAME_LABELS and _in(m.span.start, m.span.end, sent)})
+            for m in place_mentions_in.get(k, ()):
+                key = place_key(m.entity or m.span.text, None)
+                place_spans.append((m.span.start, m.span.end, key))
+                places.append({"name": m.entity or m.span.text, "key": key})
+        names = sorted({m.entity or m.span.text for m in names_in.get(k, ())})
         speakers = [q.speaker or "" for q in analysis.quotes if q.span.start < sent.end and sent.start < q.span.end]
         hedges = sorted({m.group(0).lower() for m in HEDGE_PATTERNS.finditer(stext)})
         slots = {
@@ -304,7 +329,7 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
             "ordinals": _ordinals(tokens),
             "hedges": hedges,
             "terms": claim_terms(tokens, place_spans),
-            "sentence_index": analysis.sentences.index(sent),
+            "sentence_index": index_of[(sent.start, sent.end)],
         }
         out.append(
             Claim(

@@ -98,6 +98,21 @@ ACCIDENT_ALL = 2.0
 ACCIDENT_MOVE = 3.0
 
 
+def _lowercase(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern without IGNORECASE, for lower-cased text: about twice as fast in `re`.
+
+    Safe because no pattern uses an upper-case escape (backslash S, W, B, D), which lower-casing would change.
+    """
+    source = pattern.pattern
+    if re.search(r"\\[SWBDAZ]", source):
+        raise ValueError(f"pattern uses an upper-case escape: {source[:60]}")
+    return re.compile(source.lower())
+
+
+_LOWER_RULES = [(e, s, t, _lowercase(p), w) for e, s, t, p, w in RULES]
+_LOWER_ACCIDENT = _lowercase(ACCIDENT_OVERRIDE)
+
+
 def guess_event_types(analysis: Analysis) -> tuple[EventTypeGuess, ...]:
     """Every type the cues vote for, as a share of all votes, best first, with up to three voting spans each."""
     text = analysis.article.text
@@ -121,15 +136,20 @@ def guess_event_types(analysis: Analysis) -> tuple[EventTypeGuess, ...]:
         return weights[i] if i >= 0 and end <= sents[i].end else None
 
     accident = 0.0
+    # Lower-cased text has the same offsets unless a character lower-cases to several (then: IGNORECASE).
+    lowered = text.lower()
+    same_offsets = len(lowered) == len(text)
+    haystack = lowered if same_offsets else text
+    rules = _LOWER_RULES if same_offsets else RULES
     if sents:
         lo, hi = sents[0].start, sents[-1].end
-        for m in ACCIDENT_OVERRIDE.finditer(text, lo, hi):
+        for m in (_LOWER_ACCIDENT if same_offsets else ACCIDENT_OVERRIDE).finditer(haystack, lo, hi):
             w = sentence_weight(m.start(), m.end())
             if w is not None:
                 accident += w
-        for etype, sub, tax, pat, weight in RULES:
+        for etype, sub, tax, pat, weight in rules:
             key = (etype, sub, tax)
-            for m in pat.finditer(text, lo, hi):
+            for m in pat.finditer(haystack, lo, hi):
                 w = sentence_weight(m.start(), m.end())
                 if w is None:
                     continue

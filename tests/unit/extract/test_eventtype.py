@@ -55,3 +55,16 @@ def test_spans_point_into_text(prefix: str) -> None:
     for g in a.event_types:
         for s in g.evidence:
             assert text[s.start:s.end] == s.text
+
+
+def test_lowercase_fast_path_equals_ignorecase_rules():
+    from newsfuse.extract import eventtype as et
+
+    text = "GUNMAN Opened Fire at a Protest; Rockets Landed near the base. A Suicide Bomber blew himself up."
+    for (_, _, _, slow, _), (_, _, _, fast, _) in zip(et.RULES, et._LOWER_RULES):
+        assert [m.span() for m in slow.finditer(text)] == [m.span() for m in fast.finditer(text.lower())]
+    assert len("İstanbul".lower()) != len("İstanbul")  # such text takes the IGNORECASE path
+    a = analyse_text("Police said a gunman opened fire in İstanbul on Friday, killing two people.", stages=[et.STAGE])
+    assert a.event_types[0].event_type == et.VAC
+    ev = a.event_types[0].evidence[0]
+    assert a.article.text[ev.start:ev.end] == ev.text and ev.text.lower() in ("gunman", "opened fire", "killing")

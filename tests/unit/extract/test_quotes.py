@@ -159,3 +159,18 @@ def test_every_span_is_exact(words):
         assert text[q.span.start:q.span.end] == q.span.text
         if q.speaker_span is not None:
             assert text[q.speaker_span.start:q.speaker_span.end] == q.speaker_span.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["John", "Smith", "Mr.", "J.", "said", "the", "Smith's", "Goldsmith", ",", "\n", "Jr."]), max_size=14),
+    st.sampled_from(["Smith", "John", "Jr."]),
+)
+def test_name_runs_match_the_regex_they_replace(words, name):
+    import re
+
+    from newsfuse.extract.quotes import _NAME_SEQ, _name_runs
+
+    text = " ".join(words)
+    expected = [(m.start(), m.end()) for m in re.finditer(_NAME_SEQ + re.escape(name) + r"\b", text)]
+    assert _name_runs(text, name) == expected
