@@ -203,7 +203,9 @@ _ROLE_WORDS = frozenset(
     """neighbor neighbour friend witness resident student teacher coach officer spokesman spokeswoman police
     county city state department chief sheriff mayor""".split()
 )
-_HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS) | _ROLE_WORDS
+# Abbreviated titles spaCy splits from their period ("Supt" "."): not in HONORIFICS, which lists full words.
+_TITLE_ABBREVIATIONS = frozenset("supt insp cmdr lt sgt cpl det capt col gen maj adm gov sen rep atty asst dep".split())
+_HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS) | _ROLE_WORDS | _TITLE_ABBREVIATIONS
 _NAME_SEQ = r"((?:(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)\s+){0,4})"
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Up to four capitalised words ending where a name starts: the run _NAME_SEQ matches, searched backwards
@@ -622,6 +624,10 @@ def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
                 return _document_owner(ctx, tok) or _UNNAMED
         return _document_owner(ctx, tok) or _UNNAMED
     if low in _ORG_NOUNS:
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        if mods:  # "the South Korean government", "the Iraqi military": the text names the body itself
+            s0 = min(m.left_edge.idx for m in mods)
+            return _Speaker(ctx.text[s0:tok.idx + len(tok)], None, s0, tok.idx + len(tok), True)
         e = _prior_org(ctx, low, tok.idx)
         if e is not None:
             return _Speaker(_org_name(e.text), None, e.start, e.end, True)
@@ -632,10 +638,14 @@ def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
 
 
 def _subject_of(verb: Any) -> Any | None:
-    """The subject of a speech verb, through "and warned him" or "quoting him as saying"."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    """The subject of a speech verb, through "and warned him" or "quoting him as saying".
+
+    When the parse gives two ("the legal firm J.P. Damiani said"), the named one.
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
+        return (named or subjects)[0]
     if verb.text.lower() == "saying" and verb.head.text.lower() in ("quoting", "quoted", "quote"):
         for c in verb.head.children:
             if c.dep_ == "dobj":
@@ -691,9 +701,18 @@ def _attribute_after(ctx: _Context, mark: _Mark, limit: int) -> _Speaker | None:
             if inverted:
                 return _speaker_of_verb(ctx, t, t.idx + len(t), stop, after_verb=True)
             return _speaker_of_verb(ctx, t, mark.close_end, t.idx, after_verb=False)
-        if t.text in (".", "!", "?", "“", '"', "``"):
+        if t.text in (".", "!", "?", "“", '"', "``") and not _abbreviation_period(toks, k):
             break
     return None
+
+
+def _abbreviation_period(toks: list[Any], k: int) -> bool:
+    """A "." that closes an abbreviation ("Police Supt. Garry McCarthy said"), not the sentence."""
+    if toks[k].text != "." or k == 0 or k + 1 >= len(toks):
+        return False
+    prev, nxt = toks[k - 1], toks[k + 1]
+    short_title = prev.text[:1].isupper() and len(prev.text) <= 5 and prev.idx + len(prev.text) == toks[k].idx
+    return short_title and (prev.text.lower() in _HONORIFICS_BARE or prev.text.lower() in _TITLE_ABBREVIATIONS) and nxt.text[:1].isupper()
 
 
 def _attribute_before(ctx: _Context, mark: _Mark, floor: int) -> _Speaker | None:

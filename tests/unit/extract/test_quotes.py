@@ -174,3 +174,20 @@ def test_name_runs_match_the_regex_they_replace(words, name):
     text = " ".join(words)
     expected = [(m.start(), m.end()) for m in re.finditer(_NAME_SEQ + re.escape(name) + r"\b", text)]
     assert _name_runs(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Video shows a gunman opening fire "without any sort of provocation," Police Supt. Garry McCarthy said Tuesday.', "Garry McCarthy"),
+        ('"Our firm did not maintain any business relationship with him," the legal firm J.P. Damiani said in a statement.', "J.P. Damiani"),
+        ('"North Korea must stop its provocations at once," the South Korean government said in a statement.', "South Korean government"),
+        ('Prime Minister Shinzo Abe said the launch was "totally unacceptable" and went against "the strong and united will of the world."', "Shinzo Abe"),
+    ],
+)
+def test_attribution_patterns(text, speaker):
+    a = analyse_text(text, stages=[Q.STAGE])
+    direct = [q for q in a.quotes if q.kind == "direct" and len(q.span.text.split()) >= 3]
+    assert direct and all(q.speaker == speaker for q in direct), [(q.span.text, q.speaker) for q in a.quotes]
+    for q in direct:
+        assert q.speaker_span is not None and text[q.speaker_span.start:q.speaker_span.end] == q.speaker_span.text
