@@ -161,6 +161,7 @@ def process(
 
     from newsfuse.cluster import OnlineClusterer
     from newsfuse.copies import CopyIndex, find_copies
+    from newsfuse.fuse import build_event
     from newsfuse.fuse.when import with_inferred
     from newsfuse.store.records import article_record
 
@@ -213,9 +214,9 @@ def process(
 
     # Re-fuse the events that received articles; the others keep their stored records. An event's id comes
     # from its first article, and later articles arrive later, so ids never change and nothing is deleted.
+    events: dict[str, dict] = {}
     article_events: dict[str, list[str]] = {}
     fused_view: dict[str, Analysis] = {}
-    jobs: list[FusionJob] = []
     for key in sorted(touched, key=lambda k: min(seq[m] for m in members_by_key[k] if m in seq)):
         members = sorted((m for m in members_by_key[key] if m in by_id), key=lambda m: seq[m])
         event_id = event_id_for(members[0])
@@ -226,8 +227,7 @@ def process(
         # on the event's members only, not on the batches they arrived in.
         member_analyses = with_inferred([by_id[m] for m in members])
         fused_view.update((a.id, a) for a in member_analyses)
-        jobs.append((event_id, member_analyses, {m: group[m] for m in members if m in group}, options.brief_length))
-    events = {job[0]: event for job, event in zip(jobs, fuse_events(jobs, options.workers))}
+        events[event_id] = build_event(event_id, member_analyses, group, brief_length=options.brief_length)
 
     # Store: per-article analyses as the stages made them, and the article records as the events see them.
     for aid in sorted(article_events, key=lambda x: seq[x]):
@@ -242,34 +242,6 @@ def process(
     result.events = list(events.values())
     result.copy_of, result.groups, result.article_events = copy_of, group, article_events
     return result
-
-
-# An event to fuse: (event id, member analyses in arrival order, their copy groups, brief length).
-FusionJob = tuple[str, list[Analysis], dict[str, str], int]
-
-# Below this many events, fusing in the parent beats starting worker processes (a pool start costs about
-# a second; fusing one event about 20 ms).  Measured with benchmarks/throughput.py on ../shared/data/gva.
-MIN_PARALLEL_FUSION = 200
-FUSION_CHUNK = 32  # events per task sent to a fusion worker
-
-
-def _fuse_job(job: FusionJob) -> dict:
-    from newsfuse.fuse import build_event
-
-    event_id, analyses, groups, brief_length = job
-    return build_event(event_id, analyses, groups, brief_length=brief_length)
-
-
-def fuse_events(jobs: Sequence[FusionJob], workers: int = 1) -> list[dict]:
-    """The event records of `jobs`, in order; spread over worker processes when there are many.
-
-    Fusion is a pure function of an event's members, so the records are the same whatever the number
-    of workers.
-    """
-    if workers <= 1 or len(jobs) < MIN_PARALLEL_FUSION:
-        return [_fuse_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_fuse_job, jobs, chunksize=FUSION_CHUNK))
 
 
 def ingest_objects(db_path: str | Path, objects: Sequence[object], options: RunOptions = RunOptions()) -> dict:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Sequence
 
 from rapidfuzz import fuzz
@@ -31,12 +32,14 @@ MIN_CONTAINED_WORDS = 5
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|rev|lt|gen|col|sgt|capt|gov|sen|rep|the)\.?\s+", re.I)
 
 
+@lru_cache(maxsize=1 << 16)  # quotes are compared pairwise within an event: normalise each text once
 def normalise_quote(text: str) -> str:
     """Lower-cased words only, with quote marks, dashes and spacing unified."""
     t = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
     return " ".join(re.findall(r"[\w']+", t))
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise_speaker(name: str | None) -> str:
     """A speaker's name without honorifics, case or a possessive."""
     if not name:
