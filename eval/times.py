@@ -156,8 +156,10 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             r = results[key]
             print(f"{key:6} {r['documents']:>5} {r['relaxed']['f1']:>9.3f} {r['strict']['f1']:>9.3f} "
                   f"{r['relaxed']['precision']:>7.3f} {r['relaxed']['recall']:>7.3f} {r['value_accuracy']:>8.3f}")
-    if "all" in results:
-        print("value accuracy by type (all):", results["all"]["value_accuracy_by_type"])
+    for key in ("dev", "test", "all"):
+        if key in results:
+            by_type = results[key]["value_accuracy_by_type"]
+            print(f"value accuracy by type ({key}):", "  ".join(f"{t} {v['accuracy']:.3f} (n={v['n']})" for t, v in by_type.items()))
     dev_errors = [e for e in errors if e["split"] == "dev"]
     for e in dev_errors[: args.errors]:
         print(f"  {e['doc']}: {e['gold_text']!r}={e['gold']} vs {e['pred_text']!r}={e['pred']}")

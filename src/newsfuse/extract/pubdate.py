@@ -19,12 +19,12 @@ _MONTHS = {
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _FULL_DATES = (
     (re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
-    (re.compile(rf"(?i)\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"), ("mon", "d", "y")),
+    (re.compile(rf"(?i)\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)((?:19|20)\d{{2}})\b"), ("mon", "d", "y")),
     (re.compile(rf"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+((?:19|20)\d{{2}})\b"), ("d", "mon", "y")),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b"), ("m", "d", "y")),
 )
 # A labelled date line: the page's own statement of when it was published or updated.
-_LABEL = re.compile(r"(?i)\b(posted|published|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*")
+_LABEL = re.compile(r"(?i)\b(posted|published|created|updated|last\s+updated|modified|first\s+published|date)\s*(?:on|:)?\s*")
 _URL_DATES = (
     # a one-digit day must end a path segment: "/2014/06/5_people-shot" is a month folder, not June 5
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{2}(?=[/_.-]|$)|\d(?=/|$))"),
@@ -149,7 +149,7 @@ def _lead_dates(analysis: Analysis) -> list[InferredDate]:
         if label is None and re.fullmatch(r"[A-Z][A-Z .'’-]{1,40}(?:\([A-Za-z ]+\))?,\s*", text[line_start:start]):
             label = "dateline"
         if label is not None:
-            labelled.append((0 if label != "updated" and "updated" not in label else 1, start, end, d))
+            labelled.append((1 if "updated" in label or label == "modified" else 0, start, end, d))
     out = []
     if labelled:
         _, start, end, d = min(labelled)

@@ -5,7 +5,10 @@ zones, "mid-February", "earlier this month", ...); overlapping candidates are me
 is normalised the TimeML way (2021-03-03, 2021-03, 2021-W09, 2021-03-03T07:20, 2021-Q3, P3D,
 PAST_REF).  A relative expression with no reference date gets value None: we never guess.
 News tense: a bare weekday is the latest such day up to the reference date unless its clause
-looks ahead ("will", "due", "scheduled", "is to"), then the next one.
+looks ahead ("will", "due", "scheduled", "is to"; not "had been due"), then the next one.
+Each expression also records what it dates, read from the parse (`TimeEx.attached`): the event
+("was shot Sunday", "Sunday's shooting"), a report about it ("said Sunday"), or the page's own
+time stamp ("Posted: Tuesday, January 20, 2015 10:49 AM"); fusion weighs dates by it.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ UNITS: dict[str, tuple[str, bool]] = {
     "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # month a season begins (northern)
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI",
 }
@@ -55,12 +59,16 @@ FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "wo", "due", "scheduled", "s
                             "planned", "plans", "upcoming", "next", "coming", "going"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "claim"})
 
-_MON = r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_MON = r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_NUM = r"(?:\d+(?:\.\d+)?|" + _TENS + r"[-\s](?:one|two|three|four|five|six|seven|eight|nine)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|a\s+couple\s+of|a\s+few|few|several|many)"
+_NUM = r"(?:\d+(?:\.\d+)?|" + _TENS + r"[-\s](?:one|two|three|four|five|six|seven|eight|nine)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|(?:a\s+)?couple\s+of|a\s+few|few|several|many)"
+# Words between a count and its unit that keep the duration: "eight trading days", "three straight weeks".
+_DAY_KINDS = r"(?:trading|business|working|calendar|full|straight|consecutive|long|more|additional|extra)"
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
-_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}(?:\s*(?:hours|hrs))?|noon|midnight)"
+# A clock time without a.m./p.m. needs a two-digit hour ("14:40", "00:10") or a zone or "hours" after it: a
+# bare "1:48" on a news page is the length of a video clip.
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{2}:\d{2}(?:\s*(?:hours|hrs))?|\d:\d{2}(?=\s*(?:hours|hrs|local\s+time|GMT|UTC|[ECMP][SD]T))|noon|midnight)"
 _ZONE = r"(?:\s*(?:local\s+time|GMT|UTC|(?-i:[ECMP][SD]T|BST|CET|CEST)))"
 _PREMOD = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[-\s]+)"
 _REL = r"(?:last|this|next|this\s+past|this\s+coming|the\s+past|the\s+coming)"
@@ -71,23 +79,58 @@ RECOGNISER = re.compile(
     + r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     + r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"
     + rf"|(?:{_CLOCK}{_ZONE}?(?:,?\s+(?:on\s+)?(?:{_WD}|today|yesterday|tomorrow))?)"
-    + rf"|(?:{_REL}\s+|{_PREMOD})?{_WD}(?:,?\s+{_MON}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?(?:\s+(?:morning|afternoon|evening|night))?"
-    + rf"|{_PREMOD}?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?"
-    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?"
+    + rf"|(?:{_REL}\s+|{_PREMOD})?{_WD}(?:,?\s+{_MON}\s+\d{{1,2}}(?:(?:,\s*|\s+)\d{{4}})?)?(?:\s+(?:morning|afternoon|evening|night))?"
+    + rf"|{_PREMOD}?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:(?:,\s*|\s+)\d{{4}})?"
+    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:(?:,\s*|\s+)\d{{4}})?"
     + rf"|{_PREMOD}?{_MON},?\s+(?:of\s+)?(?:\d{{4}}|last\s+year|this\s+year|next\s+year)"
     + rf"|(?:{_REL}\s+|{_PREMOD}){_MON}"
     + r"|(?:today|yesterday|tomorrow|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?"
     + r"|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|last\s+night"
     + r"|(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)"
     + rf"|{_REL}\s+(?:week|month|year|weekend|quarter|spring|summer|fall|autumn|winter)"
-    + r"|the\s+weekend|now|recently|soon|previously|the\s+(?:near\s+)?(?:past|future|present)\b"
+    + r"|the\s+weekend|now\b|recently|soon|previously|the\s+(?:near\s+)?(?:past|future|present)\b"
     + rf"|(?:(?:early|late|mid)[-\s]?)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow|{_WD})"
     + rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|before)"
     + rf"|(?:the\s+)?(?:past|last|next|first|previous|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}"
     + r"|(?:the\s+)?(?:first|second|third|fourth)[-\s]quarter"
+
     + r"|(?:the\s+)?(?:early|mid|late)?[-\s]?(?:19|20)?'?\d0s\b"
     + r")",
 )
+# Every word an expression of RECOGNISER can begin with (besides a digit): `_recognised` tries the pattern
+# only where such a word starts, which is three times faster than scanning every position of a page.
+# tests/unit/extract/test_times.py checks it against RECOGNISER.finditer.
+_PARTS = ("morning", "afternoon", "evening")
+_START_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov "
+    "november dec december monday tuesday wednesday thursday friday saturday sunday noon midnight last this next the early "
+    "late mid today yesterday tomorrow tonight overnight earlier later now recently soon previously morning afternoon "
+    "evening a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred couple few several many past first second third fourth previous coming following".split()
+) | {pre + part for pre in ("early", "late", "mid") for part in _PARTS}
+_WORD_START = re.compile(r"[A-Za-z]+|\d")
+
+
+def _recognised(text: str) -> Iterable[re.Match[str]]:
+    """RECOGNISER's matches, left to right without overlaps, tried only where a possible first word starts."""
+    end = 0
+    for w in _WORD_START.finditer(text):
+        s = w.start()
+        if s < end or (s and (text[s - 1].isalnum() or text[s - 1] == "_")):
+            continue
+        if w.group(0)[0].isdigit() or w.group(0).lower() in _START_WORDS:
+            m = RECOGNISER.match(text, s)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+# Rarer shapes, matched apart so the main pattern stays fast: sets ("each Thursday", "every month") and
+# halves ("a minute and a half", "two and a half hours"), the latter only around an "and a half".
+_SETS = re.compile(rf"(?i)\b(?:every|each)\s+(?:single\s+)?(?:{_WD}|{_MON}|day|week|month|year|quarter|weekend|morning|afternoon|evening|night|hour|minute)\b")
+_AND_A_HALF = re.compile(r"(?i)\band\s+a\s+half\b")
+_HALF_BEFORE = re.compile(rf"(?i)\b{_NUM}\s+(?:{_UNIT}\s+)?$")
+_HALF_AFTER = re.compile(rf"(?i)\s+{_UNIT}\b")
 _PREP_YEAR = re.compile(r"(?<![$£€\d.,])\b((?:19[5-9]|20[0-3])\d)\b(?![-%\d]|[.,]\d|\s*(?:percent|people|troops|men|women|homes|dollars|units|shares)\b)")
 # Words that join two time expressions spaCy tags as one ("the six months ended Oct. 1").
 _SPLIT = re.compile(r"(?i)\s+(?:ended|ending|to|through|until|and)\s+(?=\S)|\s+[-–—]+\s+")
@@ -101,7 +144,7 @@ _TIME_WORD = re.compile(
     r"evening|noon|midnight|time|period|season|term|while|once|then|annual|daily|hourly|ever|eve|era|age)"
 )
 # spaCy DATE entities that are ages or other non-times.
-_NOT_A_TIME = re.compile(r"(?i)^(?:quarterly|annual|annually|semiannual|biannual|currently)$|\d+[-\s]years?[-\s]old|\byears?[-\s]old\b|^\d+$(?<!\d{4})|^(?:the\s+)?\d+s?$(?<!0s)")
+_NOT_A_TIME = re.compile(r"(?i)^\d:\d{2}$|^(?:quarterly|annual|annually|semiannual|biannual|currently)$|\d+[-\s]years?[-\s]old|\byears?[-\s]old\b|^\d+$(?<!\d{4})|^(?:the\s+)?\d+s?$(?<!0s)")
 
 
 @dataclass(frozen=True)
@@ -233,10 +276,10 @@ def _month_day_year(s: str) -> tuple[int | None, int | None, int | None] | None:
         return y, int(m.group(1)), int(m.group(2))
     mon = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
     low = s.lower()
-    m = re.search(rf"\b{mon}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(\d{{4}}))?", low)
+    m = re.search(rf"\b{mon}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:\s*[-–]\s*\d{{1,2}})?(?:(?:,\s*|\s+)(\d{{4}}))?", low)
     if m and 1 <= int(m.group(2)) <= 31:
         return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(1)], int(m.group(2))
-    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(\d{{4}}))?", low)
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(\d{{4}}))?", low)
     if m and 1 <= int(m.group(1)) <= 31:
         return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2)], int(m.group(1))
     m = re.search(rf"\b{mon}(?:,?\s+(?:of\s+)?(\d{{4}}))?\b", low)
@@ -330,6 +373,24 @@ _SPELLED_YEAR = re.compile(r"(?i)\b(nineteen|twenty)\s+((?:oh\s+|o\s+)?[a-z]+(?:
 _SPELLED_DECADE = {w + "ies": 10 * (2 + i) for i, w in enumerate(("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"))}
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth")
+# "March eighth", "March the twenty-first" (broadcast transcripts spell the day out)
+_SPELLED_DAY = re.compile(
+    rf"\b({_MON})\s+(?:the\s+)?((?:(?:twenty|thirty)[-\s])?(?:{'|'.join(_ORDINAL_WORDS[:9])})|{'|'.join(_ORDINAL_WORDS[9:])}|thirtieth)\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_day(words: str) -> int:
+    w = words.lower().replace("-", " ").split()
+    if w[0] == "thirtieth":
+        return 30
+    tens = {"twenty": 20, "thirty": 30}.get(w[0], 0)
+    return tens + _ORDINAL_WORDS.index(w[-1]) + 1 if tens else _ORDINAL_WORDS.index(w[0]) + 1
+
+
 def spell_out_years(s: str) -> str:
     """Digits for years written in words, as broadcast transcripts do ("nineteen ninety-six" -> 1996)."""
     def repl(m: re.Match[str]) -> str:
@@ -339,9 +400,19 @@ def spell_out_years(s: str) -> str:
         return f"{19 if m.group(1).lower() == 'nineteen' else 20}{rest:02d}"
 
     s = _SPELLED_YEAR.sub(repl, s)
+    s = _SPELLED_DAY.sub(lambda m: f"{m.group(1)} {_ordinal_day(m.group(2))}", s)
     s = re.sub(r"(?i)\btwo\s+thousand(?:\s+and\s+(one|two|three|four|five|six|seven|eight|nine))?\b",
                lambda m: str(2000 + (1 + _ONES.index(m.group(1).lower()) if m.group(1) else 0)), s)
     return re.sub(r"(?i)\bthe\s+(" + "|".join(_SPELLED_DECADE) + r")\b", lambda m: f"the 19{_SPELLED_DECADE[m.group(1).lower()]}s", s)
+
+
+def _year_word(word: str, ref: date | None) -> int | None:
+    """The year of "1989", "this year", "last year", "next year" or "year" (the reference year)."""
+    if word[:1].isdigit():
+        return int(word)
+    if ref is None:
+        return None
+    return ref.year + {"last year": -1, "next year": 1}.get(word, 0)
 
 
 def _last_quarter(ref: date) -> tuple[int, int]:
@@ -354,7 +425,9 @@ def resolve(text: str, ctx: Context) -> Resolution:
     """Normalise one time expression to a TimeML value (None when it cannot be resolved)."""
     s = spell_out_years(" ".join(text.split()))
     low = s.lower().strip(" .,;:()")
+    low = re.sub(r"^(?:as\s+(?:early|late|soon)\s+as|at\s+(?:least|most)|both|just|only|even)\s+", "", low)
     low = re.sub(r"^(?:in|on|at|by|since|until|during|from|for|of|about|around|over|within)\s+", "", low)
+    low = re.sub(r"(?<=[a-z])['’]s?$", "", low)  # "the latest quarter's", "the Sundays'"
     ref = ctx.ref
 
     # Year-on-year comparisons in earnings reports: "a year earlier" is the same quarter a year before.
@@ -367,7 +440,9 @@ def resolve(text: str, ctx: Context) -> Resolution:
         return Resolution(f"{ref.year - 1:04d}")
 
     # Sets: "every week", "each Thursday", "daily".
-    m = re.fullmatch(r"(?:every|each|per|a)\s+(\w+)", low)
+    m = re.fullmatch(r"(?:every|each|per|a)\s+(?:single\s+)?(\w+)", low)
+    if m and m.group(1) in PARTS_OF_DAY and m.group(1) not in ("tonight", "overnight") and not low.startswith("a "):
+        return Resolution(f"XXXX-XX-XXT{PARTS_OF_DAY[m.group(1)]}", "set")
     if m and (m.group(1).rstrip("s") in UNITS or m.group(1) in WEEKDAYS or m.group(1) in MONTHS) and not low.startswith("a "):
         w = m.group(1).rstrip("s")
         if w in WEEKDAYS or m.group(1) in WEEKDAYS:
@@ -380,6 +455,11 @@ def resolve(text: str, ctx: Context) -> Resolution:
     if low in sets:
         return Resolution(sets[low], "set")
 
+    # Year-to-date stretches of earnings reports are durations: "the first nine months (of the year)",
+    # "the year-earlier nine months", "the latest six months".
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?:first|latest|past|last|year[-\s](?:earlier|ago))\s+)?({_NUM})\s+months(?:\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|(?:19|20)\d\d))?", low)
+    if m and _num(m.group(1)) is not None:
+        return Resolution(f"P{int(_num(m.group(1)))}M", "duration", anchored=False)
     # Explicit calendar dates.
     mdy = _month_day_year(s)
     if mdy and not re.search(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:a\.?m|p\.?m))", s) or (mdy and mdy[2] is None):
@@ -416,9 +496,22 @@ def resolve(text: str, ctx: Context) -> Resolution:
     m = re.fullmatch(r"(?:the\s+)?fiscal(?:\s+year)?\s+((?:19|20)\d{2})", low)
     if m:  # TimeBank writes fiscal years as plain years
         return Resolution(m.group(1), anchored=False)
-    m = re.fullmatch(r"(?:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of)[-\s]+)?(?:(?:in|of|since)\s+)?((?:1[5-9]|20)\d{2})", low)
+    m = re.fullmatch(r"(?:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of)[-\s]+)?(?:(?:in|of|since)\s+)?(?:the\s+year\s+)?((?:1[5-9]|20)\d{2})", low)
     if m:
         return Resolution(m.group(1), anchored=False)
+    # Halves: "the first half of 1989", "the second half of this year", "the first two quarters of 1990".
+    m = re.fullmatch(r"(?:the\s+)?(first|second|last|latter|back)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+)?((?:19|20)\d{2}|this\s+year|last\s+year|next\s+year|year)", low)
+    if m:
+        half = 1 if m.group(1) == "first" else 2
+        year = _year_word(m.group(2), ref)
+        return Resolution(f"{year:04d}-H{half}" if year else None, anchored=not m.group(2)[:1].isdigit())
+    # A season with its year: "the winter of 1994", "summer 2016".
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(spring|summer|fall|autumn|winter)\s+(?:of\s+)?((?:19|20)\d{2})", low)
+    if m:
+        return Resolution(f"{m.group(2)}-{SEASONS[m.group(1)]}", anchored=False)
+    # The year we are in, named as a whole: "the full year", "the current fiscal year", "year-end".
+    if re.fullmatch(r"(?:the\s+)?(?:(?:full|current|current\s+fiscal|present)\s+year|year[-\s]end|year's\s+end|end\s+of\s+the\s+year)", low):
+        return Resolution(f"{ref.year:04d}" if ref else None)
     m = re.search(r"\b(?:(1[5-9]|20)|')?(\d)0'?s\b", low)
     if m and re.fullmatch(r"(?:the\s+)?(?:(?:early|mid|late)[-\s]?)?(?:19|20)?'?\d0'?s", low):
         century = m.group(1) if m.group(1) and m.group(1) != "'" else "19"
@@ -433,6 +526,11 @@ def resolve(text: str, ctx: Context) -> Resolution:
         if ref is None:
             return Resolution(None)
         wd = WEEKDAYS[m.group(1)]
+        plural = m.group(0).endswith("s") or re.match(r"\s+(?:morning|afternoon|evening|night)s\b", low[m.end():])
+        if plural and not re.search(r"\b(?:last|this|next|past|coming)\b", low):
+            # "on Mondays", "Tuesday nights": every such day
+            part = next((code for word, code in PARTS_OF_DAY.items() if re.search(rf"\b{word}s?\b", low)), None)
+            return Resolution(f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), "set")
         before = low[: m.start()]
         if re.search(r"\bnext\s*$|\bthis coming\s*$|\bcoming\s*$", before):
             delta = (wd - ref.weekday()) % 7 or 7
@@ -507,18 +605,18 @@ def resolve(text: str, ctx: Context) -> Resolution:
         return Resolution(f"{year:04d}-Q{q}")
 
     # this / last / next week, month, year, quarter, weekend, season.
-    m = re.search(r"\b(last|this|next|past|coming|previous|current|the)\s+(week|month|year|weekend|quarter|spring|summer|fall|autumn|winter)\b", low)
+    m = re.search(r"\b(this\s+past|last|this|next|past|coming|previous|current|the)\s+(?:(?:early|late|mid)[-\s]+(?=spring|summer|fall|autumn|winter))?(week|month|year|weekend|quarter|spring|summer|fall|autumn|winter)\b", low)
     if m and not re.search(rf"\b{_NUM}\s+{m.group(2)}", low[m.end(1):] if False else ""):
         rel, unit = m.group(1), m.group(2)
         if rel in ("past", "coming") and re.search(r"\bthe\s+(?:past|coming)", low) and unit in ("week", "month"):
             return Resolution(f"P1{UNITS[unit][0]}", "duration")
         if ref is None:
             return Resolution(None)
-        step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        step = {"last": -1, "previous": -1, "past": -1, "this past": -1, "next": 1, "coming": 1}.get(rel, 0)
         if unit == "week":
             return Resolution(_week(ref + timedelta(weeks=step)))
         if unit == "weekend":
-            sat = ref + timedelta(days=(5 - ref.weekday()) % 7 - (7 if rel in ("last", "past", "previous") or (rel == "the" and not ctx.ahead and ref.weekday() < 5) else 0))
+            sat = ref + timedelta(days=(5 - ref.weekday()) % 7 - (7 if rel in ("last", "past", "this past", "previous") or (rel == "the" and not ctx.ahead and ref.weekday() < 5) else 0))
             if rel == "next":
                 sat += timedelta(weeks=1)
             if ref.weekday() >= 5 and rel in ("this", "the"):
@@ -538,6 +636,9 @@ def resolve(text: str, ctx: Context) -> Resolution:
             y, q = (y - 1, 4) if q < 1 else (y + 1, 1) if q > 4 else (y, q)
             return Resolution(f"{y:04d}-Q{q}")
         season = SEASONS[unit]
+        if rel == "this past":
+            # the latest such season begun before the reference month ("this past spring" in October: this year's)
+            return Resolution(f"{ref.year if SEASON_START[season] < ref.month else ref.year - 1:04d}-{season}")
         y = ref.year + (step if rel != "the" else 0)
         return Resolution(f"{y:04d}-{season}")
 
@@ -565,12 +666,25 @@ def resolve(text: str, ctx: Context) -> Resolution:
     if m and m.group(2).endswith("s"):
         return Resolution("FUTURE_REF" if m.group(1) in ("coming", "future") else "PAST_REF", anchored=False)
 
-    # Durations: "three days", "the past two weeks", "24 hours", "five-year".
-    m = re.search(rf"({_NUM}|\d+\s*(?:1/2|½))?[\s-]*({_UNIT})\b", low)
+    if re.fullmatch(r"these\s+days|nowadays", low):
+        return Resolution("PRESENT_REF", anchored=False)
+    # A count of quarters is a duration in quarters: "the past two quarters", "several quarters".
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|latest)\s+)?({_NUM})\s+quarters", low)
+    if m:
+        n = _num(m.group(1))
+        return Resolution(f"P{'X' if n is None else int(n)}Q", "duration", anchored=False)
+
+    # Durations: "three days", "the past two weeks", "24 hours", "five-year", "eight trading days".
+    m = re.search(rf"({_NUM}|\d+\s*(?:1/2|½))?[\s-]*(?:{_DAY_KINDS}\s+)?({_UNIT})\b", low)
     if m and not re.search(r"\b(?:ago|earlier|later)\b", low):
         unit = m.group(2).rstrip("s").replace("centurie", "century")
         letter, is_time = UNITS[unit]
         n = _num(m.group(1)) if m.group(1) else (1 if not m.group(2).endswith("s") else None)
+        if n is not None and re.search(rf"\b{m.group(2)}\s+and\s+a\s+half\b", low):
+            n += 0.5  # "a minute and a half"
+        half = re.search(rf"({_NUM})\s+and\s+a\s+half\s+{m.group(2)}\b", low)
+        if half and _num(half.group(1)) is not None:
+            n = _num(half.group(1)) + 0.5  # "two and a half hours"
         if unit == "fortnight" and n is not None:
             n *= 2
         if unit == "decade":
@@ -602,6 +716,11 @@ def resolve(text: str, ctx: Context) -> Resolution:
     return Resolution(None)
 
 
+def _past_perfect(tok: Any) -> bool:
+    """Whether a verb is in the past perfect ("had been scheduled", "had planned")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in tok.children)
+
+
 def _looks_ahead(analysis: Analysis, start: int, end: int, sent_start: int) -> bool:
     """Whether the clause of a time expression is about the future (will, due, scheduled, is to)."""
     doc = analysis.doc
@@ -609,6 +728,7 @@ def _looks_ahead(analysis: Analysis, start: int, end: int, sent_start: int) -> b
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             tok = span.root
+            via_noun = False  # "are investigating Sunday's shooting": the date qualifies a noun, not the verb's tense
             for _ in range(4):
                 head = tok.head
                 if head is tok:
@@ -616,13 +736,18 @@ def _looks_ahead(analysis: Analysis, start: int, end: int, sent_start: int) -> b
                 tok = head
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "JJ"):
                     break
+                via_noun = via_noun or tok.pos_ in ("NOUN", "PROPN")
             words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if tok.lower_ == "set" and not any(c.lower_ in ("to", "for") for c in tok.children):
                 return False
+            if _past_perfect(tok) or _past_perfect(tok.head) or _past_perfect(tok.head.head):
+                return False  # "had been due to expire Friday": a plan that is over
             if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in FUTURE_MARKERS:
                 return True
             if "to" in words and tok.head.lemma_ in ("be", "due", "expect", "schedule", "set", "plan", "go", "slate"):
                 return True
+            if via_noun:
+                return False
             if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):
                 return True
             if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in REPORTING_LEMMAS and tok.lemma_ not in ("be", "have"):
@@ -665,12 +790,22 @@ def _candidate_spans(analysis: Analysis) -> list[tuple[int, int]]:
             end = m.span.end
             tail = _TRAILING_COUNT.search(text, start, end)
             spans.append((start, tail.start(1) if tail else end))
-    for m in RECOGNISER.finditer(text):
+    for m in _recognised(text):
         spans.append((m.start(), m.end()))
+    for m in _SETS.finditer(text):
+        spans.append((m.start(), m.end()))
+    for m in _AND_A_HALF.finditer(text):
+        before = _HALF_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        unit_before = re.search(rf"(?i){_UNIT}\s*$", before.group(0))  # "a minute and a half"
+        after = None if unit_before else _HALF_AFTER.match(text, m.end())  # "two and a half hours"
+        if unit_before or after is not None:
+            spans.append((before.start(), after.end() if after is not None else m.end()))
     for m in _PREP_YEAR.finditer(text):
         spans.append((m.start(1), m.end(1)))
     spans = [_trim(text, s, e) for s, e in spans]
-    spans = sorted((s, e) for s, e in spans if e > s and _TIME_WORD.search(text, s, e))
+    spans = sorted((s, e) for s, e in spans if e > s and _TIME_WORD.search(text, s, e) and not _is_age(text, s, e))
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and s < merged[-1][1]:
@@ -678,6 +813,16 @@ def _candidate_spans(analysis: Analysis) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+_AGE_DECADE = re.compile(r"(?i)((?:his|her|their|its)\s+)?(?:(?:early|mid|late)[-\s]+)?\d0s")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:his|her|their|its)\s+(?:(?:early|mid|late)[-\s]+)?$")
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """ "in his 20s", "in their late 40s": an age, not a decade."""
+    m = _AGE_DECADE.fullmatch(text, start, end)
+    return bool(m and (m.group(1) or _AGE_BEFORE.search(text, max(0, start - 20), start)))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -703,10 +848,80 @@ def _ref_date(analysis: Analysis) -> date | None:
     return reference_day(analysis)
 
 
+# What a time expression dates, read from the parse while the Doc exists and kept as `TimeEx.attached`
+# (fusion runs after the Docs are dropped).  Verbs whose date is when something was said or done about
+# the event, not the event itself ("said Sunday", "was arraigned Monday"):
+REPORT_VERBS = frozenset({"say", "tell", "report", "announce", "confirm", "release", "be", "remain", "identify",
+                          "add", "state", "charge", "arrest", "appear", "plead", "ask", "hold", "continue",
+                          "speak", "arraign", "sentence", "comment", "reach", "investigate", "update", "file",
+                          "plan", "schedule", "bury", "mourn", "gather", "rule", "indict", "convict", "testify"})
+# Verbs and nouns of the happening itself ("was shot Sunday", "Sunday's shooting").
+EVENT_VERBS = frozenset({"shoot", "kill", "wound", "injure", "happen", "occur", "find", "fire", "open", "erupt",
+                         "strike", "hit", "slay", "gun", "murder", "stab", "attack", "break", "respond",
+                         "discharge", "go", "unfold", "begin", "start", "take"})
+EVENT_NOUNS = frozenset({"shooting", "killing", "slaying", "homicide", "murder", "gunfire", "incident", "attack",
+                         "shootout", "rampage", "standoff", "stabbing", "robbery", "fight"})
+
+
+def attachment_of(doc: Any, start: int, end: int) -> str | None:
+    """What a time expression dates, from the parse: "event" (shot Sunday), "event_noun" (the May 25
+    shooting), "report" (said Sunday, was arraigned Monday) or None (neither, or no parse)."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for step in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
+            # "the May 25 shooting", "Sunday's killing": the date names the happening itself
+            return "event_noun" if step == 0 and tok.i > span.root.i else "event"
+        if tok.pos_ in ("VERB", "AUX"):
+            if lemma in EVENT_VERBS:
+                return "event"
+            if lemma in REPORT_VERBS:
+                return "report"
+            return None
+    return None
+
+
+# A page's own time stamp, not a date the report is about: a labelled line ("Posted: Tuesday, January 20,
+# 2015", "Updated 11/30", "Created: 01/26/2015") or a full date run together with a clock time
+# ("Nov 22, 2014, 00:10", "15:41 GMT, 16 December 2014").
+_STAMP_LABEL = re.compile(
+    r"(?i)\b(?:posted|published|updated?|last\s+updated|created|modified|date)\s*(?:on|at)?\s*:?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+)
+_STAMP_GAP = re.compile(r"[\s,|@-]{0,4}(?:at\s+)?")
+_FULL_DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _stamps(text: str, found: list[tuple[int, int, Resolution]]) -> set[int]:
+    """Indices of the expressions that are the page's own time stamps."""
+    out = set()
+    for i, (start, end, r) in enumerate(found):
+        if _STAMP_LABEL.search(text, max(0, start - 40), start):
+            out.add(i)
+    for i in range(len(found) - 1):
+        (s1, e1, r1), (s2, e2, r2) = found[i], found[i + 1]
+        if not _STAMP_GAP.fullmatch(text, e1, s2):
+            continue
+        full = [j for j, (s, e, r) in ((i, found[i]), (i + 1, found[i + 1]))
+                if r.value and _FULL_DATE_VALUE.match(r.value) and not r.anchored]
+        clock = [j for j in (i, i + 1) if _parse_clock(text[found[j][0]:found[j][1]]) and j not in full]
+        if full and clock:
+            out.update((i, i + 1))
+        elif i in out and clock == [i + 1]:
+            out.add(i + 1)  # "Posted: Tuesday, January 20, 2015 10:49 AM EST": the clock of a labelled stamp
+    return out
+
+
 def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
     """Every time expression of the article with its TimeML value, resolved against the reference date."""
-    from newsfuse.fuse.when import attachment_of  # what each expression dates, while the parse is at hand
-
     text = analysis.article.text
     ref = _ref_date(analysis)
     local_tz = _local_timezone(analysis.places)
@@ -724,6 +939,7 @@ def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
         if r.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value) and r.kind == "date":
             day_values[start] = date.fromisoformat(r.value)
     out: list[TimeEx] = []
+    stamps = _stamps(text, resolved)
     for i, (start, end, r) in enumerate(resolved):
         if r.kind == "time" and r.value and _parse_clock(text[start:end]) and not _month_day_year(text[start:end]) and not re.search(r"(?i)day|tonight|yesterday|tomorrow", text[start:end]):
             near = _near_day(text, resolved, i, day_values)
@@ -734,8 +950,9 @@ def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
         if _YEAR_ENDED.fullmatch(text, start, end) and _ENDED_AFTER.match(text, end):
             # "the year ended March 31" is a twelve-month stretch, not the calendar year (TimeBank: P1Y, 6 of 7)
             r = Resolution("P1Y", "duration", anchored=False)
+        attached = "stamp" if i in stamps else attachment_of(analysis.doc, start, end)
         out.append(TimeEx(analysis.span(start, end), r.value, precision_of(r.value, r.kind), r.tz, r.kind, r.anchored,
-                          attachment_of(analysis.doc, start, end)))
+                          attached))
     return _corroborate_zones(out)
 
 

@@ -63,3 +63,14 @@ def test_url_date_earlier_than_published_wins() -> None:
 def test_one_digit_day_must_end_a_url_segment() -> None:
     assert pubdate.date_from_url("http://x.com/news/2014/06/5_people_shot") is None
     assert pubdate.date_from_url("http://x.com/2014/3/4/a").isoformat() == "2014-03-04"
+
+
+def test_created_line_is_a_dateline() -> None:
+    a = _infer("Updated: 01/26/2015 10:24 PM Created: 01/25/2015 1:24 PM\nA boy was found at 11:07 a.m. Sunday.",
+               published="2017-01-29", url="http://web.archive.org/web/20150128225228/http://example.com/story.shtml")
+    assert pubdate.reference_day(a).isoformat() == "2015-01-25"
+    assert {t.span.text: t.value for t in a.times}["11:07 a.m. Sunday"] == "2015-01-25T11:07"
+
+
+def test_full_date_with_comma_and_no_space() -> None:
+    assert pubdate.full_dates("Sam died Feb. 21,2015.")[0][2].isoformat() == "2015-02-21"

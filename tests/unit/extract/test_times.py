@@ -120,3 +120,81 @@ def test_fiscal_year_ended_and_fractional_durations() -> None:
     assert t["the year"].value == "P1Y" and t["the year"].kind == "duration"
     assert t["2 1/2 years"].value == "P2Y6M"
     assert t["recent months"].value == "PXM"
+
+
+def _value(text: str, span: str, published: str = "1989-11-01") -> str | None:
+    return _times(text, published=published)[span].value
+
+
+def test_years_seasons_and_halves_spelled_or_written() -> None:
+    assert _value("The year two thousand will come.", "The year two thousand") == "2000"
+    assert _value("The winter of nineteen ninety-four was cold.", "The winter of nineteen ninety-four") == "1994-WI"
+    assert _value("This past spring it rained.", "This past spring") == "1989-SP"
+    assert _value("Last spring it rained.", "Last spring") == "1988-SP"
+    assert _value("Sales in the first half of 1989 rose.", "the first half of 1989") == "1989-H1"
+    assert _value("Profit for the current fiscal year rose.", "the current fiscal year") == "1989"
+
+
+def test_spelled_out_ordinal_day() -> None:
+    t = _times("Voters go to the polls this coming Sunday, March eighth.", published="1998-03-05")
+    assert t["this coming Sunday, March eighth"].value == "1998-03-08"
+
+
+def test_durations_with_halves_kinds_of_day_and_quarters() -> None:
+    assert _value("It took a minute and a half.", "a minute and a half") == "PT1M30S"
+    assert _value("It lasted two and a half hours.", "two and a half hours") == "PT2H30M"
+    assert _value("Prices rose for eight trading days.", "eight trading days") == "P8D"
+    assert _value("Sales grew over the next couple of years.", "the next couple of years") == "P2Y"
+    assert _value("It lost money in the past two quarters.", "the past two quarters") == "P2Q"
+    assert _value("Sales in the first nine months of the year rose.", "the first nine months of the year") == "P9M"
+    assert _value("These days, he said, no one cares.", "These days") == "PRESENT_REF"
+
+
+def test_sets() -> None:
+    t = _times("They meet each Thursday and every July, and play on Tuesday nights.", published="1989-11-01")
+    assert t["each Thursday"].value == "XXXX-WXX-4" and t["each Thursday"].kind == "set"
+    assert t["every July"].value == "XXXX-07"
+    assert t["Tuesday nights"].value == "XXXX-WXX-2TNI"
+
+
+def test_past_perfect_plan_and_dates_of_nouns_look_back() -> None:
+    # a deadline that "had been due" is over; "are investigating Sunday's shooting" is about a past Sunday
+    assert _value("The offer had been due to expire Friday evening.", "Friday evening") == "1989-10-27TEV"
+    assert _value("Police are investigating Sunday's shooting.", "Sunday") == "1989-10-29"
+    assert _value("The trial will begin Friday.", "Friday") == "1989-11-03"
+
+
+def test_page_stamps_are_marked() -> None:
+    t = _times("Posted: Tuesday, January 20, 2015 10:49 AM EST\nBy Dwayne Bremer Nov 22, 2014, 00:10\n"
+               "A boy was shot on Aug. 24, 2013, police said.", published="2015-01-20")
+    assert t["Tuesday, January 20, 2015"].attached == "stamp"
+    assert t["10:49 AM EST"].attached == "stamp"
+    assert t["Nov 22, 2014"].attached == "stamp" and t["00:10"].attached == "stamp"
+    assert t["Aug. 24, 2013"].attached == "event"
+
+
+def test_not_times_video_lengths_and_ages() -> None:
+    t = _times("1:48 Fresno zoo's baby rhino plays. A man in his 20s was shot at 14:40 PDT, nowhere near the park.")
+    assert "1:48" not in t and not any("20s" in k for k in t) and not any(k.lower() == "now" for k in t)
+    assert t["14:40 PDT"].value == "2021-03-04T14:40"
+
+
+def test_written_dates_without_space_or_with_abbreviated_june() -> None:
+    assert _value("Sam died Feb. 21,2015 at home.", "Feb. 21,2015", "2015-03-05") == "2015-02-21"
+    assert _value("It was posted Jun. 15, 2015.", "Jun. 15, 2015", "2015-06-16") == "2015-06-15"
+
+
+def test_word_scanner_finds_what_the_pattern_finds() -> None:
+    text = ("Last week talks failed; earlier this month two were killed, and in mid-February a third. On Sunday, "
+            "March 3, 2021 at 7:20 p.m. ET, three days ago, the '90s, the first quarter, a few weeks later, "
+            "midmorning Tuesday, 12/03/2020 and 2021-03-03T07:20, every day, this past weekend, overnight.")
+    assert [m.span() for m in times._recognised(text)] == [m.span() for m in times.RECOGNISER.finditer(text)]
+
+
+def test_extract_does_not_import_fusion() -> None:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(times.__file__).read_text(encoding="utf-8"))
+    imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert not any(m and m.startswith("newsfuse.fuse") for m in imported)

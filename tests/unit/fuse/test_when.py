@@ -80,3 +80,31 @@ def test_follow_up_months_later_keeps_the_date_of_the_shooting() -> None:
     a = _a("A Toledo man accused in a May 25 shooting that killed one entered Alford pleas today. "
            "Sentencing was set for Monday.", "a", published="2014-11-18")
     assert event_date([a])["value"] == "2014-05-25"
+
+
+def test_clock_time_is_not_discounted_as_a_report() -> None:
+    # "police reported finding..." hangs the clock time on a reporting verb; it still times the happening
+    a = _a("Police said Wednesday they are still looking for the gunman. At 6:45 p.m. Monday, police reported "
+           "finding the boy wounded in a yard.", "a")
+    assert event_date([a])["value"] == "2021-03-01"
+
+
+def test_page_stamps_are_not_evidence() -> None:
+    a = _a("Posted: Thursday, March 4, 2021 10:49 AM EST\nA man was shot Tuesday night on Main Street.", "a")
+    d = event_date([a])
+    assert d["value"] == "2021-03-02"
+    assert all("March 4" not in e["text"] for e in d["evidence"])
+    assert [i["date"] for i in timeline_items([a])] == ["2021-03-02"]
+
+
+def test_bare_clock_keeps_the_day_named_beside_it() -> None:
+    a = _a("A man was arrested Friday evening. Officers were sent to the club shortly before 2 a.m. March 2 "
+           "and found two people shot.", "a", published="2021-03-06")
+    assert event_date([a])["value"] == "2021-03-02"
+
+
+def test_written_date_in_an_event_sentence_of_a_follow_up() -> None:
+    # a month later: the date written in the sentence about the death is the event, not background
+    a = _a("Communities are rallying around the family of a student. Sam Kenser, 15, died Feb. 2, 2021 of a "
+           "gunshot wound. Organizers sold shirts at Monday night's game.", "a")
+    assert event_date([a])["value"] == "2021-02-02"
