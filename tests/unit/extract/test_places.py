@@ -108,3 +108,109 @@ def test_eu_is_a_place() -> None:
 def test_a_word_of_a_person_name_alone_is_not_a_place() -> None:
     text = "Residents elected town councillor Dewly Nelson. Nelson says the project paid off."
     assert not any(p.span.text == "Nelson" and p.span.start > 40 for p in places(text))
+
+
+def test_names_listed_with_a_place_are_places() -> None:
+    texts = _texts("The line to Berlin includes stops in Hilversum and Almelo, the paper points out.")
+    assert {"Hilversum", "Almelo"} <= texts
+
+
+def test_the_country_of_a_currency_is_named_but_does_not_vote() -> None:
+    found = {p.span.text: p for p in places("Armenia and Georgia signed a deal worth one million US dollars.")}
+    assert found["US"].gazetteer_id == "iso3166:US"
+    assert found["Georgia"].gazetteer_id == "iso3166:GE"
+
+
+def test_a_country_owning_an_organisation_is_a_place() -> None:
+    assert "Canada" in _texts("She is the director of the Kidney Foundation of Canada, which funds research.")
+    assert "Japan" not in _texts("Elsewhere, the Bank of Japan held its rates.")
+
+
+def test_an_unknown_one_word_name_without_a_locative_is_dropped() -> None:
+    from newsfuse.extract.places import _doubtful_unknown, _Name
+
+    text = "Guhdar said the family had nowhere to go. They moved to Zzyzxton last year."
+    assert _doubtful_unknown(text, _Name(0, 6, "Guhdar"))
+    assert not _doubtful_unknown(text, _Name(text.index("Zzyzxton"), text.index("Zzyzxton") + 8, "Zzyzxton"))
+
+
+def test_a_capital_is_not_preferred_through_an_old_alternate_name() -> None:
+    p = by_text("PHILADELPHIA (CBS) - An 11-year-old girl was shot inside her home.", "PHILADELPHIA")
+    assert p.country_code == "US" and p.admin1 == "Pennsylvania"
+
+
+def test_a_narrowed_city_is_the_city() -> None:
+    p = by_text("Police spent nine hours in a west Charlotte neighborhood after the shooting.", "west Charlotte")
+    assert p.admin1 == "North Carolina"
+
+
+def test_a_small_district_abroad_does_not_outrank_a_big_city() -> None:
+    p = by_text("Police are looking for a Toledo woman after her daughter was shot.", "Toledo")
+    assert p.admin1 == "Ohio"
+
+
+def test_nearby_names_support_each_other() -> None:
+    p = by_text("It happened just after midnight in Montgomery, near Aurora, police said.", "Montgomery")
+    assert p.admin1 == "Illinois"
+
+
+def test_a_qualifier_votes_only_in_the_sense_that_fits_its_town() -> None:
+    found = {p.span.text: p for p in places("Migrants camped out in Matias Romero, Oaxaca State, Mexico, on Wednesday.")}
+    assert found["Mexico"].precision == "country"
+
+
+def test_the_outlet_address_names_its_area() -> None:
+    from newsfuse.extract.gazetteer import load_gazetteer
+    from newsfuse.extract.places import outlet_area
+    from newsfuse.model import Analysis, Article
+
+    def area(url: str) -> str | None:
+        e = outlet_area(Analysis(article=Article(id="a", text="", url=url)), load_gazetteer())
+        return e.admin1 if e else None
+
+    assert area("http://web.archive.org/web/2015/http://www.nbclosangeles.com/news/x.html") == "California"
+    assert area("https://www.kentucky.com/news/local/crime/article1.html") == "Kentucky"
+    assert area("http://www.wral.com/news/1234/") is None
+    p = places("Neighbors were rattled after a shooting in Pasadena on Saturday night.",
+               url="http://www.nbclosangeles.com/news/local/Pasadena-Shooting.html")[0]
+    assert p.admin1 == "California"
+
+
+def test_a_town_of_residents_is_a_place() -> None:
+    text = "LAWRENCEBURG, Ky. (LEX 18) - A Lawrenceburg man is in critical condition after the shooting."
+    assert any(p.span.text == "Lawrenceburg" and p.admin1 == "Kentucky" for p in places(text))
+
+
+def test_a_town_before_a_date_mention_is_cut_from_it() -> None:
+    p = by_text("Officials are investigating after two boys were shot in Opa-locka Monday night.", "Opa-locka")
+    assert p.admin1 == "Florida"
+
+
+def test_a_country_named_with_and_is_one_place() -> None:
+    p = by_text("The prime minister said that Trinidad and Tobago failed to attend the meeting.", "Trinidad and Tobago")
+    assert p.country_code == "TT" and p.precision == "country"
+
+
+def test_a_common_word_after_the_is_not_a_place() -> None:
+    assert "Centre" not in _texts("In its petition, the State said the Centre had failed to frame a scheme.")
+
+
+def test_a_direction_before_a_continent_is_not_the_continent() -> None:
+    for p in places("Paris wants leadership in North Africa, the minister said."):
+        if "Africa" in p.span.text:
+            assert p.gazetteer_id is None or not p.gazetteer_id.startswith("continent:")
+
+
+def test_call_sign_outlets_point_to_their_side_of_the_mississippi() -> None:
+    from newsfuse.extract.places import outlet_call_sign
+    from newsfuse.model import Analysis, Article
+
+    def sign(url: str) -> str | None:
+        return outlet_call_sign(Analysis(article=Article(id="a", text="", url=url)))
+
+    assert sign("http://web.archive.org/web/2016/http://www.koat.com/news/x") == "K"
+    assert sign("http://www.wsoctv.com/news/local/x") == "W"
+    assert sign("http://www.kens5.com/story/x") == "K"
+    assert sign("http://www.kansas.com/news/x") is None and sign("http://www.washingtonpost.com/x") is None
+    p = places("Police said a man was shot in Roswell on Sunday.", url="http://www.koat.com/news/roswell-shooting/1")
+    assert next(x for x in p if x.span.text == "Roswell").admin1 == "New Mexico"

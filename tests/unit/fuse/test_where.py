@@ -85,3 +85,61 @@ def test_a_title_place_ending_in_s_is_found_when_the_body_has_none() -> None:
     art = Article(id="a", text=text, title="Five people shot - WMC Action News 5 - Memphis, Tennessee")
     loc = event_location([Analysis(article=art, sentences=(Sentence(0, len(text), "body"),))])
     assert loc["name"] == "Memphis" and loc["admin1"] == "Tennessee" and loc["evidence"] == []
+
+
+def _gaz_place(name: str, admin1: str, **kw: object) -> dict:
+    from newsfuse.extract.gazetteer import load_gazetteer
+
+    e = next(e for e, _ in load_gazetteer().candidates(name) if e.admin1 == admin1 and e.kind == kw.get("kind", "city"))
+    return {"name": e.name, "gazetteer_id": e.gazetteer_id, "lat": e.lat, "lon": e.lon, "country_code": e.country_code,
+            "admin1": e.admin1, "admin2": e.admin2, "precision": e.precision}
+
+
+def test_a_city_section_is_located_as_its_city() -> None:
+    a = _analysis("a", "Five men were shot in the East Garfield Park neighborhood on Monday.",
+                  [("East Garfield Park", _gaz_place("East Garfield Park", "Illinois"))])
+    loc = event_location([a])
+    assert loc["name"] == "Chicago" and loc["admin1"] == "Illinois"
+    assert loc["evidence"] and loc["evidence"][0]["text"] == "East Garfield Park"
+
+
+def test_a_neighbourhood_named_like_a_town_elsewhere_yields_to_the_outlets_city() -> None:
+    text = "A teenage boy was shot to death Friday in the West Side Austin neighborhood."
+    art = Article(id="a", text=text, url="http://chicago.suntimes.com/news/boy-shot-to-death-in-austin/")
+    start = text.index("Austin")
+    a = Analysis(article=art, sentences=(Sentence(0, len(text), "body"),),
+                 places=(Place(span=Span.of("a", text, start, start + 6), **_gaz_place("Austin", "Texas")),))
+    loc = event_location([a])
+    assert loc["name"] == "Chicago" and loc["admin1"] == "Illinois" and loc["evidence"] == []
+
+
+def test_a_state_agency_votes_for_the_state_not_a_town_named_like_it() -> None:
+    from newsfuse.model import Mention
+
+    text = "A boy shot himself in the foot in Waitsfield, Vermont State Police say."
+    start = text.index("Vermont State Police")
+    a = Analysis(article=Article(id="a", text=text), sentences=(Sentence(0, len(text), "body"),),
+                 mentions=(Mention(span=Span.of("a", text, start, start + 20), label="ORG"),))
+    loc = event_location([a])
+    assert loc["admin1"] == "Vermont" and loc["country_code"] == "US"
+
+
+def test_a_state_in_the_web_address_points_to_its_town() -> None:
+    from newsfuse.fuse.where import _regions_outside_text
+
+    text = "Police said a 10-year-old girl was hit while sleeping on a couch at home."
+    art = Article(id="a", text=text, url="http://www.10tv.com/content/stories/2016/05/11/columbus-ohio--girl-wounded.html")
+    a = Analysis(article=art, sentences=(Sentence(0, len(text), "body"),))
+    assert [p.name for p in _regions_outside_text(a)] == ["Ohio"]
+    loc = event_location([a])
+    assert loc["name"] == "Columbus" and loc["admin1"] == "Ohio" and loc["evidence"] == []
+
+
+def test_an_agency_the_model_did_not_tag_names_its_town() -> None:
+    from newsfuse.fuse.where import _agency_places
+
+    text = "A student was shot on campus on Monday night, and Clarksville police were still searching for suspects."
+    a = Analysis(article=Article(id="a", text=text), sentences=(Sentence(0, len(text), "body"),))
+    found = _agency_places(a, {("US", "Tennessee")})
+    assert [(p.name, p.admin1, p.span.text) for p, _ in found] == [("Clarksville", "Tennessee", "Clarksville")]
+    assert _agency_places(Analysis(article=Article(id="b", text="The police said so."), sentences=()), set()) == []
