@@ -91,3 +91,70 @@ def test_trigger_prefilter_changes_no_report(monkeypatch) -> None:
     monkeypatch.setattr(mod, "TRIGGER", _re.compile(""))
     assert [mod.extract_casualties(a) for a in analyses] == filtered
     assert any(filtered)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # a list after an active verb, and a list of names
+        ("Police say he shot and killed his wife and four daughters.", 5, None),
+        ("Officials say 34-year-old Angelina Benton, 19-year-old Raynord Daniel and 12-year-old Joseph McDonald were killed.", 3, None),
+        # a bare count after an active verb
+        ("He opened fire on his fellow soldiers, killing three and wounding 16 before he fled.", 3, 16),
+        # the list does not run over another verb
+        ("The shooting left one person dead and four others wounded.", 1, 4),
+        ("He killed his son and wounded his daughter.", 1, 1),
+        # "deceased", "remains in critical condition", "N people including X"
+        ("One child was found deceased inside the house.", 1, None),
+        ("The victim remains in critical condition.", None, 1),
+        ("Officials said that 4 people including a 21-year-old girl were injured in a shooting.", None, 4),
+        # a suicide adds the shooter only when he killed someone else
+        ("A 10-year-old boy died after accidentally shooting and killing himself.", 1, None),
+        ("He killed his wife before turning the gun on himself.", 2, None),
+        # a day of the month is not a count
+        ("One victim of the shooting that took place July 18 is in critical but stable condition.", None, None),
+    ],
+)
+def test_totals_lists_and_counts(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_hedge_only_near_the_count() -> None:
+    a = analyse_text("A shooting that left six people injured was possibly gang related, police said.", stages=[casualties.STAGE])
+    assert [r.hedged for r in a.casualties if r.kind == "injured"] == [False]
+    b = analyse_text("Two people may have been killed, officials said.", stages=[casualties.STAGE])
+    assert all(r.hedged for r in b.casualties)
+
+
+def test_stated_counts_and_singular_mentions() -> None:
+    a = analyse_text("Three people were killed in the shooting.", stages=[casualties.STAGE])
+    assert article_totals(a.casualties).killed_stated
+    b = analyse_text("A man was killed in the shooting.", stages=[casualties.STAGE])
+    t = article_totals(b.casualties)
+    assert t.killed == 1 and not t.killed_stated
+    c = analyse_text("One man died in the shooting.", stages=[casualties.STAGE])
+    assert article_totals(c.casualties).killed_stated
+
+
+def test_roundup_articles() -> None:
+    a = analyse_text("At least 17 people were killed in weekend shootings across the city.", title="17 dead, 41 wounded in Chicago weekend shootings", stages=[])
+    assert casualties.is_roundup(a)
+    b = analyse_text("Two people were killed in a shooting.", title="2 killed in shooting", stages=[])
+    assert not casualties.is_roundup(b)
+
+
+def test_gates_change_no_report(monkeypatch) -> None:
+    """The verb-phrase gates only skip sentences the gated patterns could not match."""
+    from newsfuse.extract import casualties as mod
+
+    texts = [
+        "A woman and her son were killed. Three men and two women were wounded, and two boys were shot.",
+        "Two people were killed and three others were injured. Four people were shot and two died.",
+        "A man, a woman and a child were found dead; two teenagers and an adult were hospitalized.",
+        "Police said the men and women who gathered were not hurt.",
+    ]
+    analyses = [analyse_text(t, stages=[]) for t in texts]
+    gated = [mod.extract_casualties(a) for a in analyses]
+    monkeypatch.setattr(mod, "GATES", {})
+    assert [mod.extract_casualties(a) for a in analyses] == gated
+    assert all(gated[:3])

@@ -53,3 +53,38 @@ def test_spans_point_into_text(prefix: str, age: int) -> None:
     a = analyse_text(text, stages=[participants.STAGE])
     for p in a.participants:
         assert text[p.span.start:p.span.end] == p.span.text
+
+
+def test_names_the_model_mislabels_or_misses_are_taken_with_an_age() -> None:
+    got = _people("LeMarcus McGraw, 17, was found shot several times behind the store. 17-year-old Caleb Arwood was found shot in an alley.")
+    assert "LeMarcus McGraw" in got and got["LeMarcus McGraw"][0] == 17
+    assert "Caleb Arwood" in got and got["Caleb Arwood"][0] == 17
+
+
+def test_place_before_a_person_noun_is_not_a_name() -> None:
+    got = _people("A 20-year-old Des Moines man was shot and killed early Sunday morning near a nightclub.")
+    assert "Des Moines" not in got
+
+
+def test_other_event_sentences_and_junk_names() -> None:
+    got = _people(
+        "Ramon Burnett, 5, was shot and killed while playing in his yard. "
+        "In 2012, Heaven Sutton, 7, was shot and killed in the same neighborhood. "
+        "Smith was charged with Attempted Murder and Involuntary Manslaughter."
+    )
+    assert "Ramon Burnett" in got
+    assert "Heaven Sutton" not in got
+    assert not any("Murder" in n or "Manslaughter" in n for n in got)
+
+
+def test_officer_shot_is_a_participant_but_a_spokesman_is_not() -> None:
+    got = _people("Officer Mike Flamion was shot in the neck during a traffic stop. Sgt. Tom Baker said the suspect fled.")
+    assert "Mike Flamion" in got and got["Mike Flamion"][2] == "victim"
+    assert "Tom Baker" not in got
+
+
+def test_victim_cues_left_of_the_name() -> None:
+    got = _people("Family members identified the victims to reporters as Jennifer Browne and Tony Browne. "
+                  "The warrant accuses Howard of acting carelessly, resulting in the death of 17-month-old Victor Carroll.")
+    assert got["Jennifer Browne"][2] == "victim"
+    assert got["Victor Carroll"][2] == "victim"

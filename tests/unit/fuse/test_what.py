@@ -82,3 +82,35 @@ def test_same_person() -> None:
     assert what.same_person("John Smith", "Smith")
     assert what.same_person("J. Smith", "John Smith")
     assert not what.same_person("John Smith", "Jane Doe")
+
+
+def test_stated_count_outweighs_a_later_singular_mention() -> None:
+    a = _a("Three people were killed in the shooting.", "a", "2020-01-08")
+    b = _a("Neighbours mourned a man who was killed in the shooting.", "b", "2020-01-09")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert res["fatalities"]["value"] == 3
+    assert res["fatalities"]["disputed"] is True and len(res["fatalities"]["reports"]) == 2
+
+
+def test_roundup_totals_do_not_count_beside_a_single_report() -> None:
+    a = analyse_text("Seventeen people were killed in weekend shootings.", title="17 dead in weekend shootings", published="2020-01-08", article_id="a", stages=STAGES)
+    b = _a("One man was killed in the shooting on Main Street.", "b")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert res["fatalities"]["value"] == 1
+    assert any(r.get("roundup") for r in res["fatalities"]["reports"])
+
+
+def test_participants_capped_by_casualties() -> None:
+    names = ["John Smith", "Mary Jones", "Peter Brown", "Anna White", "Carl Green", "Dora Black", "Evan Gray"]
+    text = " ".join(f"{n}, {20 + i}, was shot and killed." for i, n in enumerate(names))
+    a = _a(text, "a")
+    assert len(what.participants([a], {"a": "a"}, (1, 0))) == max(what.PARTICIPANT_MIN, 1 + what.PARTICIPANT_SLACK)
+    assert len(what.participants([a], {"a": "a"}, (7, 0))) == len(names)
+
+
+def test_later_death_revises_an_early_no_casualties() -> None:
+    a = _a("Rockets hit the base; there were no reports of casualties.", "a", "2021-03-03")
+    b = _a("A US civilian contractor died of a heart attack after the attack.", "b", "2021-03-04")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert res["fatalities"]["value"] == 1
+    assert res["fatalities"]["disputed"] is True
