@@ -86,7 +86,7 @@ class TimeEx:
     tz: str | None = None  # "+03:00" when the expression carries or implies a zone
     kind: str = "date"  # date, time, duration, set
     anchored: bool = True  # resolved against a reference date (False when absolute in the text)
-    attached: str | None = None  # what the parse says it dates: "event", "event_noun", "report", or None
+    attached: str | None = None  # what the parse says it dates: "event", "event_noun", "report", "stamp" (a page time stamp), or None
 
 
 @dataclass(frozen=True, slots=True)

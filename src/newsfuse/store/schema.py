@@ -100,7 +100,10 @@ def _count_field() -> dict[str, Any]:
             "reports": {
                 "type": "array",
                 "items": {"type": "object", "required": ["value", "article", "evidence"],
-                          "properties": {"value": _INT_OR_NULL, "article": {"type": "string"}, "evidence": SPANS}},
+                          "properties": {"value": _INT_OR_NULL, "article": {"type": "string"}, "evidence": SPANS,
+                                         "roundup": {"type": "boolean", "description": "the article rounds up several "
+                                                     "incidents: its count is kept but not used for the value unless "
+                                                     "every source is one"}}},
             },
             "disputed": {"type": "boolean"},
         },
