@@ -757,19 +757,23 @@ def _looks_ahead(analysis: Analysis, start: int, end: int, sent_start: int) -> b
     return bool(re.search(r"\b(?:will|'ll|shall|due|scheduled|slated|is to|are to|set to|expected to|plans? to|going to)\b", before))
 
 
-def _in_past_clause(analysis: Analysis, start: int, end: int) -> bool:
-    """Whether the verb governing a time expression is in the simple past ("bought", "was shot", "had said")."""
-    doc = analysis.doc
+def _heads_above(doc: Any, start: int, end: int, steps: int = 4) -> tuple[Any, list[Any]]:
+    """The root token of the parse over text[start:end] and up to `steps` heads above it ((None, []) without a parse)."""
     if doc is None:
-        return False
+        return None, []
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
-    tok = span.root
-    for _ in range(4):
-        if tok.head is tok:
-            break
+        return None, []
+    tok, heads = span.root, []
+    while len(heads) < steps and tok.head is not tok:
         tok = tok.head
+        heads.append(tok)
+    return span.root, heads
+
+
+def _in_past_clause(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the verb governing a time expression is in the simple past ("bought", "was shot", "had said")."""
+    for tok in _heads_above(analysis.doc, start, end)[1]:
         if tok.pos_ in ("VERB", "AUX"):
             if tok.tag_ == "VBD":
                 return True
@@ -866,20 +870,12 @@ EVENT_NOUNS = frozenset({"shooting", "killing", "slaying", "homicide", "murder",
 def attachment_of(doc: Any, start: int, end: int) -> str | None:
     """What a time expression dates, from the parse: "event" (shot Sunday), "event_noun" (the May 25
     shooting), "report" (said Sunday, was arraigned Monday) or None (neither, or no parse)."""
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    tok = span.root
-    for step in range(4):
-        if tok.head is tok:
-            break
-        tok = tok.head
+    root, heads = _heads_above(doc, start, end)
+    for step, tok in enumerate(heads):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
             # "the May 25 shooting", "Sunday's killing": the date names the happening itself
-            return "event_noun" if step == 0 and tok.i > span.root.i else "event"
+            return "event_noun" if step == 0 and tok.i > root.i else "event"
         if tok.pos_ in ("VERB", "AUX"):
             if lemma in EVENT_VERBS:
                 return "event"
