@@ -107,7 +107,8 @@ class Database:
         )
 
     def put_analysis(self, analysis: Analysis) -> None:
-        blob = pickle.dumps(analysis.with_(doc=None), protocol=pickle.HIGHEST_PROTOCOL)
+        bare = analysis if analysis.doc is None else analysis.with_(doc=None)
+        blob = pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL)
         self.conn.execute("INSERT OR REPLACE INTO analyses(id, blob) VALUES (?, ?)", (analysis.id, blob))
 
     def analyses(self, ids: Iterable[str] | None = None) -> Iterator[Analysis]:
