@@ -167,6 +167,76 @@ def arrival_order(analyses: Iterable[Analysis]) -> list[Analysis]:
     return sorted(items, key=lambda a: (a.reference_date or "9999", index[a.id]))
 
 
+# Events fused per forked worker task: small enough to balance events of very different sizes.
+# Measured with benchmarks/throughput.py on ../shared/data/gva (2,428 events).
+FUSE_CHUNK = 48
+# Below this many events, forking fusion workers costs more than it saves (benchmarks/throughput.py --limit).
+MIN_PARALLEL_EVENTS = 200
+
+# What forked fusion workers read: the parent sets it just before forking, so the analyses reach the
+# children through copy-on-write memory instead of being pickled to them.
+_FUSION_STATE: dict[str, object] = {}
+
+
+def _fuse_one(event_id: str, members: Sequence[str]) -> tuple[str, dict, list[tuple[str, dict]]]:
+    """One event's record, and the article records of its members as this event sees them."""
+    from newsfuse.fuse import build_event
+    from newsfuse.fuse.when import with_inferred
+    from newsfuse.store.records import article_record
+
+    state = _FUSION_STATE
+    by_id: dict[str, Analysis] = state["by_id"]  # type: ignore[assignment]
+    group: dict[str, str] = state["group"]  # type: ignore[assignment]
+    copy_of: dict[str, str | None] = state["copy_of"]  # type: ignore[assignment]
+    article_events: dict[str, list[str]] = state["article_events"]  # type: ignore[assignment]
+    # Undated articles take a date their event's other articles support, and their times are re-resolved.
+    # This view is recomputed from the stored per-article analyses at every fusion, so the result depends
+    # on the event's members only, not on the batches they arrived in.
+    member_analyses = with_inferred([by_id[m] for m in members])
+    event = build_event(event_id, member_analyses, group, brief_length=state["brief_length"])  # type: ignore[arg-type]
+    records = [(a.id, article_record(a, article_events[a.id], copy_of.get(a.id))) for a in member_analyses]
+    return event_id, event, records
+
+
+def _fuse_chunk(items: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, dict, list[tuple[str, dict]]]]:
+    return [_fuse_one(event_id, members) for event_id, members in items]
+
+
+def fuse_events(
+    plan: Sequence[tuple[str, Sequence[str]]],
+    by_id: dict[str, Analysis],
+    group: dict[str, str],
+    copy_of: dict[str, str | None],
+    article_events: dict[str, list[str]],
+    brief_length: int,
+    workers: int,
+    min_parallel: int = MIN_PARALLEL_EVENTS,
+) -> Iterator[tuple[str, dict, list[tuple[str, dict]]]]:
+    """Fuse each planned event (id, member ids), in plan order, on forked workers when it pays.
+
+    Every event depends on its own members only, so the result is the same with any number of workers.
+    Forking shares the analyses with the workers without pickling them (pickling them cost as much as
+    the fusion saved); where fork is unavailable, or for a few events, fusion runs here.
+    """
+    import multiprocessing
+
+    _FUSION_STATE.update(
+        by_id=by_id, group=group, copy_of=copy_of, article_events=article_events, brief_length=brief_length
+    )
+    try:
+        parallel = workers > 1 and len(plan) >= min_parallel and "fork" in multiprocessing.get_all_start_methods()
+        if not parallel:
+            for event_id, members in plan:
+                yield _fuse_one(event_id, members)
+            return
+        chunks = [plan[i : i + FUSE_CHUNK] for i in range(0, len(plan), FUSE_CHUNK)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for done in pool.map(_fuse_chunk, chunks):
+                yield from done
+    finally:
+        _FUSION_STATE.clear()
+
+
 def process(
     articles: Sequence[Article],
     db: "Database",
@@ -193,10 +263,6 @@ def _process(
 
     from newsfuse.cluster import OnlineClusterer
     from newsfuse.copies import CopyIndex, find_copies
-    from newsfuse.fuse import build_event
-    from newsfuse.fuse.when import with_inferred
-    from newsfuse.store.records import article_record
-
     result = RunResult(read=len(articles))
     known = set(db.article_ids())
     fresh = [a for a in articles if a.id not in known]
@@ -246,25 +312,26 @@ def _process(
 
     # Re-fuse the events that received articles; the others keep their stored records. An event's id comes
     # from its first article, and later articles arrive later, so ids never change and nothing is deleted.
-    events: dict[str, dict] = {}
+    plan: list[tuple[str, list[str]]] = []
     article_events: dict[str, list[str]] = {}
-    fused_view: dict[str, Analysis] = {}
     for key in sorted(touched, key=lambda k: min(seq[m] for m in members_by_key[k] if m in seq)):
         members = sorted((m for m in members_by_key[key] if m in by_id), key=lambda m: seq[m])
         event_id = event_id_for(members[0])
+        plan.append((event_id, members))
         for m in members:
             article_events.setdefault(m, []).append(event_id)
-        # Undated articles take a date their event's other articles support, and their times are re-resolved.
-        # This view is recomputed from the stored per-article analyses at every fusion, so the result depends
-        # on the event's members only, not on the batches they arrived in.
-        member_analyses = with_inferred([by_id[m] for m in members])
-        fused_view.update((a.id, a) for a in member_analyses)
-        events[event_id] = build_event(event_id, member_analyses, group, brief_length=options.brief_length)
+    events: dict[str, dict] = {}
+    records: dict[str, dict] = {}  # an article in several events keeps the record of the last one, as before
+    for event_id, event, member_records in fuse_events(
+        plan, by_id, group, copy_of, article_events, options.brief_length, options.workers
+    ):
+        events[event_id] = event
+        records.update(member_records)
 
     # Store: per-article analyses as the stages made them, and the article records as the events see them.
     for aid in sorted(article_events, key=lambda x: seq[x]):
         db.put_analysis(by_id[aid])
-        db.put_article(seq[aid], article_record(fused_view[aid], article_events[aid], copy_of.get(aid)))
+        db.put_article(seq[aid], records[aid])
     db.put_events(events[k] for k in sorted(events))
     copy_state = {"index": index.to_bytes(), "copy_of": copy_of, "group": group}
     db.put_state(STATE_COPIES, pickle.dumps(copy_state, protocol=pickle.HIGHEST_PROTOCOL))
