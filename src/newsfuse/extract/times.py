@@ -893,6 +893,8 @@ _STAMP_LABEL = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
 )
 _STAMP_GAP = re.compile(r"[\s,|@-]{0,4}(?:at\s+)?")
+# The date line of an embedded tweet ("— Jane Doe (@janedoe) March 1, 2017") is when the tweet was posted.
+_TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s*$")
 _FULL_DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -900,7 +902,7 @@ def _stamps(text: str, found: list[tuple[int, int, Resolution]]) -> set[int]:
     """Indices of the expressions that are the page's own time stamps."""
     out = set()
     for i, (start, end, r) in enumerate(found):
-        if _STAMP_LABEL.search(text, max(0, start - 40), start):
+        if _STAMP_LABEL.search(text, max(0, start - 40), start) or _TWEET_SIGNATURE.search(text, max(0, start - 20), start):
             out.add(i)
     for i in range(len(found) - 1):
         (s1, e1, r1), (s2, e2, r2) = found[i], found[i + 1]

@@ -173,6 +173,13 @@ def test_page_stamps_are_marked() -> None:
     assert t["Aug. 24, 2013"].attached == "event"
 
 
+def test_embedded_tweet_dates_are_stamps() -> None:
+    t = _times("Police are at the scene of a shooting on Mohawk Street.\n"
+               "— SCMPD (@scmpd) March 1, 2017\nThe man was shot on Feb. 28, 2017, police said.", published="2017-03-01")
+    assert t["March 1, 2017"].attached == "stamp"
+    assert t["Feb. 28, 2017"].attached != "stamp"
+
+
 def test_not_times_video_lengths_and_ages() -> None:
     t = _times("1:48 Fresno zoo's baby rhino plays. A man in his 20s was shot at 14:40 PDT, nowhere near the park.")
     assert "1:48" not in t and not any("20s" in k for k in t) and not any(k.lower() == "now" for k in t)
