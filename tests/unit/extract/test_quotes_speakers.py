@@ -1,0 +1,181 @@
+"""Speaker attribution rules: generational suffixes, family-name-first names, parse slips, unnamed speakers,
+bodies behind spokesmen and documents, titled roles and pronouns across paragraphs."""
+
+from __future__ import annotations
+
+from newsfuse.extract import quotes as Q
+from newsfuse.stages import analyse_text
+
+
+def speakers(text: str) -> list[str | None]:
+    a = analyse_text(text, stages=[Q.STAGE])
+    return [q.speaker for q in a.quotes if q.kind == "direct"]
+
+
+def test_generational_suffix_tells_father_from_son():
+    text = (
+        "Police arrested Juan Manuel Martinez, Jr. after the shooting that killed his father, Juan Manuel "
+        "Martinez, Sr.\n\n"
+        '"I got the horrible call when I heard my mother," said Marco Martinez.\n\n'
+        '"I held him," said Martinez Jr. "I watched him bleed out."'
+    )
+    got = speakers(text)
+    assert got[0] == "Marco Martinez"
+    assert got[1:] == ["Juan Manuel Martinez Jr", "Juan Manuel Martinez Jr"]
+
+
+def test_suffix_helpers():
+    assert Q._suffix_after("Martinez, Jr. said", len("Martinez")) == "Jr"
+    assert Q._suffix_after("Martinez said", len("Martinez")) is None
+    assert Q._with_suffix(["Martinez", "Jr."], "", 0) == ["Martinez", "Jr"]
+
+
+def test_family_name_first_with_hyphenated_given_name():
+    text = (
+        "South Korea's president Moon Jae-in also said dialogue was impossible.\n\n"
+        'Mr Moon said: "We have the power to destroy them beyond recovery."'
+    )
+    assert speakers(text) == ["Moon Jae-in"]
+
+
+def test_conjoined_said_after_a_reported_verb_goes_to_the_teller():
+    text = (
+        'Dmitry Peskov told reporters that Russia "resolutely condemns" such moves and said that the test will '
+        '"lead to the further growth of tensions on the peninsula."'
+    )
+    assert speakers(text) == ["Dmitry Peskov"]
+
+
+def test_subject_across_a_line_break_is_a_caption():
+    verb_line = "North Korea on Sunday declared that it had put an \u201cearth observation satellite\u201d into orbit."
+    text = "The launch pad near the border. (Reuters)\n" + verb_line
+    assert speakers(text) == ["North Korea"]
+
+
+def test_quote_paragraph_after_a_sentence_naming_one_speaker():
+    text = (
+        "The pistol has yet to be recovered.\n\n\n\n"
+        "News 2 spoke with James Glass who was friends with both Barbee and Robinson.\n\n\n\n"
+        '"We don\'t know if it\'s his gun or if he borrowed it from somebody."'
+    )
+    assert speakers(text) == ["James Glass"]
+
+
+def test_unnamed_man_then_he_said_is_nobody_named():
+    text = (
+        '"This is my home. This is where I live," Zeke Herrera said.\n\n'
+        "One man, who declined to be named, said he still feels safe in the neighborhood.\n\n"
+        '"It\'s not gonna change nothing about what I do," he said.'
+    )
+    assert speakers(text) == ["Zeke Herrera", None]
+
+
+def test_role_after_his_and_lowercase_person_entities_name_nobody():
+    text = (
+        "Marcellus Brooks appeared in court on Wednesday.\n\n"
+        '"There was no gun found on Mr. Brooks," explained his Public Defender. '
+        '"Right now these are only accusations, your honor."'
+    )
+    assert speakers(text) == [None, None]
+
+
+def test_spokesman_for_a_person_and_statement_released_by_a_body():
+    text = (
+        "A spokesman for U.N. Secretary-General Ban Ki-moon called the launch deplorable and urged North "
+        'Korea "to halt its provocative actions and return to compliance with its obligations."'
+    )
+    assert speakers(text) == ["Ban Ki-moon"]
+    text = (
+        "\u201cThe army and people are unanimously demanding that the sanctions be lifted,\u201d a statement "
+        "released by the Korean Central News Agency said."
+    )
+    assert speakers(text) == ["Korean Central News Agency"]
+
+
+def test_proper_name_compounded_onto_a_body_noun_and_possessive_office():
+    text = (
+        'The missile flew over Hokkaido "at around 07:06 am towards the Pacific Ocean", '
+        "Japan's J-Alert system said."
+    )
+    assert speakers(text) == ["J-Alert"]
+    text = (
+        'He "admitted pointing the rifle at Miller and pulling the trigger," the sheriff\'s office said in '
+        "court documents."
+    )
+    assert speakers(text) == ["sheriff's office"]
+
+
+def test_document_named_earlier_with_a_compound_owner_and_full_org_name():
+    text = (
+        "The reward had reached $8,440, Crime Stoppers of the Lowcountry said.\n\n"
+        "The Crime Stoppers flier appealed to witnesses to step forward.\n\n"
+        '"If you have information, it is important that you make that call," the flier stated.'
+    )
+    assert speakers(text) == ["Crime Stoppers of the Lowcountry"]
+
+
+def test_org_name_drops_trailing_common_nouns():
+    assert Q._org_name("the Xinhua news agency") == "Xinhua"
+    assert Q._org_name("sheriff's office") == "sheriff's office"
+
+
+def test_definite_role_refers_to_the_person_given_that_title():
+    text = (
+        "UN Secretary-General Antonio Guterres revealed talks would be held next week.\n\n"
+        'The UN leader "condemns the launch" and said he will be discussing the situation "with all '
+        'concerned parties in the margins of the General Assembly."'
+    )
+    assert speakers(text)[-1] == "Antonio Guterres"
+
+
+def test_pronoun_prefers_the_subject_of_the_sentence_before():
+    text = (
+        '"He was undergoing treatment for depression," Rigo Alvarez said.\n\n'
+        "Neighbor Xanderia Morris knew the family well.\n\n"
+        '"They would smile whenever they\'d see someone," she said.'
+    )
+    assert speakers(text) == ["Rigo Alvarez", "Xanderia Morris"]
+
+
+def test_gender_learnt_from_a_following_he():
+    text = (
+        "Lopez was married and had a daughter.\n\n"
+        "He was assigned to the 49th Transportation Battalion."
+    )
+    a = analyse_text(text, stages=[Q.STAGE])
+    ctx = Q._Context(a)
+    assert ctx.gender.get("Lopez") == "m"
+
+
+def test_definite_spokesman_role_and_appositive_role():
+    text = (
+        "Pentagon spokesman John Kirby said on Monday that the talks would continue.\n\n"
+        '"We are not going to speculate on that at this time," the spokesman said.'
+    )
+    assert speakers(text) == ["John Kirby"]
+    text = (
+        "A 12-year-old boy, Tyler Jones, was hit in the leg.\n\n"
+        '"I heard a loud bang and fell down," the boy said.'
+    )
+    assert speakers(text) == ["Tyler Jones"]
+
+
+def test_title_abbreviation_tagged_as_a_person():
+    text = 'Police said the suspect fled. "He ran down the street toward the river," said Sgt. Tom Clark, a spokesman.'
+    assert speakers(text) == ["Tom Clark"]
+
+
+def test_quote_then_speaker_in_the_next_sentence():
+    text = (
+        "Ben Wallace arrived in Kiev on Monday.\n\n"
+        '"We will not be intimidated by these threats." Wallace said the UK would send more aid.'
+    )
+    assert speakers(text) == ["Ben Wallace"]
+
+
+def test_spokesperson_for_a_named_force():
+    text = (
+        "Emergency services were called to the scene. A spokesperson for West Midlands Police said: "
+        '"Officers were called shortly after 11pm."'
+    )
+    assert speakers(text) == ["West Midlands Police"]
