@@ -17,6 +17,7 @@ the dataset and the stages present, so reruns take seconds.
     .venv/bin/python -m eval.clusters [--limit N] [--parts dev,test] [--datasets gva,ecbplus,news-clusters]
     .venv/bin/python -m eval.clusters --light ...      # tuning: segment + spaCy only (not for reporting)
     .venv/bin/python -m eval.clusters --embeddings     # TF-IDF vs MiniLM vs model2vec (optional packages)
+    .venv/bin/python -m eval.clusters --errors         # dev only: splits and wrong joins, with candidate scores
 """
 
 from __future__ import annotations
@@ -211,6 +212,63 @@ def evaluate(datasets: Sequence[str], parts: Sequence[str], limit: int | None = 
     return results
 
 
+def dev_errors(datasets: Sequence[str], full: bool = True, limit: int | None = None) -> dict[str, Any]:
+    """Where the clusterer goes wrong on the dev parts (never on test), article by article in arrival order.
+
+    Each article is classed by what it did against the gold event of the members already seen: `join` (joined
+    an event whose members are mostly of its gold event), `wrong_join` (joined an event mostly of another gold
+    event; `wrong_copy` when through its copy group), `split` (opened a new event although its gold event was already seen), `new` (first of its gold
+    event).  Errors list the candidate events' scores (`OnlineClusterer.last_scores`) by their majority gold
+    event, so a wrong join shows how far the right event was, and a split how far below the threshold.
+    """
+    from collections import Counter, defaultdict
+
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.cluster.features import article_terms
+    from newsfuse.copies import find_copies
+
+    out: dict[str, Any] = {}
+    for name in datasets:
+        sel = [(a, g) for a, g, p in load_dataset(name, full) if p == "dev"]
+        if limit:
+            keep = set(sorted({g for _, g in sel})[:limit])
+            sel = [(a, g) for a, g in sel if g in keep]
+        gold = {a.id: g for a, g in sel}
+        analyses = [a for a, _ in sel]
+        groups = find_copies(analyses).group
+        terms = {a.id: article_terms(a) for a in analyses}
+        order = sorted(analyses, key=lambda a: (terms[a.id].day is None, terms[a.id].day or 0, a.id))
+        c = OnlineClusterer()
+        members: dict[str, Counter] = defaultdict(Counter)
+        seen: set[str] = set()
+        kinds: Counter = Counter()
+        errors: list[dict[str, Any]] = []
+
+        def majority(ev: str) -> str | None:
+            return members[ev].most_common(1)[0][0] if members[ev] else None
+
+        for a in order:
+            g = gold[a.id]
+            ev = c.add_terms(a.id, terms[a.id], groups.get(a.id, a.id))
+            joined = majority(ev)
+            kind = ("new" if g not in seen else "split") if joined is None else "join" if joined == g else "wrong_join"
+            if kind == "wrong_join" and not c.last_scores:
+                kind = "wrong_copy"  # joined through its copy group (newsfuse.copies), not by score
+            kinds[kind] += 1
+            if kind in ("split", "wrong_join", "wrong_copy"):
+                errors.append({"article": a.id, "kind": kind, "gold": g, "joined": joined,
+                               "day": terms[a.id].day, "title": (a.article.title or a.article.text[:80]).strip()[:100],
+                               "candidates": {f"{majority(e)}#{i}": round(v, 3)
+                                              for i, (e, v) in enumerate(sorted(c.last_scores.items(), key=lambda kv: -kv[1]))}})
+            seen.add(g)
+            members[ev][g] += 1
+        out[f"{name}/dev"] = {"counts": dict(kinds), "errors": errors}
+        print(f"{name}/dev {dict(kinds)}")
+        for e in errors:
+            print(f"  {e['kind']:10s} {e['gold'][:28]:28s} -> {str(e['joined'])[:28]:28s} {e['candidates']} | {e['title'][:60]}")
+    return out
+
+
 FLOOR_SUBSET = {"news-clusters": 12, "ecbplus": 4}  # events (news-clusters) / topics (ecbplus) of dev for CI
 
 
@@ -315,7 +373,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--refresh", action="store_true", help="re-parse instead of using cached analyses")
     ap.add_argument("--embeddings", action="store_true", help="compare TF-IDF, MiniLM and model2vec (dev, light)")
     ap.add_argument("--cache-only", action="store_true", help="parse and cache the analyses, then stop")
+    ap.add_argument("--errors", action="store_true", help="dev only: splits and wrong joins with candidate scores")
     args = ap.parse_args(argv)
+    if args.errors:
+        dev_errors(args.datasets.split(","), not args.light, args.limit)
+        return 0
     if args.cache_only:
         for name in args.datasets.split(","):
             load_dataset(name, not args.light, args.refresh)

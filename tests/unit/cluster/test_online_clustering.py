@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.cluster import OnlineClusterer, cluster_articles
+from newsfuse.cluster import ClusterConfig, OnlineClusterer, cluster_articles
 from newsfuse.model import Analysis, Article, Mention, Sentence, Span
 
 ENTITIES = {
@@ -85,6 +85,36 @@ def test_copies_join_their_original_event() -> None:
     c = OnlineClusterer()
     key = c.add(make("qa1", QUAKE_A), group_id="qa1")
     assert c.add(make("copy", SHOOTING_A), group_id="qa1") == key  # same copy group: same event, whatever the text
+
+
+def test_last_scores_show_the_candidate_events_of_the_last_article() -> None:
+    c = OnlineClusterer()
+    key_a = c.add(make("qa1", QUAKE_A), group_id="qa1")
+    assert c.last_scores == {}  # nothing to compare with
+    c.add(make("qb1", QUAKE_B), group_id="qb1")
+    assert c.add(make("qa2", QUAKE_A2), group_id="qa2") == key_a
+    assert key_a in c.last_scores and c.last_scores[key_a] == max(c.last_scores.values())
+    assert c.last_scores[key_a] >= c.config.threshold
+    c.add(make("copy", SHOOTING_A), group_id="qa1")
+    assert c.last_scores == {}  # joined through its copy group: not scored
+
+
+def test_an_article_is_indexed_under_its_heaviest_terms_only() -> None:
+    arts = [make("qa1", QUAKE_A), make("qb1", QUAKE_B), make("qa2", QUAKE_A2), make("sa", SHOOTING_A),
+            make("sb", SHOOTING_B)]
+    assert cluster_articles(arts, config=ClusterConfig(index_terms=3)) == cluster_articles(arts)
+    c = OnlineClusterer(index_terms=3)
+    for a in arts:
+        c.add(a)
+    per_article: dict[int, int] = {}
+    for ns, _ in c.postings.values():
+        for n in ns:
+            per_article[n] = per_article.get(n, 0) + 1
+    assert per_article and max(per_article.values()) == 3  # every article posted under 3 terms
+    full = OnlineClusterer(index_terms=0)
+    for a in arts:
+        full.add(a)
+    assert sum(len(ns) for ns, _ in full.postings.values()) > sum(per_article.values())
 
 
 def test_incremental_runs_equal_one_batch_run() -> None:
