@@ -276,10 +276,10 @@ def _month_day_year(s: str) -> tuple[int | None, int | None, int | None] | None:
         return y, int(m.group(1)), int(m.group(2))
     mon = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
     low = s.lower()
-    m = re.search(rf"\b{mon}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:\s*[-–]\s*\d{{1,2}})?(?:(?:,\s*|\s+)(\d{{4}}))?", low)
+    m = re.search(rf"\b{mon}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:\s*[-–]\s*\d{{1,2}})?(?:(?:\s?,\s*|\s+)(\d{{4}}))?", low)
     if m and 1 <= int(m.group(2)) <= 31:
         return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(1)], int(m.group(2))
-    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(\d{{4}}))?", low)
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:(?:\s?,\s*|\s+)(\d{{4}}))?", low)
     if m and 1 <= int(m.group(1)) <= 31:
         return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2)], int(m.group(1))
     m = re.search(rf"\b{mon}(?:,?\s+(?:of\s+)?(\d{{4}}))?\b", low)

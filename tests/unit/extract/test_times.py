@@ -173,6 +173,12 @@ def test_page_stamps_are_marked() -> None:
     assert t["Aug. 24, 2013"].attached == "event"
 
 
+def test_full_dates_with_a_space_before_the_comma_resolve_without_a_publication_date() -> None:
+    # tokenised corpora (ECB+) write "November 12 , 2011"; the date needs no reference date
+    assert _value("The quake struck on November 12 , 2011 near the coast.", "November 12 , 2011", None) == "2011-11-12"
+    assert _value("It happened December 15th , 2008.", "December 15th , 2008", None) == "2008-12-15"
+
+
 def test_embedded_tweet_dates_are_stamps() -> None:
     t = _times("Police are at the scene of a shooting on Mohawk Street.\n"
                "— SCMPD (@scmpd) March 1, 2017\nThe man was shot on Feb. 28, 2017, police said.", published="2017-03-01")
