@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 # Bump when the build changes: the cache file name carries it, so an old index is never read.
-GAZETTEER_VERSION = "9"
+GAZETTEER_VERSION = "11"
 
 # How a name matched an entry: its own name, one of its alternate names, or a reduced form.
 MATCH_PRIMARY = 0
@@ -101,6 +101,32 @@ UNIONS: tuple[tuple[str, str, float, float, int, tuple[str, ...]], ...] = (
     ("union:EU", "European Union", 48.69096, 9.14062, 447_000_000, ("EU", "E.U.")),
 )
 
+# Parts of the world that news names as places ("the Middle East", "North Africa"): without them the gazetteer
+# offers only look-alike towns (Middle East, Maryland).  They carry no point: an area thousands of kilometres
+# wide has no middle a reader could use (GeoNames' points for them lie near an edge: eval/places tune, "Middle
+# East" and "North Africa" 670 km from any middle set by hand), so they name the place and keep lat/lon null.
+# The population stands for how well known the name is.
+WORLD_REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("world:middle-east", "Middle East", ("Mideast",)),
+    ("world:north-africa", "North Africa", ()),
+    ("world:latin-america", "Latin America", ()),
+    ("world:southeast-asia", "Southeast Asia", ("South-East Asia", "South East Asia")),
+    ("world:central-asia", "Central Asia", ()),
+    ("world:east-asia", "East Asia", ()),
+    ("world:south-asia", "South Asia", ()),
+    ("world:korean-peninsula", "Korean Peninsula", ()),
+    ("world:balkans", "Balkans", ("Balkan Peninsula",)),
+    ("world:caribbean", "Caribbean", ()),
+    ("world:central-america", "Central America", ()),
+    ("world:scandinavia", "Scandinavia", ()),
+    ("world:sub-saharan-africa", "Sub-Saharan Africa", ()),
+    ("world:west-africa", "West Africa", ()),
+    ("world:east-africa", "East Africa", ()),
+    ("world:horn-of-africa", "Horn of Africa", ()),
+    ("world:persian-gulf", "Persian Gulf", ("Arabian Gulf",)),
+)
+WORLD_REGION_POPULATION = 100_000_000
+
 # A continent has no precision of its own in the contract: "region" is the nearest (broader than a country).
 PRECISION_OF_KIND = {"airport": "site", "city": "city", "county": "region", "region": "region", "country": "country",
                      "continent": "region"}
@@ -150,6 +176,19 @@ ALIASES: tuple[tuple[str, str], ...] = (
     ("New York City", "geonames:5128581"),
     ("L.A.", "geonames:5368361"),
     ("Philly", "geonames:4560349"),
+    ("DPRK", "iso3166:KP"),
+    ("D.P.R.K.", "iso3166:KP"),
+    ("T&T", "iso3166:TT"),
+    # Canadian provinces as newsrooms abbreviate them ("Estey's Bridge, N.B."): Canadian Press style.
+    ("B.C.", "iso3166-2:CA-BC"),
+    ("N.B.", "iso3166-2:CA-NB"),
+    ("Ont.", "iso3166-2:CA-ON"),
+    ("Que.", "iso3166-2:CA-QC"),
+    ("Alta.", "iso3166-2:CA-AB"),
+    ("Sask.", "iso3166-2:CA-SK"),
+    ("N.S.", "iso3166-2:CA-NS"),
+    ("P.E.I.", "iso3166-2:CA-PE"),
+    ("Nfld.", "iso3166-2:CA-NL"),
 )
 
 # AP style and postal abbreviations of US states (postal codes are used only in "City, ST").
@@ -486,6 +525,11 @@ def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str,
 
     for gid, name, lat, lon, alts in OCEANS:
         entries.append(GazEntry(gid, name, lat, lon, None, None, None, "continent", OCEAN_POPULATION, None))
+        names.append((name, gid, MATCH_PRIMARY))
+        names.extend((alt, gid, MATCH_ALTERNATE) for alt in alts)
+
+    for gid, name, alts in WORLD_REGIONS:
+        entries.append(GazEntry(gid, name, None, None, None, None, None, "continent", WORLD_REGION_POPULATION, None))
         names.append((name, gid, MATCH_PRIMARY))
         names.extend((alt, gid, MATCH_ALTERNATE) for alt in alts)
 

@@ -156,6 +156,8 @@ def event_schema() -> dict[str, Any]:
                     "country_code": {"type": ["string", "null"], "pattern": "^[A-Z]{2}$"},
                     "lat": _NUM_OR_NULL, "lon": _NUM_OR_NULL, "precision": PLACE_PRECISION,
                     "gazetteer_id": _STR_OR_NULL, "evidence": SPANS,
+                    "basis": {"type": "array", "items": {"enum": ["text", "title", "url", "outlet"]},
+                              "description": "what the chosen place was read from: the text, a title, a web address, the outlet"},
                 },
             },
             "type": {

@@ -97,3 +97,16 @@ def test_compact_names_read_run_together_words() -> None:
     names = load_gazetteer().compact_names(100_000)
     assert names["losangeles"][0].admin1 == "California"
     assert any(e.kind == "region" and e.name == "Kentucky" for e in names["kentucky"])
+
+
+def test_parts_of_the_world_have_no_point_and_outrank_look_alike_towns() -> None:
+    found = load_gazetteer().candidates("Middle East")
+    region = next(e for e, _ in found if e.gazetteer_id == "world:middle-east")
+    assert region.lat is None and region.lon is None and region.kind == "continent"
+    assert all(e.population < region.population for e, _ in found if e is not region)
+
+
+def test_newsroom_aliases_of_countries_and_provinces() -> None:
+    assert "iso3166:KP" in _ids("DPRK")
+    assert "iso3166:TT" in _ids("T&T")
+    assert "iso3166-2:CA-BC" in _ids("B.C.")

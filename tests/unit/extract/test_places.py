@@ -68,7 +68,8 @@ def test_spans_always_match_the_text(parts: list[tuple[str, str]], tail: str) ->
     for p in places(text):
         assert text[p.span.start:p.span.end] == p.span.text
         assert p.span.text.strip()
-        assert (p.lat is None) == (p.gazetteer_id is None)
+        assert p.lat is None or p.gazetteer_id is not None  # coordinates come from a gazetteer entry
+        assert p.gazetteer_id is not None or p.lat is None
 
 
 def test_washington_alone_is_the_capital() -> None:
@@ -214,3 +215,45 @@ def test_call_sign_outlets_point_to_their_side_of_the_mississippi() -> None:
     assert sign("http://www.kansas.com/news/x") is None and sign("http://www.washingtonpost.com/x") is None
     p = places("Police said a man was shot in Roswell on Sunday.", url="http://www.koat.com/news/roswell-shooting/1")
     assert next(x for x in p if x.span.text == "Roswell").admin1 == "New Mexico"
+
+
+def test_an_unknown_name_of_several_words_needs_a_place_word_or_a_locative() -> None:
+    from newsfuse.extract.places import _doubtful_unknown, _Name
+
+    text = "Parliamentarians Zorvak Quimbley voted. The march reached Zorvak Quimbley Street."
+    assert _doubtful_unknown(text, _Name(17, 32, "Zorvak Quimbley"))
+    street = text.index("Zorvak Quimbley Street")
+    assert not _doubtful_unknown(text, _Name(street, street + 22, "Zorvak Quimbley Street"))
+
+
+def test_an_unknown_name_gives_way_to_the_areas_written_inside_it() -> None:
+    from newsfuse.extract.gazetteer import load_gazetteer
+    from newsfuse.extract.places import _known_parts, _Name
+
+    text = "historically Republican Orange County"
+    start = text.index("Republican")
+    parts = _known_parts(load_gazetteer(), _Name(start, len(text), text[start:]))
+    assert [(n.text, text[n.start:n.end]) for n in parts] == [("Orange County", "Orange County")]
+    # a street keeps its whole name
+    street = _Name(0, 15, "Atlantic Avenue")
+    assert _known_parts(load_gazetteer(), street) == [street]
+
+
+def test_a_part_of_the_world_is_named_without_a_point() -> None:
+    p = by_text("He served two tours in the Middle East before he came home.", "Middle East")
+    assert p.gazetteer_id == "world:middle-east" and p.lat is None and p.country_code is None
+
+
+def test_a_list_of_cities_is_not_a_city_and_its_state() -> None:
+    found = {p.span.text: p for p in places("After stops in Washington, New York and Boston, the prince flew west.")}
+    assert found["Washington"].admin1 == "District of Columbia"  # not a Washington of New York state
+
+
+def test_a_quarter_of_the_capital_is_the_capital() -> None:
+    p = by_text("Four people were shot on Tuesday in Southeast Washington, according to police.", "Southeast Washington")
+    assert p.gazetteer_id == "geonames:4140963"
+
+
+def test_canadian_province_abbreviation_qualifies_a_town() -> None:
+    p = by_text("The dogs were taken from a farm in Fredericton, N.B. on Sunday.", "N.B.")
+    assert p.gazetteer_id == "iso3166-2:CA-NB"

@@ -30,6 +30,7 @@ def test_the_city_wins_over_its_state_and_country() -> None:
         ("Indiana", INDIANA), ("Indianapolis", INDY)])
     loc = event_location([a, b])
     assert loc["name"] == "Indianapolis" and loc["admin1"] == "Indiana" and loc["admin2"] == "Marion County"
+    assert loc["basis"] == ["text"]
     assert loc["precision"] == "city" and loc["country_code"] == "US"
     for ev in loc["evidence"]:
         text = (a if ev["article"] == "a" else b).article.text
@@ -39,7 +40,7 @@ def test_the_city_wins_over_its_state_and_country() -> None:
 def test_unknown_location_is_all_null() -> None:
     a = _analysis("a", "Nothing happened in Xyzzyville.", [("Xyzzyville", {"name": "Xyzzyville"})])
     loc = event_location([a])
-    assert loc["evidence"] == [] and all(v is None for k, v in loc.items() if k != "evidence")
+    assert loc["evidence"] == [] and loc["basis"] == [] and all(v is None for k, v in loc.items() if k not in ("evidence", "basis"))
     assert event_location([])["name"] is None
 
 
@@ -130,9 +131,10 @@ def test_a_state_in_the_web_address_points_to_its_town() -> None:
     text = "Police said a 10-year-old girl was hit while sleeping on a couch at home."
     art = Article(id="a", text=text, url="http://www.10tv.com/content/stories/2016/05/11/columbus-ohio--girl-wounded.html")
     a = Analysis(article=art, sentences=(Sentence(0, len(text), "body"),))
-    assert [p.name for p in _regions_outside_text(a)] == ["Ohio"]
+    assert [(p.name, basis) for p, basis in _regions_outside_text(a)] == [("Ohio", "url")]
     loc = event_location([a])
     assert loc["name"] == "Columbus" and loc["admin1"] == "Ohio" and loc["evidence"] == []
+    assert loc["basis"] == ["url"]  # the town is read from the web address only: no span to show
 
 
 def test_an_agency_the_model_did_not_tag_names_its_town() -> None:
@@ -143,3 +145,43 @@ def test_an_agency_the_model_did_not_tag_names_its_town() -> None:
     found = _agency_places(a, {("US", "Tennessee")})
     assert [(p.name, p.admin1, p.span.text) for p, _ in found] == [("Clarksville", "Tennessee", "Clarksville")]
     assert _agency_places(Analysis(article=Article(id="b", text="The police said so."), sentences=()), set()) == []
+
+
+def test_a_town_without_a_recorded_county_inherits_the_nearest_named_county() -> None:
+    text = "Brevard County deputies said a man was shot. Brevard County Sheriff's Office said a Merritt Island man was charged."
+    a = _analysis("a", text, [("Brevard County", _gaz_place("Brevard County", "Florida", kind="county")),
+                              ("Merritt Island", _gaz_place("Merritt Island", "Florida"))])
+    a = a.with_(article=Article(id="a", text=text, title="Brevard County deputies: man shot"))
+    loc = event_location([a])
+    assert loc["name"] == "Merritt Island" and loc["admin1"] == "Florida" and loc["basis"] == ["text"]
+
+
+def test_a_town_named_in_many_states_says_little_about_the_state() -> None:
+    from newsfuse.fuse.where import _ambiguous, _ambiguous_name
+
+    a = _analysis("a", "The Albany Police Department responded.", [("Albany", _gaz_place("Albany", "Georgia"))])
+    assert _ambiguous(a.places[0])  # Albany, New York is bigger than Albany, Georgia
+    assert not _ambiguous_name("Tuscaloosa", _gaz_place("Tuscaloosa", "Alabama")["gazetteer_id"])
+
+
+def test_an_agency_of_a_town_of_the_articles_state_is_not_a_region_abroad() -> None:
+    from newsfuse.fuse.where import _agency_places
+    from newsfuse.model import Mention
+
+    text = "A boy was shot in Tustin, Santa Ana Police Department officers said."
+    start = text.index("Santa Ana Police Department")
+    a = Analysis(article=Article(id="a", text=text), sentences=(Sentence(0, len(text), "body"),),
+                 mentions=(Mention(span=Span.of("a", text, start, start + 27), label="ORG"),))
+    found = _agency_places(a, {("US", "California")})
+    assert [(p.name, p.admin1) for p, _ in found] == [("Santa Ana", "California")]
+
+
+def test_a_town_elsewhere_yields_to_the_outlets_city_named_in_the_text() -> None:
+    text = "AUSTIN — Five people were shot at a party. Chicago police said no one was in custody."
+    art = Article(id="a", text=text, url="http://abc7chicago.com/news/5-shot-at-party/")
+    austin, chicago = text.index("AUSTIN"), text.index("Chicago")
+    a = Analysis(article=art, sentences=(Sentence(0, len(text), "body"),),
+                 places=(Place(span=Span.of("a", text, austin, austin + 6), **_gaz_place("Austin", "Texas")),
+                         Place(span=Span.of("a", text, chicago, chicago + 7), **_gaz_place("Chicago", "Illinois"))))
+    loc = event_location([a])
+    assert loc["name"] == "Chicago" and loc["admin1"] == "Illinois" and loc["basis"] == ["text", "outlet"]
