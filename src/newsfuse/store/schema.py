@@ -103,7 +103,16 @@ def _count_field() -> dict[str, Any]:
                           "properties": {"value": _INT_OR_NULL, "article": {"type": "string"}, "evidence": SPANS,
                                          "roundup": {"type": "boolean", "description": "the article rounds up several "
                                                      "incidents: its count is kept but not used for the value unless "
-                                                     "every source is one"}}},
+                                                     "every source is one"},
+                                         "title": {"type": "string", "description": "the count was read from the "
+                                                   "article's title, which is not part of its text"},
+                                         "title_evidence": {
+                                             "type": "array",
+                                             "description": "spans into `title` (title[start:end] == text) that state the count",
+                                             "items": {"type": "object", "required": ["start", "end", "text"],
+                                                       "properties": {"start": {"type": "integer", "minimum": 0},
+                                                                      "end": {"type": "integer", "minimum": 0},
+                                                                      "text": {"type": "string"}}}}}},
             },
             "disputed": {"type": "boolean"},
         },

@@ -158,3 +158,76 @@ def test_gates_change_no_report(monkeypatch) -> None:
     monkeypatch.setattr(mod, "GATES", {})
     assert [mod.extract_casualties(a) for a in analyses] == gated
     assert all(gated[:3])
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # a definite singular wounded in an article that reports a death is the dead victim on the way to dying
+        ("A man was shot and killed Tuesday. He was taken to a hospital.", 1, None),
+        ("A man was killed Tuesday. A woman was also wounded.", 1, 1),
+        ("The shooting left three people dead and another injured.", 3, 1),
+        ("He was taken to an area hospital but died from his injuries.", 1, None),
+        ("The gunman shot him in the leg.", None, 1),
+        ("A 13 year old was flown to a hospital and is expected to recover.", None, 1),
+        # the shooter's victims named as such do not count him
+        ("Both boys were dead when police arrived. Their father took his own life.", 3, None),
+        ("Six were shot -- 2 killed and 4 wounded -- outside a home.", 2, 4),
+    ],
+)
+def test_totals_more_forms(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "title, killed, injured",
+    [
+        ("Teen shot to death in Roswell apartment complex", 1, None),
+        ("9-year-old boy fatally shot in hunting accident", 1, None),
+        ("Boy, 14, fatally shot in park neighborhood", 1, None),
+        ("17-year-old shot, killed inside house", 1, 0),
+        ("Teens identified in double fatal shooting", 2, None),
+        ("1 Dead, 3 Injured in Miami Shooting", 1, 3),
+        ("Four men wounded in shooting", None, 4),
+        ("Man shot in parked car at mall", None, 1),
+        ("5 Indicted For Killing Of Former Cranston Girl", 1, None),
+        ("Robbery suspect suffers self-inflicted gunshot wound", None, None),
+    ],
+)
+def test_title_reports(title: str, killed: int | None, injured: int | None) -> None:
+    a = analyse_text("Police are investigating.", title=title, stages=[casualties.STAGE])
+    reps = casualties.title_reports(a)
+    t = article_totals(reps)
+    assert (t.killed, t.injured) == (killed, injured)
+    for r in reps:
+        assert title[r.span.start:r.span.end] == r.span.text
+
+
+def test_title_in_text_is_not_read_twice() -> None:
+    from newsfuse.model import Analysis, Article, Sentence
+
+    text = "Man killed in shooting\nPolice are investigating."
+    a = Analysis(article=Article(id="x", text=text, title="Man killed in shooting"), sentences=(Sentence(0, 22, "title"), Sentence(23, len(text), "body")))
+    assert casualties.title_reports(a) == ()
+    assert [(r.kind, r.value) for r in casualties.extract_casualties(a)] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "title, killed, injured",
+    [("Two year old accidentally shoots 12 year old", None, 1), ("Caretaker booked after 8-year-old shoots, injures brother", None, 1), ("Man shoots own leg while handling revolver", None, 1)],
+)
+def test_title_active_shooting(title: str, killed: int | None, injured: int | None) -> None:
+    a = analyse_text("Police are investigating.", title=title, stages=[casualties.STAGE])
+    t = article_totals(casualties.title_reports(a))
+    assert (t.killed, t.injured) == (killed, injured)
+
+
+def test_adverb_between_be_and_verb() -> None:
+    assert _totals("An 18-year-old man was accidentally shot in the face.") == (None, 1)
+    assert _totals("The 3-year-old is now in stable condition.") == (None, 1)
+
+
+def test_title_bare_counts() -> None:
+    a = analyse_text("Police are investigating.", title="Overnight shooting in Decatur, one killed, five shot", stages=[casualties.STAGE])
+    t = article_totals(casualties.title_reports(a))
+    assert (t.killed, t.injured) == (1, 4)

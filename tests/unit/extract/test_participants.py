@@ -88,3 +88,15 @@ def test_victim_cues_left_of_the_name() -> None:
                   "The warrant accuses Howard of acting carelessly, resulting in the death of 17-month-old Victor Carroll.")
     assert got["Jennifer Browne"][2] == "victim"
     assert got["Victor Carroll"][2] == "victim"
+
+
+def test_person_with_town_and_spaced_age() -> None:
+    got = _people("Police arrested 23-year-old Jaquan Cortez Portier of Hopeton and charged him with murder.")
+    assert "Jaquan Cortez Portier" in got
+    got = _people("Police identified them as 18-year old Tiarra Ashonda Grant, who was shot and killed.")
+    assert any(n.endswith("Grant") for n in got)
+
+
+def test_places_and_bylines_are_not_people() -> None:
+    got = _people("The victim was shot in a Twin Falls apartment and taken to Ben Taub, where he died.")
+    assert "Twin Falls" not in got and "Ben Taub" not in got

@@ -114,3 +114,26 @@ def test_later_death_revises_an_early_no_casualties() -> None:
     res = what.casualties([a, b], {"a": "a", "b": "b"})
     assert res["fatalities"]["value"] == 1
     assert res["fatalities"]["disputed"] is True
+
+
+def test_title_count_where_text_has_none() -> None:
+    a = analyse_text("Police are investigating the incident.", published="2020-01-08", article_id="a", title="Teen shot to death in Roswell", stages=STAGES)
+    res = what.casualties([a], {"a": "a"})
+    assert res["fatalities"]["value"] == 1
+    (rep,) = res["fatalities"]["reports"]
+    assert rep["evidence"] == [] and rep["title"] == "Teen shot to death in Roswell"
+    assert rep["title_evidence"] and all(rep["title"][e["start"]:e["end"]] == e["text"] for e in rep["title_evidence"])
+    assert "shot to death" in " ".join(e["text"] for e in rep["title_evidence"])
+
+
+def test_wounded_who_later_died_are_not_injured() -> None:
+    a = _a("A man was shot and wounded on Main Street.", "a", "2020-01-08")
+    b = _a("The man died in hospital on Friday.", "b", "2020-01-10")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert (res["fatalities"]["value"], res["injured"]["value"]) == (1, 0)
+
+
+def test_other_wounded_stay_injured() -> None:
+    a = _a("Three people were shot. One man died at the scene.", "a")
+    res = what.casualties([a], {"a": "a"})
+    assert (res["fatalities"]["value"], res["injured"]["value"]) == (1, 2)
