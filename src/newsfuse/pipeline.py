@@ -1,8 +1,9 @@
 """The whole flow: inputs -> analyses -> copies -> events -> fused records -> files and database.
 
 Per-article work (segment, one spaCy pass, extraction) is a pure function of
-one article and runs in a process pool; cross-article work (copies, clustering,
-fusion) runs in the parent over the analyses, which carry no spaCy Doc.
+one article and runs in a process pool; copies and clustering run in the parent
+over the analyses, which carry no spaCy Doc, and the events are then fused on
+workers forked from the parent (each event depends on its own articles only).
 """
 
 from __future__ import annotations
