@@ -3,6 +3,8 @@ bodies behind spokesmen and documents, titled roles and pronouns across paragrap
 
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.extract import quotes as Q
 from newsfuse.stages import analyse_text
 
@@ -30,53 +32,10 @@ def test_suffix_helpers():
     assert Q._with_suffix(["Martinez", "Jr."], "", 0) == ["Martinez", "Jr"]
 
 
-def test_family_name_first_with_hyphenated_given_name():
-    text = (
-        "South Korea's president Moon Jae-in also said dialogue was impossible.\n\n"
-        'Mr Moon said: "We have the power to destroy them beyond recovery."'
-    )
-    assert speakers(text) == ["Moon Jae-in"]
-
-
-def test_conjoined_said_after_a_reported_verb_goes_to_the_teller():
-    text = (
-        'Dmitry Peskov told reporters that Russia "resolutely condemns" such moves and said that the test will '
-        '"lead to the further growth of tensions on the peninsula."'
-    )
-    assert speakers(text) == ["Dmitry Peskov"]
-
-
 def test_subject_across_a_line_break_is_a_caption():
     verb_line = "North Korea on Sunday declared that it had put an \u201cearth observation satellite\u201d into orbit."
     text = "The launch pad near the border. (Reuters)\n" + verb_line
     assert speakers(text) == ["North Korea"]
-
-
-def test_quote_paragraph_after_a_sentence_naming_one_speaker():
-    text = (
-        "The pistol has yet to be recovered.\n\n\n\n"
-        "News 2 spoke with James Glass who was friends with both Barbee and Robinson.\n\n\n\n"
-        '"We don\'t know if it\'s his gun or if he borrowed it from somebody."'
-    )
-    assert speakers(text) == ["James Glass"]
-
-
-def test_unnamed_man_then_he_said_is_nobody_named():
-    text = (
-        '"This is my home. This is where I live," Zeke Herrera said.\n\n'
-        "One man, who declined to be named, said he still feels safe in the neighborhood.\n\n"
-        '"It\'s not gonna change nothing about what I do," he said.'
-    )
-    assert speakers(text) == ["Zeke Herrera", None]
-
-
-def test_role_after_his_and_lowercase_person_entities_name_nobody():
-    text = (
-        "Marcellus Brooks appeared in court on Wednesday.\n\n"
-        '"There was no gun found on Mr. Brooks," explained his Public Defender. '
-        '"Right now these are only accusations, your honor."'
-    )
-    assert speakers(text) == [None, None]
 
 
 def test_spokesman_for_a_person_and_statement_released_by_a_body():
@@ -105,15 +64,6 @@ def test_proper_name_compounded_onto_a_body_noun_and_possessive_office():
     assert speakers(text) == ["sheriff's office"]
 
 
-def test_document_named_earlier_with_a_compound_owner_and_full_org_name():
-    text = (
-        "The reward had reached $8,440, Crime Stoppers of the Lowcountry said.\n\n"
-        "The Crime Stoppers flier appealed to witnesses to step forward.\n\n"
-        '"If you have information, it is important that you make that call," the flier stated.'
-    )
-    assert speakers(text) == ["Crime Stoppers of the Lowcountry"]
-
-
 def test_org_name_drops_trailing_common_nouns():
     assert Q._org_name("the Xinhua news agency") == "Xinhua"
     assert Q._org_name("sheriff's office") == "sheriff's office"
@@ -126,15 +76,6 @@ def test_definite_role_refers_to_the_person_given_that_title():
         'concerned parties in the margins of the General Assembly."'
     )
     assert speakers(text)[-1] == "Antonio Guterres"
-
-
-def test_pronoun_prefers_the_subject_of_the_sentence_before():
-    text = (
-        '"He was undergoing treatment for depression," Rigo Alvarez said.\n\n'
-        "Neighbor Xanderia Morris knew the family well.\n\n"
-        '"They would smile whenever they\'d see someone," she said.'
-    )
-    assert speakers(text) == ["Rigo Alvarez", "Xanderia Morris"]
 
 
 def test_gender_learnt_from_a_following_he():
@@ -160,22 +101,75 @@ def test_definite_spokesman_role_and_appositive_role():
     assert speakers(text) == ["Tyler Jones"]
 
 
-def test_title_abbreviation_tagged_as_a_person():
-    text = 'Police said the suspect fled. "He ran down the street toward the river," said Sgt. Tom Clark, a spokesman.'
-    assert speakers(text) == ["Tom Clark"]
-
-
-def test_quote_then_speaker_in_the_next_sentence():
-    text = (
+# One text each, and the speakers its quotes must get (in order).
+SPEAKER_CASES = [
+    pytest.param(
+        "South Korea's president Moon Jae-in also said dialogue was impossible.\n\n"
+        'Mr Moon said: "We have the power to destroy them beyond recovery."',
+        ["Moon Jae-in"],
+        id="family_name_first_with_hyphenated_given_name",
+    ),
+    pytest.param(
+        'Dmitry Peskov told reporters that Russia "resolutely condemns" such moves and said that the test will '
+        '"lead to the further growth of tensions on the peninsula."',
+        ["Dmitry Peskov"],
+        id="conjoined_said_after_a_reported_verb_goes_to_the_teller",
+    ),
+    pytest.param(
+        "The pistol has yet to be recovered.\n\n\n\n"
+        "News 2 spoke with James Glass who was friends with both Barbee and Robinson.\n\n\n\n"
+        '"We don\'t know if it\'s his gun or if he borrowed it from somebody."',
+        ["James Glass"],
+        id="quote_paragraph_after_a_sentence_naming_one_speaker",
+    ),
+    pytest.param(
+        '"This is my home. This is where I live," Zeke Herrera said.\n\n'
+        "One man, who declined to be named, said he still feels safe in the neighborhood.\n\n"
+        '"It\'s not gonna change nothing about what I do," he said.',
+        ["Zeke Herrera", None],
+        id="unnamed_man_then_he_said_is_nobody_named",
+    ),
+    pytest.param(
+        "Marcellus Brooks appeared in court on Wednesday.\n\n"
+        '"There was no gun found on Mr. Brooks," explained his Public Defender. '
+        '"Right now these are only accusations, your honor."',
+        [None, None],
+        id="role_after_his_and_lowercase_person_entities_name_nobody",
+    ),
+    pytest.param(
+        "The reward had reached $8,440, Crime Stoppers of the Lowcountry said.\n\n"
+        "The Crime Stoppers flier appealed to witnesses to step forward.\n\n"
+        '"If you have information, it is important that you make that call," the flier stated.',
+        ["Crime Stoppers of the Lowcountry"],
+        id="document_named_earlier_with_a_compound_owner_and_full_org_name",
+    ),
+    pytest.param(
+        '"He was undergoing treatment for depression," Rigo Alvarez said.\n\n'
+        "Neighbor Xanderia Morris knew the family well.\n\n"
+        '"They would smile whenever they\'d see someone," she said.',
+        ["Rigo Alvarez", "Xanderia Morris"],
+        id="pronoun_prefers_the_subject_of_the_sentence_before",
+    ),
+    pytest.param(
+        'Police said the suspect fled. "He ran down the street toward the river," said Sgt. Tom Clark, a spokesman.',
+        ["Tom Clark"],
+        id="title_abbreviation_tagged_as_a_person",
+    ),
+    pytest.param(
         "Ben Wallace arrived in Kiev on Monday.\n\n"
-        '"We will not be intimidated by these threats." Wallace said the UK would send more aid.'
-    )
-    assert speakers(text) == ["Ben Wallace"]
-
-
-def test_spokesperson_for_a_named_force():
-    text = (
+        '"We will not be intimidated by these threats." Wallace said the UK would send more aid.',
+        ["Ben Wallace"],
+        id="quote_then_speaker_in_the_next_sentence",
+    ),
+    pytest.param(
         "Emergency services were called to the scene. A spokesperson for West Midlands Police said: "
-        '"Officers were called shortly after 11pm."'
-    )
-    assert speakers(text) == ["West Midlands Police"]
+        '"Officers were called shortly after 11pm."',
+        ["West Midlands Police"],
+        id="spokesperson_for_a_named_force",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_CASES)
+def test_speakers(text: str, expected: list) -> None:
+    assert speakers(text) == expected
