@@ -141,3 +141,19 @@ def test_old_events_close_and_memory_is_released() -> None:
     assert c.live_articles() == 1
     assert list(c.drain_closed().values()) == [["qa1"]]
     assert c.add(make("qa2", QUAKE_A2, "2021-03-01")) != next(iter(cluster_articles([make("qa1", QUAKE_A)]).values()))
+
+
+def test_a_follow_up_revives_a_dormant_event_unless_its_anchors_are_too_common(monkeypatch) -> None:
+    import newsfuse.cluster as cluster_mod
+
+    def run() -> tuple[str, str]:
+        c = OnlineClusterer(window_days=5, dormant_days=400)
+        first = c.add(make("qa1", QUAKE_A, "2021-01-01"))
+        c.add(make("qb1", QUAKE_B, "2021-03-01"))  # moves the clock: the quake event goes dormant
+        return first, c.add(make("qa2", QUAKE_A2, "2021-03-02"))
+
+    first, follow_up = run()
+    assert follow_up == first  # shares Kelamba, Sanga, Ayla Demir, Red Crescent: reopened
+    monkeypatch.setattr(cluster_mod, "MAX_ANCHOR_DORMANT", 0)  # every anchor counts as too common
+    first, follow_up = run()
+    assert follow_up != first
