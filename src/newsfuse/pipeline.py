@@ -168,10 +168,11 @@ def arrival_order(analyses: Iterable[Analysis]) -> list[Analysis]:
     return sorted(items, key=lambda a: (a.reference_date or "9999", index[a.id]))
 
 
-# Events fused per forked worker task: small enough to balance events of very different sizes.
-# Measured with benchmarks/throughput.py on ../shared/data/gva (2,428 events).
+# Events fused per forked worker task: small enough to balance events of very different sizes.  Set by
+# hand, not tuned (output does not depend on it; benchmarks/throughput.py measured the pool with 48).
 FUSE_CHUNK = 48
-# Below this many events, forking fusion workers costs more than it saves (benchmarks/throughput.py --limit).
+# Below this many events fusion runs in the parent: forking a pool is not worth it for a few events.  Set by
+# hand, not tuned (output does not depend on it); the sample corpus and small API posts stay in-process.
 MIN_PARALLEL_EVENTS = 200
 
 # What forked fusion workers read: the parent sets it just before forking, so the analyses reach the

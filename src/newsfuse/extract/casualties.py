@@ -182,7 +182,7 @@ _SHOT_TAIL = re.compile(rf"{BE}{SHOT_PASSIVE}\b", _FLAGS)
 GATES: dict[re.Pattern[str], re.Pattern[str]] = {
     pat: {KILLED: _KILL_TAIL, INJURED: _INJ_TAIL, SHOT: _SHOT_TAIL}[kind]
     for kind, pat in PATTERNS
-    if pat.pattern.startswith((rf"\b{PAIR}{{GAP}}".replace("{GAP}", GAP), rf"\b{COUNT_NP}{GAP}", rf"\b{COUNT_NP_NOUN}{GAP}"))
+    if pat.pattern.startswith((rf"\b{PAIR}{GAP}", rf"\b{COUNT_NP}{GAP}", rf"\b{COUNT_NP_NOUN}{GAP}"))
 }
 _PAIR_PATTERNS = frozenset(pat for _, pat in PATTERNS if pat.pattern.startswith(rf"\b{PAIR}"))
 

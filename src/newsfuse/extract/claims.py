@@ -282,7 +282,7 @@ def _month_days(text: str) -> list[str]:
     if not _DIGIT.search(text):
         return out
     for m in _MONTH_DAY_LOWER.finditer(text):
-        month = MONTHS[(m.group(1) or m.group(4)).lower()]
+        month = MONTHS[m.group(1) or m.group(4)]  # the text is already lower-cased
         day = int(m.group(2) or m.group(3))
         if 1 <= day <= 31:
             out.append(f"{month:02d}-{day:02d}")

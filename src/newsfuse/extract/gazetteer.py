@@ -561,7 +561,8 @@ def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str,
     return entries, names
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
@@ -583,7 +584,7 @@ def _sections(entries: list[GazEntry]) -> list[tuple[str, str]]:
             continue
         near = [c for c in big.get((e.country_code, e.admin1), ())
                 if c.population >= SECTION_CITY_RATIO * e.population
-                and _haversine_km(e.lat, e.lon, c.lat, c.lon) <= section_radius_km(c.population)]  # type: ignore[arg-type]
+                and haversine_km(e.lat, e.lon, c.lat, c.lon) <= section_radius_km(c.population)]  # type: ignore[arg-type]
         if near:
             out.append((e.gazetteer_id, max(near, key=lambda c: c.population).gazetteer_id))
     return out

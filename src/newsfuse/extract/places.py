@@ -37,6 +37,7 @@ from newsfuse.extract.gazetteer import (
     GazEntry,
     Gazetteer,
     core_key,
+    haversine_km,
     load_gazetteer,
     name_key,
 )
@@ -774,13 +775,7 @@ def _close(a: GazEntry, b: GazEntry) -> bool:
         return other.kind != "county" and other.admin1 == county.admin1 and other.admin2 == county.name
     if a.lat is None or b.lat is None or abs(a.lat - b.lat) > NEAR_KM / 111.0:
         return False
-    return _km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM  # type: ignore[arg-type]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM  # type: ignore[arg-type]
 
 
 def _near_support(names: list[_Name], base: list[list[tuple[GazEntry, float]]],

@@ -75,7 +75,9 @@ def build_event(
         "injured": facts["injured"],
         "quantities": what.quantities(analyses, groups),
         "actors": what.actors(analyses, groups),
-        "participants": what.participants(analyses, groups),
+        "participants": what.participants(
+            analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"])
+        ),
         "quotes": quotes_mod.merge_quotes(analyses),
         "claims": claim_rows,
         "timeline": when.timeline_items(analyses),

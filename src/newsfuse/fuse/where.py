@@ -17,7 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any, Sequence
 
-from newsfuse.extract.gazetteer import name_key
+from newsfuse.extract.gazetteer import haversine_km, name_key
 from newsfuse.model import Analysis, Place
 
 # Weights set by hand and checked on eval/gva_where (first 150 incidents by id); not yet swept.
@@ -370,12 +370,10 @@ COUNTY_OF_TOWN_KM = 25.0
 
 def _nearest_county(place: Place, county_points: dict[tuple, tuple[float, float]]) -> tuple | None:
     """The named county (key of `county_points`) of the place's region nearest to it, within COUNTY_OF_TOWN_KM."""
-    from newsfuse.extract.places import _km
-
     best: tuple[float, tuple | None] = (COUNTY_OF_TOWN_KM, None)
     for key, (lat, lon) in county_points.items():
         if key[:2] == (place.country_code, place.admin1) and place.lat is not None:
-            d = _km(place.lat, place.lon, lat, lon)  # type: ignore[arg-type]
+            d = haversine_km(place.lat, place.lon, lat, lon)  # type: ignore[arg-type]
             if d <= best[0]:
                 best = (d, key)
     return best[1]
