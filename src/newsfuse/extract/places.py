@@ -285,8 +285,8 @@ def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
             pass
         elif mention.label in CONTEXT_LABELS and _place_context(text, s, e) and _known_town(gaz, name, person_words):
             pass
-        elif mention.label in ("DATE", "TIME") and _after_locative(text, s) and _town_prefix(gaz, name, person_words):
-            e = s + _town_prefix(gaz, name, person_words)  # "in Opa-locka Monday night": the town, not the date
+        elif mention.label in ("DATE", "TIME") and _after_locative(text, s) and (town := _town_prefix(gaz, name, person_words)):
+            e = s + town  # "in Opa-locka Monday night": the town, not the date
         elif mention.label == "ORG" and _FACILITY_HEAD.search(name) and len(name.split()) > 1 and name[:1].isupper():
             pass
         else:

@@ -570,7 +570,7 @@ def _resolve_pronoun(ctx: _Context, pron: str, at: int) -> _Speaker | None:
         return ctx.speakers[-1] if ctx.speakers else None
     cands: list[tuple[int, int, str, int, int]] = []  # rank, position, name, start, end
     for e in ctx.people:
-        if e.end > at or _is_possessive(ctx, e) or any(qs <= e.start < qe for qs, qe in ctx.quoted):
+        if e.end > at or _is_possessive(ctx, e) or ctx.in_quote(e.start):
             continue
         full = ctx.canonical(e.text, e.start)
         gg = ctx.gender.get(full)
@@ -721,7 +721,7 @@ def _document_owner(ctx: _Context, noun: Any) -> _Speaker | None:
             continue
         sent = t.sent
         for v in sent:
-            if v.text.lower() in SPEECH_VERBS and v.pos_ in ("VERB", "AUX"):
+            if _is_speech_verb(v):
                 subj = _subject_of(v)
                 if subj is None:
                     continue
@@ -1057,7 +1057,7 @@ def _governing_speech_verb(ctx: _Context, qs: int, qe: int) -> Any | None:
             return None
         tok = tok.head
         inside = qs <= tok.idx < qe
-        if not inside and tok.text.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if not inside and _is_speech_verb(tok):
             lo, hi = min(tok.idx, qs), max(tok.idx, qs)
             # a parse joining two paragraphs is no attribution: the verb must share the quote's paragraph
             return None if "\n" in text[lo:hi] else tok
