@@ -24,6 +24,15 @@ _MATRIX_MARK_MD = {SUPPORTS: "✔", CONTRADICTS: "✘", SILENT: "·"}
 
 # ---------------------------------------------------------------- shared helpers
 
+
+def quantity_label(q: dict) -> str:
+    """One quantity as a reader writes it: "at least 10 rockets", "122 mm rockets", "107 mm"."""
+    qual = q.get("qualifier")
+    prefix = f"{qual} " if qual not in (None, "exact") else ""
+    unit, what = q.get("unit"), q.get("what")
+    measured = f"{unit} {what}" if unit and what and what != unit else (what or unit or "")
+    return f"{prefix}{q.get('value')} {measured}".strip()
+
 def anchor_token(value: str) -> str:
     """A fragment-safe form of an id (a short hash is added when characters had to be replaced)."""
     safe = re.sub(r"[^A-Za-z0-9_-]", "-", value)
@@ -180,7 +189,7 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
     if quantities:
         out.append(
             "| quantities | "
-            + md_cell("; ".join(f"{(q.get('qualifier') + ' ') if q.get('qualifier') not in (None, 'exact') else ''}{q.get('value')} {q.get('what')}" for q in quantities))
+            + md_cell("; ".join(quantity_label(q) for q in quantities))
             + " |"
         )
     out.append("")
@@ -300,9 +309,7 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
     if event.get("actors"):
         rows.append(("actors", escape("; ".join(f"{a.get('name')} ({a.get('role')}, {a.get('status')})" for a in event["actors"]))))
     if event.get("quantities"):
-        rows.append(("quantities", escape("; ".join(
-            f"{(q.get('qualifier') + ' ') if q.get('qualifier') not in (None, 'exact') else ''}{q.get('value')} {q.get('what')}"
-            for q in event["quantities"]))))
+        rows.append(("quantities", escape("; ".join(quantity_label(q) for q in event["quantities"]))))
     h.append('<table class="record">' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>")
 
     per_sentence, spans = _citation_list(event)

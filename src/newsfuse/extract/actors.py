@@ -37,6 +37,37 @@ SUSPECTED = re.compile(
 _ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 
 
+# Words that stand for someone else: a relative pronoun stands for its antecedent, a spokesman for his group.
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+_SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official", "leader", "commander"})
+# Where an announcement is made, not what was attacked ("announced the attack on Twitter").
+_CHANNELS = frozenset({"twitter", "facebook", "telegram", "instagram", "youtube", "tiktok", "x", "television", "tv", "radio", "social media"})
+
+
+def _stand_in(tok: Any) -> Any | None:
+    """The actor a token stands for: the antecedent of "which"/"that", the group of "a spokesman for X"; None
+    for a pronoun with no antecedent in the sentence."""
+    low = tok.lower_
+    if low in _RELATIVE_PRONOUNS or tok.tag_ in ("WDT", "WP"):
+        verb, antecedent = tok.head, tok.head.head
+        if verb.dep_ != "relcl" or antecedent.pos_ not in ("NOUN", "PROPN"):
+            return None
+        # the parser attaches "..., in the Kurdistan region, which killed" to the nearest noun: a place
+        # there is more often a wrong attachment than an actor
+        return None if antecedent.ent_type_ in ("GPE", "LOC", "FAC") else antecedent
+    if tok.pos_ == "PRON":
+        return None
+    if low in _SPEAKER_NOUNS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child
+    return tok
+
+
 def _subject_phrase(verb: Any) -> list[Any]:
     """Noun phrases governing a verb as its subject (active) or agent (passive)."""
     out = []
@@ -45,7 +76,7 @@ def _subject_phrase(verb: Any) -> list[Any]:
             out.append(child)
         if child.dep_ == "agent":
             out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out
+    return [s for s in (_stand_in(t) for t in out) if s is not None]
 
 
 def _object_phrase(verb: Any) -> list[Any]:
@@ -60,9 +91,12 @@ def _object_phrase(verb: Any) -> list[Any]:
 
 def _phrase_span(tok: Any) -> tuple[int, int]:
     """Character range of the noun phrase headed by `tok` (determiners and modifiers, not clauses)."""
-    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos", "prep") or t is tok]
+    counted = tok.like_num or tok.lower_ in _COUNT_WORDS  # "Dozens of protesters": the people, not the number
+    of_phrase = {t.i for c in tok.children if counted and c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    keep = [t for t in tok.subtree
+            if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos", "prep") or t is tok or t.i in of_phrase]
     left = min(t.i for t in keep)
-    right = tok.i
+    right = max([tok.i, *of_phrase])
     for t in tok.rights:
         if t.dep_ in ("compound", "amod", "nummod", "flat"):
             right = max(right, t.i)
@@ -70,6 +104,10 @@ def _phrase_span(tok: Any) -> tuple[int, int]:
     while left < tok.i and doc[left].dep_ in ("det", "poss", "punct", "predet") and doc[left].lower_ in ("the", "a", "an", ",", "'s"):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+_COUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "dozen"})
+_LEADING_CREDIT = re.compile(r"\(?[^()]{0,40}\)\s*")  # "(Image: AP) Police": a caption credit before the name
 
 
 def _is_actor_like(tok: Any) -> bool:
@@ -85,8 +123,11 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
     found: dict[tuple[int, int, str], Actor] = {}
 
     def add(start: int, end: int, role: str, status: str) -> None:
+        m = _LEADING_CREDIT.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
         name = text[start:end].strip()
-        if not name or len(name) > 80:
+        if not name or len(name) > 80 or name.replace(",", "").isdigit():
             return
         key = (start, end, role)
         old = found.get(key)
@@ -120,11 +161,17 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                     add(*_phrase_span(subj), "perpetrator", "denied")
                 continue
             if lemma in ("blame", "accuse"):
-                for obj in _object_phrase(tok):
-                    if obj.dep_ == "dobj" and lemma == "accuse" or lemma == "blame":
-                        add(*_phrase_span(obj), "perpetrator", "suspected")
-                for child in tok.children:  # "blamed the attack on X"
-                    if child.dep_ == "prep" and child.lower_ == "on":
+                # "X was blamed / accused" and "accused X of": X is suspected; "blamed the attack on X": X is.
+                # In "blamed for attacks on the embassy" the embassy is a target, not a suspect.
+                blamed_on = lemma == "blame" and any(c.dep_ == "dobj" for c in tok.children) and any(
+                    c.dep_ == "prep" and c.lower_ == "on" for c in tok.children
+                )
+                for child in tok.children:
+                    if child.dep_ == "nsubjpass" or (child.dep_ == "dobj" and not blamed_on):
+                        who = _stand_in(child)
+                        if who is not None:
+                            add(*_phrase_span(who), "perpetrator", "suspected")
+                    if blamed_on and child.dep_ == "prep" and child.lower_ == "on":
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 add(*_phrase_span(pobj), "perpetrator", "suspected")
@@ -159,8 +206,10 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
         for m in re.finditer(r"\b(?:attacks?|assaults?|strikes?|raids?)\s+(?:on|against)\s+", s, re.I):
             start = sent.start + m.end()
             tok = next((t for t in span if t.idx >= start), None)
-            if tok is not None and tok.dep_ in ("pobj", "det", "compound", "amod") :
+            if tok is not None and tok.dep_ in ("pobj", "det", "compound", "amod"):
                 head = tok if tok.dep_ == "pobj" else tok.head
+                if head.lower_ in _CHANNELS:
+                    continue
                 if head.dep_ == "pobj" and (head.ent_type_ in _ACTOR_LABELS | {"FAC"} or head.pos_ == "PROPN" or head.lower_ in ("base", "forces", "troops", "embassy", "convoy", "village", "church", "mosque", "school")):
                     add(*_phrase_span(head), "target", "confirmed")
     # victims are the casualty statements' "who"

@@ -20,6 +20,8 @@ from newsfuse.stages import Stage
 
 # A sentence is a claim only with this many word tokens (shorter lines are labels and fragments).
 MIN_CLAIM_WORDS = 4
+# The signature line of an embedded post: a dash, a name and the account handle in brackets.
+_EMBED_SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*[^\n]{0,80}\(@\w{1,15}\)")
 
 HEDGE_PATTERNS = re.compile(
     r"""(?ix)\b(?:
@@ -272,6 +274,8 @@ def _ordinals(toks: _Tokens, positions: range) -> list[dict[str, Any]]:
             what = ""
         if what in _SKIPPED_ORDINAL_NOUNS:
             continue
+        if value == 1 and not what:
+            continue  # "the first by a pontiff", "the first to ...": a distinction, not a count of a series
         out.append({"what": what, "value": value, "text": toks.text[i]})
     return out
 
@@ -358,8 +362,10 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
         if sum(toks.word[i] for i in positions) < MIN_CLAIM_WORDS:
             continue
         stext = text[sent.start:sent.end]
+        if _EMBED_SIGNATURE.match(stext):
+            continue  # "— OIR Spokesman Col. Dana Whitlock (@OIRSpox_DW) March 3, 2021": who posted a tweet, not a claim
         numbers = [
-            {"what": q.what, "value": q.value, "qualifier": q.qualifier, "text": q.span.text}
+            {"what": q.what, "value": q.value, "qualifier": q.qualifier, "unit": q.unit, "text": q.span.text}
             for q in quantities_in.get(k, ())
         ]
         casualties = [

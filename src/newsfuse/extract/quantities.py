@@ -59,6 +59,13 @@ _NUM_UNIT = re.compile(r"(?i)^(\d+(?:\.\d+)?)[-\s]?(" + "|".join(sorted(UNITS, k
 # vague words read as counts only when they count a noun ("dozens of protesters"); "many", "some" are too loose
 _VAGUE_NUMERALS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "several"})
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_NOT_COUNTED = frozenset(
+    "year years month months day days hour hours minute minutes week weeks percent % times am pm p.m. a.m.".split()
+)
+_MONTH_WORDS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
+    "september october november december".split()
+)
 
 
 def parse_number(words: str) -> tuple[int | float | None, bool]:
@@ -213,9 +220,10 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
                 if head is None:
                     continue
                 end_tok = head
-            if head.lower_ in ("year", "years", "month", "months", "day", "days", "hour", "hours", "minute",
-                               "minutes", "week", "weeks", "percent", "%", "times", "am", "pm", "p.m.", "a.m."):
-                continue
+            if head.lower_ in _NOT_COUNTED or head.lower_.rstrip(".") in _MONTH_WORDS:
+                continue  # durations, rates and dates ("15 FEB 2021") are not counts
+            if raw.lower() == "one" and nxt is not None and nxt.lower_ == "of":
+                continue  # "one of the Iran-aligned factions" picks one out; it does not count the factions
             qual, qstart = qualifier_before(text, first.idx)
             start = qstart if qual else first.idx
             if first.lower_ == "dozen" and first.i > 0 and doc[first.i - 1].lower_ in ("a", "one"):

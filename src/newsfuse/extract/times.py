@@ -948,6 +948,10 @@ def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
         if _YEAR_ENDED.fullmatch(text, start, end) and _ENDED_AFTER.match(text, end):
             # "the year ended March 31" is a twelve-month stretch, not the calendar year (TimeBank: P1Y, 6 of 7)
             r = Resolution("P1Y", "duration", anchored=False)
+        elif r.value and _ANCHORED_OFFSET.fullmatch(text, start, end) and _ANCHOR_FOLLOWS.match(text, end):
+            # "two days before Pope Francis is due to arrive": counted from another happening, not from the
+            # reference date; what the text supports is the length of the gap.
+            r = Resolution(_offset_duration(text[start:end]), "duration", anchored=False)
         attached = "stamp" if i in stamps else attachment_of(analysis.doc, start, end)
         out.append(TimeEx(analysis.span(start, end), r.value, precision_of(r.value, r.kind), r.tz, r.kind, r.anchored,
                           attached))
@@ -955,6 +959,25 @@ def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
 
 
 _YEAR_ENDED = re.compile(r"(?i)(?:the\s+)?(?:fiscal\s+)?year")
+# "N days before|after" followed by words: an offset from another happening ("a week after the election").
+_ANCHORED_OFFSET = re.compile(rf"(?i)(?:about|nearly|almost|more than|some|roughly|over|less than|at least|just)?\s*({_NUM})[\s-]+({_UNIT})\s+(?:before|after)")
+_ANCHOR_FOLLOWS = re.compile(r"\s+(?!(?:that|this|then|which|when|and|or|but)\b)[A-Za-z]")
+_DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
+                   "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
+
+
+def _offset_duration(span_text: str) -> str | None:
+    """The TimeML duration of an anchored offset: "two days before" -> P2D, "a fortnight after" -> P2W."""
+    m = _ANCHORED_OFFSET.fullmatch(span_text.strip())
+    if m is None:
+        return None
+    n = _num(m.group(1))
+    unit = m.group(2).lower().rstrip("s").replace("centurie", "century")
+    code = _DURATION_UNITS.get(unit)
+    if n is None or code is None:
+        return f"P{'X'}{code}" if code else None
+    count = int(n) * (2 if unit == "fortnight" else 1)
+    return f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"
 _ENDED_AFTER = re.compile(r"(?i)\s+(?:ended|ending)\b")
 
 

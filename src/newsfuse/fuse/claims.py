@@ -82,6 +82,8 @@ def facts_of(claim: Claim) -> ClaimFacts:
             counts.setdefault(c["kind"], []).append((float(c["value"]), c.get("qualifier") or "exact"))
     for q in slots.get("numbers", ()):
         kind = _kind(q.get("what") or "")
+        if q.get("unit") and kind != q["unit"]:
+            kind = f"{q['unit']} {kind}"  # "122mm rockets" measures rockets; it does not count them
         if kind and kind not in PERSON_NOUNS and f"{kind}s" not in PERSON_NOUNS and q.get("value") is not None:
             counts.setdefault(kind, []).append((float(q["value"]), q.get("qualifier") or "exact"))
     return ClaimFacts(
@@ -148,9 +150,25 @@ def number_rewrite(a: ClaimFacts, b: ClaimFacts) -> bool:
     return bool(wa) and bool(wb) and len(wa & wb) / min(len(wa), len(wb)) >= NEAR_COPY_OVERLAP
 
 
+def _day_of(value: str) -> str:
+    """The calendar day of a resolved value: "2021-03-03TMO" and "2021-03-03T07:20" are both "2021-03-03"."""
+    return value.split("T", 1)[0]
+
+
+def dates_meet(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether some date of one side and some date of the other name the same day."""
+    return bool({_day_of(v) for v in x} & {_day_of(v) for v in y})
+
+
 def date_conflict(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """Both sentences date their statement and the dates (or weekdays) do not meet."""
-    for x, y in ((a.dates, b.dates), (a.month_days, b.month_days), (a.weekdays, b.weekdays)):
+    """Both sentences date their statement and the dates (or weekdays, or days of month) do not meet.
+
+    Resolved dates are compared by day, so "Wednesday morning" (2021-03-03TMO) and "early on
+    Wednesday" (2021-03-03) agree.
+    """
+    if a.dates and b.dates and not dates_meet(a.dates, b.dates):
+        return True
+    for x, y in ((a.month_days, b.month_days), (a.weekdays, b.weekdays)):
         if x and y and not (x & y):
             return True
     return False
@@ -173,7 +191,7 @@ def relate(a: ClaimFacts, b: ClaimFacts, sim: float) -> tuple[str, str | None]:
     if sim >= SAME_SIM:
         return SAME, None
     if sim >= SAME_SIM_WITH_SLOTS and (
-        shares_count(a, b) or (a.dates & b.dates) or (a.month_days & b.month_days) or (a.places & b.places)
+        shares_count(a, b) or dates_meet(a.dates, b.dates) or (a.month_days & b.month_days) or (a.places & b.places)
     ):
         return SAME, None
     return UNRELATED, None

@@ -59,3 +59,11 @@ def test_html_anchor_ids_are_unique():
     page = render_html([EVENT], ARTICLES)
     ids = re.findall(r'id="([^"]+)"', page)
     assert len(ids) == len(set(ids))
+
+
+def test_quantity_label_names_the_unit() -> None:
+    from newsfuse.brief.render import quantity_label
+
+    assert quantity_label({"what": "rockets", "value": 122, "qualifier": "exact", "unit": "mm"}) == "122 mm rockets"
+    assert quantity_label({"what": "mm", "value": 107, "qualifier": "exact", "unit": "mm"}) == "107 mm"
+    assert quantity_label({"what": "rockets", "value": 10, "qualifier": "at least", "unit": None}) == "at least 10 rockets"

@@ -57,3 +57,20 @@ def test_spans_point_into_text(prefix: str) -> None:
     a = analyse_text(text, stages=STAGES)
     for x in a.actors:
         assert text[x.span.start:x.span.end] == x.span.text
+
+
+def test_stand_ins_and_channels() -> None:
+    got = _actors("Militias, which attacked the base, were blamed for earlier attacks on the US embassy.")
+    assert not any(n.lower() in ("which", "that") for n, _, _ in got)
+    assert not any("embassy" in n and r == "perpetrator" for n, r, _ in got)
+    got = _actors("A spokesman for Kataib Hezbollah denied any involvement.")
+    assert any("Kataib Hezbollah" in n and r == "perpetrator" and s == "denied" for n, r, s in got)
+    got = _actors("The coalition spokesman announced the attack on Twitter.")
+    assert not any(n == "Twitter" for n, _, _ in got)
+
+
+def test_counted_people_keep_their_noun_and_credits_are_trimmed() -> None:
+    got = _actors("Dozens of protesters were arrested on Friday.")
+    assert ("Dozens of protesters", "suspect", "suspected") in got
+    got = _actors("(Image: AP) Police fired tear gas at the crowd.")
+    assert all(not n.startswith("Image") for n, _, _ in got)

@@ -60,3 +60,16 @@ def test_no_doc_no_claims():
     from newsfuse.model import Analysis, Article
 
     assert claims.extract_claims(Analysis(article=Article(id="x", text="Some text here, said."))) == ()
+
+
+def test_tweet_signature_and_first_by_are_not_claims_or_counts():
+    text = (
+        "The Pope's visit is the first by a pontiff to Iraq.\n"
+        "— OIR Spokesman Col. Dana Whitlock (@OIRSpox_DW) March 3, 2021\n"
+        "It was the second attack on the base this month."
+    )
+    a = analyse_text(text, published="2021-03-04", stages=[claims.STAGE])
+    texts = [c.span.text for c in a.claims]
+    assert not any("@OIRSpox_DW" in t for t in texts)
+    ordinals = [o for c in a.claims for o in c.slots["ordinals"]]
+    assert [(o["what"], o["value"]) for o in ordinals] == [("attack", 2)]

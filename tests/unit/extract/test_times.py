@@ -211,3 +211,11 @@ def test_extract_does_not_import_fusion() -> None:
     tree = ast.parse(Path(times.__file__).read_text(encoding="utf-8"))
     imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert not any(m and m.startswith("newsfuse.fuse") for m in imported)
+
+
+def test_offset_from_another_happening_is_a_duration() -> None:
+    t = _times("The attack came two days before Pope Francis is due to arrive in Iraq.")
+    assert t["two days before"].value == "P2D"
+    assert t["two days before"].kind == "duration"
+    t = _times("He was arrested three days later.")
+    assert t["three days later"].value == "2021-03-07"

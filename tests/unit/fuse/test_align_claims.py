@@ -76,3 +76,22 @@ def test_many_articles_stay_fast():
     t0 = time.time()
     rows = align_claims(arts, {})
     assert rows and time.time() - t0 < 20
+
+
+def test_dates_compare_by_day_whatever_the_part_of_day():
+    morning = claim("a", "Rockets struck on Wednesday morning.", ["rocket", "strike", "wednesday"], dates=["2021-03-03TMO"])
+    plain = claim("b", "Rockets struck early on Wednesday.", ["rocket", "strike", "wednesday"], dates=["2021-03-03"])
+    other = claim("c", "Rockets struck on Thursday.", ["rocket", "strike", "thursday"], dates=["2021-03-04"])
+    assert relate(facts_of(morning), facts_of(plain), 0.6)[0] == SAME
+    assert relate(facts_of(morning), facts_of(other), 0.6) == (CONTRADICTS, "date")
+
+
+def test_calibre_is_not_a_count():
+    calibre = claim("a", "The projectiles were 122mm rockets.", ["122", "mm", "rocket"],
+                    numbers=[{"what": "rockets", "value": 122, "qualifier": "exact", "unit": "mm"}])
+    count = claim("b", "At least 10 rockets hit.", ["10", "rocket", "hit"],
+                  numbers=[{"what": "rockets", "value": 10, "qualifier": "at least", "unit": None}])
+    other_count = claim("c", "Three rockets hit.", ["3", "rocket", "hit"],
+                        numbers=[{"what": "rockets", "value": 3, "qualifier": "exact", "unit": None}])
+    assert relate(facts_of(calibre), facts_of(count), 0.5)[0] != CONTRADICTS
+    assert relate(facts_of(count), facts_of(other_count), 0.5) == (CONTRADICTS, "count of rocket")
