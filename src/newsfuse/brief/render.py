@@ -25,6 +25,24 @@ _MATRIX_MARK_MD = {SUPPORTS: "✔", CONTRADICTS: "✘", SILENT: "·"}
 # ---------------------------------------------------------------- shared helpers
 
 
+
+def period_label(value: Any, precision: Any = None) -> str:
+    """A timeline date as precise as its evidence: "2021-03-03", "week of 2021-02-22", "2021-02", "2020".
+
+    Timeline items carry the first day of their period (sortable); printing "2021-02-01" for
+    "last month" would claim a day the articles never gave.
+    """
+    if not value:
+        return "undated"
+    v = str(value)
+    if precision == "month":
+        return v[:7]
+    if precision == "year":
+        return v[:4]
+    if precision == "week":
+        return f"week of {v[:10]}"
+    return v
+
 def quantity_label(q: dict) -> str:
     """One quantity as a reader writes it: "at least 10 rockets", "122 mm rockets", "107 mm"."""
     qual = q.get("qualifier")
@@ -227,7 +245,7 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
     if timeline:
         out += ["### Timeline", ""]
         for item in timeline:
-            out.append(f"- **{md_inline(item.get('date'))}** {md_inline(snippet(item.get('text', ''), 200))}")
+            out.append(f"- **{md_inline(period_label(item.get('date'), item.get('precision')))}** {md_inline(snippet(item.get('text', ''), 200))}")
         out.append("")
     groups = _groups(event)
     out += [f"### Sources ({len(groups)} independent of {len(event.get('sources', ()))} articles)", ""]
@@ -368,7 +386,7 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
     if event.get("timeline"):
         h.append("<h3>Timeline</h3><table><tr><th>date</th><th>what</th></tr>")
         for item in event["timeline"]:
-            h.append(f"<tr><td>{escape(str(item.get('date')))}</td><td>{escape(snippet(item.get('text', ''), 240))}</td></tr>")
+            h.append(f"<tr><td>{escape(period_label(item.get('date'), item.get('precision')))}</td><td>{escape(snippet(item.get('text', ''), 240))}</td></tr>")
         h.append("</table>")
 
     groups = _groups(event)

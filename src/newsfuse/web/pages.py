@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsfuse.api.queries import EventQuery, event_types, parse_query, search_events
+from newsfuse.brief.render import period_label
 from newsfuse.errors import E, NewsfuseError
 from newsfuse.web.render import (
     TEMPLATES_DIR,
@@ -68,7 +69,7 @@ def templates() -> Environment:
         auto_reload=False,  # package files: no stat() per request
         lstrip_blocks=True,
     )
-    env.filters.update(idurl=idurl, cite_href=cite_href, safe_url=safe_url, num=_fmt_num)
+    env.filters.update(idurl=idurl, cite_href=cite_href, safe_url=safe_url, num=_fmt_num, period=period_label)
     return env
 
 

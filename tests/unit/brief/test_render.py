@@ -67,3 +67,13 @@ def test_quantity_label_names_the_unit() -> None:
     assert quantity_label({"what": "rockets", "value": 122, "qualifier": "exact", "unit": "mm"}) == "122 mm rockets"
     assert quantity_label({"what": "mm", "value": 107, "qualifier": "exact", "unit": "mm"}) == "107 mm"
     assert quantity_label({"what": "rockets", "value": 10, "qualifier": "at least", "unit": None}) == "at least 10 rockets"
+
+
+def test_period_label_is_as_precise_as_the_evidence() -> None:
+    from newsfuse.brief.render import period_label
+
+    assert period_label("2021-02-01", "month") == "2021-02"
+    assert period_label("2021-02-22", "week") == "week of 2021-02-22"
+    assert period_label("2020-01-01", "year") == "2020"
+    assert period_label("2021-03-03", "day") == "2021-03-03"
+    assert period_label(None, None) == "undated"
