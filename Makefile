@@ -16,6 +16,7 @@ setup: $(STAMP)
 
 ## Run the whole pipeline on the sample corpus; prints where the report is.
 demo: setup
+	rm -rf out/demo  # a fresh database: the demo always shows what this version of the code does
 	$(VENV)/bin/newsfuse run samples/articles --out out/demo
 
 ## Everything CI checks: unit, property, integration, browser tests and the eval floors.

@@ -39,6 +39,8 @@ class E(str, Enum):
     E040 = "No input given: pass files, folders or '-' for standard input"
     E041 = "No article could be processed ({rejected} rejected); see {path}"
     E042 = "Database {path} could not be opened: {reason}"
+    E043 = ("Database {path} was built by other newsfuse code (analysis code {stored}, now {current}); its {count} "
+            "articles keep their stored analyses and events. Give a new --db to analyse everything with this version")
     # E05x: API
     E050 = "Request body is larger than {limit} bytes"
     E051 = "Request body is not valid: {reason}"

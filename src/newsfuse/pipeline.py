@@ -14,9 +14,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
+from newsfuse.errors import E
 from newsfuse.model import Analysis, Article, Rejection
 from newsfuse.stages import Stage, default_stages, prepare, run_stages
 
@@ -254,6 +256,39 @@ def process(
         return _process(articles, db, options, progress, precomputed)
 
 
+META_ANALYSIS_CODE = "analysis_code"
+
+
+@lru_cache(maxsize=1)
+def analysis_code() -> str:
+    """A fingerprint of the code that makes analyses, copies and events (the package's own sources)."""
+    h = hashlib.sha1()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] in _NOT_ANALYSIS_CODE:
+            continue
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+# Packages that only present stored results: changing them does not make stored analyses stale.
+_NOT_ANALYSIS_CODE = frozenset({"api", "web", "cli", "brief", "store", "scale"})
+
+
+def _check_analysis_code(db: "Database", stored_articles: int) -> list[Rejection]:
+    """A note when the database's articles were analysed by other code (their analyses are kept, not redone)."""
+    current = analysis_code()
+    stored = db.get_meta(META_ANALYSIS_CODE)
+    if stored is None or not stored_articles:
+        db.put_meta(META_ANALYSIS_CODE, current)
+        return []
+    if stored == current:
+        return []
+    message = E.E043.format(path=str(db.path), stored=stored, current=current, count=stored_articles)
+    return [Rejection(stage="store", code=E.E043.name, where=str(db.path), message=message, kept=True)]
+
+
 def _process(
     articles: Sequence[Article],
     db: "Database",
@@ -267,6 +302,7 @@ def _process(
     from newsfuse.copies import CopyIndex, find_copies
     result = RunResult(read=len(articles))
     known = set(db.article_ids())
+    result.rejections.extend(_check_analysis_code(db, len(known)))
     fresh = [a for a in articles if a.id not in known]
     if progress and len(fresh) < len(articles):
         progress(len(articles) - len(fresh))

@@ -56,3 +56,23 @@ def test_incremental_run_equals_one_run(tmp_path: Path) -> None:
     again = run_cli("run", str(tmp_path / "2.jsonl"), "--out", str(step), "--db", str(db))
     assert "(0 new)" in again.stderr
     assert read_jsonl(step / "events.jsonl") == step_events
+
+
+def test_database_built_by_other_code_gets_a_note(tmp_path: Path) -> None:
+    import sqlite3
+
+    from newsfuse.pipeline import META_ANALYSIS_CODE
+
+    articles = [a for a in read_inputs([str(SAMPLES / "articles" / "wirepress-erbil.txt")]) if isinstance(a, Article)]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    _write_batch(first, articles)
+    _write_batch(second, [Article(id="later", text="Police said a man was arrested on Friday in Erbil.", published="2021-02-20")])
+    out, db = tmp_path / "out", tmp_path / "news.db"
+    assert run_cli("run", str(first), "--out", str(out), "--db", str(db), "-q").returncode == 0
+    rejected = out / "rejected.jsonl"
+    assert not rejected.exists() or "E043" not in rejected.read_text(encoding="utf-8")
+    with sqlite3.connect(db) as conn:  # as if an older newsfuse had built it
+        conn.execute("UPDATE meta SET value = 'older' WHERE key = ?", (META_ANALYSIS_CODE,))
+    assert run_cli("run", str(second), "--out", str(out), "--db", str(db), "-q").returncode == 0
+    notes = [r for r in read_jsonl(rejected) if r["code"] == "E043"]
+    assert len(notes) == 1 and notes[0]["kept"] is True and "older" in notes[0]["message"]

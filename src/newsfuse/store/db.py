@@ -83,6 +83,14 @@ class Database:
             self.conn.commit()
         self.conn.close()
 
+    # --- meta ------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def put_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
     # --- state -----------------------------------------------------------------------------
     def get_state(self, key: str) -> bytes | None:
         row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
