@@ -34,6 +34,7 @@ W_CENTRAL = 0.6  # cosine to the event's centroid
 W_REDUNDANCY = 1.0  # MMR penalty on the highest cosine to a chosen sentence
 PENALTY_DISPUTED = 0.3  # a disputed statement goes in only when it carries facts nothing else does
 PENALTY_HEDGED = 0.1
+PENALTY_BACKGROUND = 1.0  # a sentence that only recalls earlier happenings (claims' `background`): last resort
 REPEAT_SIM = 0.5  # word TF-IDF cosine above which two sentences say the same (eval repeats at 0.6)
 MIN_WORDS, MAX_WORDS = 6, 60
 MAX_EXTRA_CITATIONS = 4  # citations beyond the sentence itself
@@ -170,6 +171,8 @@ def _base_score(c: Candidate, centrality: float) -> float:
         score += W_CORROBORATION * min(int(c.row.get("independent_sources", 1)) - 1, MAX_CORROBORATION)
         if c.row.get("status") == "disputed":
             score -= PENALTY_DISPUTED
+        if c.row.get("background"):
+            score -= PENALTY_BACKGROUND
     if c.claim is not None and c.claim.hedged:
         score -= PENALTY_HEDGED
     return score

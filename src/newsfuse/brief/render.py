@@ -237,7 +237,8 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
         out += ["### Disputes", ""]
         for cl in disputed:
             why = ", ".join(cl.get("conflicts") or [])
-            out.append(f"- “{md_inline(cl.get('text'))}” ({md_inline(', '.join(outlet_of(articles, s['article']) for s in cl.get('support', ())))})" + (f" — conflict: {md_inline(why)}" if why else ""))
+            outlets = ", ".join(dict.fromkeys(outlet_of(articles, s["article"]) for s in cl.get("support", ())))
+            out.append(f"- “{md_inline(cl.get('text'))}” ({md_inline(outlets)})" + (f" — conflict: {md_inline(why)}" if why else ""))
             for s in cl.get("contradict", ()):
                 out.append(f"  - contradicted by {md_inline(outlet_of(articles, s['article']))}: “{md_inline(snippet(s['text']))}”")
         out.append("")
@@ -372,8 +373,10 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
     if disputed:
         h.append("<h3>Disputes</h3><ul>")
         for cl in disputed:
+            first_span = {s["article"]: s for s in reversed(cl.get("support", ()))}  # one link per article, its first span
             sup = ", ".join(
-                f'<a href="#{article_anchor(s["article"], s["start"])}">{escape(outlet_of(articles, s["article"]))}</a>' for s in cl.get("support", ())
+                f'<a href="#{article_anchor(a, s["start"])}">{escape(outlet_of(articles, a))}</a>'
+                for a, s in ((a, first_span[a]) for a in dict.fromkeys(x["article"] for x in cl.get("support", ())))
             )
             contra = "".join(
                 f'<li>contradicted by <a href="#{article_anchor(s["article"], s["start"])}">{escape(outlet_of(articles, s["article"]))}</a>: “{escape(snippet(s["text"]))}”</li>'

@@ -233,6 +233,7 @@ def _attribution(toks: _Tokens, positions: range, text: str, quote_speakers: Ite
     return None
 
 
+PERIOD_PRECISIONS = frozenset(("day", "week", "month"))  # times that date a happening (not years, not durations)
 _NEG_HEAD_DEPS = frozenset(("ROOT", "ccomp", "conj", "xcomp", "relcl"))
 _NEG_HEAD_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))
 
@@ -346,6 +347,9 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
     quantities_in = by_sentence.group(analysis.quantities)
     casualties_in = by_sentence.group(c for c in analysis.casualties if c.value is not None)
     times_in = by_sentence.group(t for t in analysis.times if t.value and t.precision == "day")
+    periods_in = by_sentence.group(
+        t for t in analysis.times if t.value and t.precision in PERIOD_PRECISIONS and t.attached != "stamp"
+    )
     places_in = by_sentence.group(analysis.places)
     place_mentions_in = by_sentence.group(m for m in analysis.mentions if m.label in _PLACE_LABELS)
     names_in = by_sentence.group(m for m in analysis.mentions if m.label in _NAME_LABELS)
@@ -396,6 +400,7 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
             "numbers": numbers,
             "casualties": casualties,
             "dates": dates,
+            "periods": sorted({t.value for t in periods_in.get(k, ())}),
             "month_days": month_days,
             "weekdays": weekdays,
             "places": places,

@@ -222,8 +222,6 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
                 end_tok = head
             if head.lower_ in _NOT_COUNTED or head.lower_.rstrip(".") in _MONTH_WORDS:
                 continue  # durations, rates and dates ("15 FEB 2021") are not counts
-            if raw.lower() == "one" and nxt is not None and nxt.lower_ == "of":
-                continue  # "one of the Iran-aligned factions" picks one out; it does not count the factions
             qual, qstart = qualifier_before(text, first.idx)
             start = qstart if qual else first.idx
             if first.lower_ == "dozen" and first.i > 0 and doc[first.i - 1].lower_ in ("a", "one"):

@@ -61,14 +61,15 @@ def build_event(
     from newsfuse.fuse import what, when, where
 
     facts = what.casualties(analyses, groups)
-    claim_rows = claims_mod.align_claims(analyses, groups)
+    event_date = when.event_date(analyses)
+    claim_rows = claims_mod.align_claims(analyses, groups, (event_date or {}).get("value"))
     event: dict[str, Any] = {
         "id": event_id,
         "headline": "",
         "articles": [a.id for a in analyses],
         "sources": sources_of(analyses, groups),
         "independent_sources": len({groups.get(a.id, a.id) for a in analyses}),
-        "date": when.event_date(analyses),
+        "date": event_date,
         "location": where.event_location(analyses),
         "type": what.event_type(analyses, groups),
         "fatalities": facts["fatalities"],

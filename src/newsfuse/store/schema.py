@@ -205,7 +205,7 @@ def event_schema() -> dict[str, Any]:
                           "required": ["text", "support", "contradict", "independent_sources", "status"],
                           "properties": {"text": {"type": "string"}, "support": SPANS, "contradict": SPANS,
                                          "polarity": {"type": "string"}, "hedged": {"type": "boolean"},
-                                         "attribution": _STR_OR_NULL,
+                                         "attribution": _STR_OR_NULL, "background": {"type": "boolean"},
                                          "independent_sources": {"type": "integer", "minimum": 0},
                                          "status": {"enum": ["corroborated", "single-source", "disputed"]}}},
             },

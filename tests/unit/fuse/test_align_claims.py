@@ -95,3 +95,25 @@ def test_calibre_is_not_a_count():
                         numbers=[{"what": "rockets", "value": 3, "qualifier": "exact", "unit": None}])
     assert relate(facts_of(calibre), facts_of(count), 0.5)[0] != CONTRADICTS
     assert relate(facts_of(count), facts_of(other_count), 0.5) == (CONTRADICTS, "count of rocket")
+
+
+def test_background_claims_are_not_compared_with_the_event():
+    earlier = analysis("a", claim("a", "A strike in mid-February wounded a US service member.",
+                                  ["strike", "wound", "us", "service", "member"], periods=["2021-02"]))
+    now = analysis("b", claim("b", "No US service members were hurt.", ["hurt", "us", "service", "member"], "negative"))
+    rows = align_claims([earlier, now], {}, "2021-03-03")
+    assert all(r["status"] == "single-source" for r in rows) and len(rows) == 2
+    rows = align_claims([earlier, now], {})  # without the event's date, they are compared
+    assert any(r["status"] == "disputed" for r in rows)
+
+
+def test_period_end():
+    from datetime import date
+
+    from newsfuse.fuse.claims import period_end
+
+    assert period_end("2021-W08") == date(2021, 2, 28)
+    assert period_end("2021-02") == date(2021, 2, 28)
+    assert period_end("2020-12") == date(2020, 12, 31)
+    assert period_end("2021-03-03TMO") == date(2021, 3, 3)
+    assert period_end("PAST_REF") is None
