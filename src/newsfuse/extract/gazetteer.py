@@ -223,12 +223,26 @@ class GazEntry:
         return PRECISION_OF_KIND[self.kind]
 
 
+# Names up to this many characters are folded once and remembered (place names, titles, slugs are folded again and
+# again by the fusion of every event); longer texts are folded each time.
+NAME_KEY_CACHED_CHARS = 200
+
+
 def name_key(text: str) -> str:
     """Fold a place name for lookup: no case, diacritics, apostrophes or punctuation.
 
     >>> name_key("Arbīl"), name_key("Ain al-Asad"), name_key("St. Louis")
     ('arbil', 'ain al asad', 'st louis')
     """
+    return _name_key_cached(text) if len(text) <= NAME_KEY_CACHED_CHARS else _name_key(text)
+
+
+@lru_cache(maxsize=131072)
+def _name_key_cached(text: str) -> str:
+    return _name_key(text)
+
+
+def _name_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     chars = [c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c)]
     key = " ".join("".join(chars).lower().split())

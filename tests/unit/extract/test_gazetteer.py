@@ -110,3 +110,13 @@ def test_newsroom_aliases_of_countries_and_provinces() -> None:
     assert "iso3166:KP" in _ids("DPRK")
     assert "iso3166:TT" in _ids("T&T")
     assert "iso3166-2:CA-BC" in _ids("B.C.")
+
+
+def test_name_key_folds_long_texts_as_it_folds_short_names() -> None:
+    from newsfuse.extract.gazetteer import NAME_KEY_CACHED_CHARS, name_key
+
+    short = "The St. John’s Wood — Arbīl"
+    long = " ".join([short] * (NAME_KEY_CACHED_CHARS // len(short) + 2))
+    assert len(long) > NAME_KEY_CACHED_CHARS >= len(short)
+    assert name_key(short) == "st johns wood arbil"
+    assert name_key(long) == " ".join(["st johns wood arbil"] + ["the st johns wood arbil"] * (long.count("The") - 1))

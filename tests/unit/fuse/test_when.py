@@ -108,3 +108,32 @@ def test_written_date_in_an_event_sentence_of_a_follow_up() -> None:
     a = _a("Communities are rallying around the family of a student. Sam Kenser, 15, died Feb. 2, 2021 of a "
            "gunshot wound. Organizers sold shirts at Monday night's game.", "a")
     assert event_date([a])["value"] == "2021-02-02"
+
+
+def test_weekday_put_in_the_coming_week_of_a_shooting_sentence_is_the_past_one() -> None:
+    # "appears" reads as present tense, so the times stage may put "Monday" in the coming week; a sentence about
+    # the shooting with nothing about what is to come reports the Monday that has passed.
+    a = _a("A drive-by shooting that wounded four teenagers in Brentwood on Monday appears to have been "
+           "gang-related, a police captain said.", "a", published="2013-01-22")
+    assert event_date([a])["value"] == "2013-01-21"
+
+
+def test_weekday_ahead_in_a_sentence_about_what_is_to_come_stays_ahead() -> None:
+    from newsfuse.fuse.when import _candidates
+
+    a = _a("The man charged in the shooting will appear in court Monday.", "a", published="2013-01-22")
+    assert [c[0].isoformat() for c in _candidates(a) if c[3].span.text == "Monday"] == ["2013-01-28"]
+
+
+def test_one_long_article_does_not_outvote_several_reports() -> None:
+    long = _a("A man was shot Friday night on Main Street. He was shot Friday near the store. Police said the "
+              "shooting Friday was the third this month. Witnesses heard shots Friday night. The shooting Friday "
+              "night left the street closed.", "a", published="2021-03-06")
+    short = [_a("A man was shot Saturday on Main Street.", i, published="2021-03-06") for i in ("b", "c")]
+    assert event_date([long, *short])["value"] == "2021-03-06"
+
+
+def test_month_and_day_of_the_shooting_in_a_late_follow_up() -> None:
+    a = _a("Kelso and Lum were shot and killed when someone burst into her home in Bremerton on March 28. "
+           "Detectives questioned the suspect at a motel early Thursday morning.", "a", published="2015-08-20")
+    assert event_date([a])["value"] == "2015-03-28"

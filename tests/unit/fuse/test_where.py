@@ -185,3 +185,103 @@ def test_a_town_elsewhere_yields_to_the_outlets_city_named_in_the_text() -> None
                          Place(span=Span.of("a", text, chicago, chicago + 7), **_gaz_place("Chicago", "Illinois"))))
     loc = event_location([a])
     assert loc["name"] == "Chicago" and loc["admin1"] == "Illinois" and loc["basis"] == ["text", "outlet"]
+
+
+SPRINGFIELD_MA = {"name": "Springfield", "gazetteer_id": "geonames:4951788", "lat": 42.10, "lon": -72.59,
+                  "country_code": "US", "admin1": "Massachusetts", "admin2": "Hampden County", "precision": "city"}
+PEORIA = {"name": "Peoria", "gazetteer_id": "geonames:4905687", "lat": 40.69, "lon": -89.59, "country_code": "US",
+          "admin1": "Illinois", "admin2": "Peoria County", "precision": "city"}
+
+
+def _from(analysis: Analysis, url: str) -> Analysis:
+    from dataclasses import replace
+
+    return analysis.with_(article=replace(analysis.article, url=url))
+
+
+def test_outlet_regions_leave_out_the_event_itself_and_need_agreement() -> None:
+    from newsfuse.fuse.where import OutletRegions
+
+    regions = OutletRegions()
+    others = [_from(_analysis(f"o{i}", "A man was shot in Peoria.", [("Peoria", PEORIA)]), "http://www.wxyz.com/x")
+              for i in range(2)]
+    for o in others:
+        regions.add([o], event_location([o]))
+    event = _from(_analysis("e", "A man was shot in Springfield.", [("Springfield", SPRINGFIELD_MA)]),
+                  "http://web.archive.org/web/2016/http://wxyz.com/story")
+    regions.add([event], event_location([event]))
+    assert regions.home(event, {"e"}) == ("US", "Illinois")  # the two other events, not its own Massachusetts
+    regions.add([_from(_analysis("m", "A man was shot in Springfield.", [("Springfield", SPRINGFIELD_MA)]),
+                       "http://wxyz.com/y")], {"admin1": "Massachusetts", "country_code": "US", "precision": "city"})
+    regions.add([_from(_analysis("n", "A man was shot in Springfield.", [("Springfield", SPRINGFIELD_MA)]),
+                       "http://wxyz.com/z")], {"admin1": "Massachusetts", "country_code": "US", "precision": "city"})
+    assert regions.home(event, {"e"}) is None  # two and two: no region most of them agree on
+
+
+def test_the_outlets_usual_region_places_a_town_of_a_common_name() -> None:
+    from newsfuse.fuse.where import OutletRegions
+
+    regions = OutletRegions()
+    for i in range(3):
+        o = _from(_analysis(f"o{i}", "A man was shot in Peoria.", [("Peoria", PEORIA)]), "http://wxyz.com/x")
+        regions.add([o], event_location([o]))
+    event = _from(_analysis("e", "A teen was shot in Springfield on Wednesday.", [("Springfield", SPRINGFIELD_MA)]),
+                  "http://wxyz.com/story")
+    assert event_location([event])["admin1"] == "Massachusetts"
+    loc = event_location([event], regions)
+    assert loc["name"] == "Springfield" and loc["admin1"] == "Illinois" and loc["admin2"] == "Sangamon County"
+    assert loc["evidence"][0]["text"] == "Springfield"
+
+
+def test_with_no_place_located_the_outlets_usual_region_is_the_location() -> None:
+    from newsfuse.fuse.where import OutletRegions
+
+    regions = OutletRegions()
+    for i in range(2):
+        o = _from(_analysis(f"o{i}", "A man was shot in Peoria.", [("Peoria", PEORIA)]), "http://wxyz.com/x")
+        regions.add([o], event_location([o]))
+    event = _from(_analysis("e", "A teen was shot on Wednesday.", []), "http://wxyz.com/story")
+    assert event_location([event])["name"] is None
+    loc = event_location([event], regions)
+    assert loc["name"] == "Illinois" and loc["precision"] == "region" and loc["basis"] == ["outlet"]
+    assert loc["evidence"] == []
+
+
+def test_a_town_the_gazetteer_does_not_list_written_with_its_state() -> None:
+    text = "TOONE, Tenn. — A man was shot on Naylor Road in Hardeman County on Sunday."
+    county = {"name": "Hardeman County", "gazetteer_id": "geonames:4626351", "lat": 35.2, "lon": -88.99,
+              "country_code": "US", "admin1": "Tennessee", "admin2": "Hardeman County", "precision": "region"}
+    a = _analysis("a", text, [("TOONE", {"name": "TOONE"}), ("Hardeman County", county)])
+    loc = event_location([a])
+    assert (loc["name"], loc["admin1"], loc["admin2"], loc["precision"]) == ("Toone", "Tennessee", "Hardeman County", "city")
+    assert loc["gazetteer_id"] is None and loc["lat"] is None and loc["lon"] is None  # no entry, no coordinates
+    assert loc["evidence"][0]["text"] == "TOONE"
+    # a township or a county in the dateline is no town
+    b = _analysis("b", "NIMISHILLEN TOWNSHIP, Ohio - A man was shot.", [("NIMISHILLEN TOWNSHIP", {"name": "x"})])
+    assert event_location([b])["name"] != "Nimishillen Township"
+
+
+BLOOMFIELD = {"name": "Bloomfield", "gazetteer_id": "geonames:5180905", "lat": 40.46, "lon": -79.95,
+              "country_code": "US", "admin1": "Pennsylvania", "admin2": "Allegheny County", "precision": "city"}
+PITTSBURGH = {"name": "Pittsburgh", "gazetteer_id": "geonames:5206379", "lat": 40.44, "lon": -80.0,
+              "country_code": "US", "admin1": "Pennsylvania", "admin2": "Allegheny County", "precision": "city"}
+
+
+def test_a_town_written_as_a_quarter_of_a_bigger_city_votes_for_the_city() -> None:
+    a = _analysis("a", "Police came to Pittsburgh's Bloomfield neighborhood, where three were shot.",
+                  [("Bloomfield", BLOOMFIELD), ("Pittsburgh", PITTSBURGH)])
+    b = _analysis("b", "A Bloomfield home invasion left three dead.", [("Bloomfield", BLOOMFIELD)])
+    assert event_location([b])["name"] == "Bloomfield"
+    loc = event_location([a, b])
+    assert loc["name"] == "Pittsburgh"
+    assert {e["text"] for e in loc["evidence"]} <= {"Bloomfield", "Pittsburgh"}
+
+
+def test_a_list_of_towns_or_a_state_after_a_town_is_no_quarter() -> None:
+    text = "Warnings for Bloomfield, Pittsburgh, Erie and others."
+    a = _analysis("a", text, [("Bloomfield", BLOOMFIELD), ("Pittsburgh", PITTSBURGH)])
+    from newsfuse.fuse.where import _quarter_of_named_city
+
+    assert _quarter_of_named_city(a, a.places[0]) is None
+    b = _analysis("b", "A man was shot in Bloomfield, Pittsburgh.", [("Bloomfield", BLOOMFIELD), ("Pittsburgh", PITTSBURGH)])
+    assert _quarter_of_named_city(b, b.places[0]).name == "Pittsburgh"
