@@ -34,10 +34,27 @@ def _invert(date: str) -> str:
 
 # ACLED-style columns for the CSV export analysts paste into their weekly report.
 CSV_COLUMNS = (
-    "event_id", "event_date", "time", "precision", "event_type", "sub_event_type", "actors", "country_code",
+    "event_id", "event_date", "time", "precision", "event_type", "sub_event_type", "actor1", "actor1_status",
+    "actor2", "actors", "country_code",
     "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_disputed",
     "injured", "independent_sources", "sources", "headline",
 )
+
+
+# ACLED's actor1 is who acted; a claim of responsibility outranks the text's own attribution, which outranks
+# suspicion. "No group has claimed" (unknown) and denials name no actor1.
+_ACTOR1_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2}
+
+
+def main_actors(actors: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]:
+    """ACLED-style actor1 (the perpetrator) and actor2 (the target or victim) among an event's actors.
+
+    Actors come sorted by how many independent sources name them; ties keep that order.
+    """
+    perpetrators = [a for a in actors if a.get("role") == "perpetrator" and a.get("status") in _ACTOR1_RANK]
+    actor1 = min(perpetrators, key=lambda a: _ACTOR1_RANK[a["status"]], default=None)
+    actor2 = next((a for a in actors if a.get("role") in ("target", "victim")), None)
+    return actor1, actor2
 
 
 def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
@@ -49,10 +66,12 @@ def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
         date, loc, typ = ev.get("date") or {}, ev.get("location") or {}, ev.get("type") or {}
         fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
         actors = "; ".join(f"{a['name']} ({a['role']}, {a['status']})" for a in ev.get("actors", []))
+        actor1, actor2 = main_actors(ev.get("actors", []))
         outlets = sorted({s.get("outlet") or s["article"] for s in ev.get("sources", [])})
         writer.writerow([
             ev["id"], date.get("value"), date.get("time"), date.get("precision"), typ.get("event_type"),
-            typ.get("sub_event_type"), actors, loc.get("country_code"), loc.get("admin1"), loc.get("admin2"),
+            typ.get("sub_event_type"), actor1 and actor1["name"], actor1 and actor1["status"], actor2 and actor2["name"],
+            actors, loc.get("country_code"), loc.get("admin1"), loc.get("admin2"),
             loc.get("name"), loc.get("lat"), loc.get("lon"), loc.get("precision"), fat.get("value"),
             fat.get("disputed"), inj.get("value"), ev.get("independent_sources"), "; ".join(outlets),
             ev.get("headline"),
