@@ -1023,3 +1023,24 @@ def _stage() -> Any:
 
 
 STAGE = _stage()
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def period_end(value: str) -> date | None:
+    """The last day of a TimeML value of day, week or month precision ("2021-W08" -> 2021-02-28)."""
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return date.fromisoformat(value[:10])
+        m = _WEEK.match(value)
+        if m:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
+        m = _MONTH.match(value)
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)
+    except ValueError:
+        return None
+    return None

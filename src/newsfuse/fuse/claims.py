@@ -17,14 +17,14 @@ articles stays fast.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Mapping, Sequence
 
 from scipy import sparse
 
 from newsfuse.extract.claims import NAME_PREFIX, PERIOD_PRECISIONS
+from newsfuse.extract.times import period_end
 from newsfuse.model import Analysis, Claim, Span, TimeEx
 from newsfuse.vectors import tfidf_rows
 
@@ -115,27 +115,6 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
         hedged=claim.hedged,
         periods=tuple(periods),
     )
-
-
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def period_end(value: str) -> date | None:
-    """The last day of a TimeML value of day, week or month precision ("2021-W08" -> 2021-02-28)."""
-    try:
-        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-            return date.fromisoformat(value[:10])
-        m = _WEEK.match(value)
-        if m:
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
-        m = _MONTH.match(value)
-        if m:
-            y, mo = int(m.group(1)), int(m.group(2))
-            return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)
-    except ValueError:
-        return None
-    return None
 
 
 def is_background(facts: ClaimFacts, event_day: date | None) -> bool:

@@ -74,3 +74,14 @@ def test_counted_people_keep_their_noun_and_credits_are_trimmed() -> None:
     assert ("Dozens of protesters", "suspect", "suspected") in got
     got = _actors("(Image: AP) Police fired tear gas at the crowd.")
     assert all(not n.startswith("Image") for n, _, _ in got)
+
+
+def test_actors_of_recalled_earlier_events_are_left_out() -> None:
+    from newsfuse.extract import pubdate, times
+
+    text = ("Gunmen attacked the village of Kora on Wednesday, killing two farmers. "
+            "In January 2020, militants attacked the Balad air base.")
+    a = analyse_text(text, published="2021-03-04", stages=[pubdate.STAGE, times.STAGE, actors.STAGE])
+    names = [x.name for x in a.actors]
+    assert any("Gunmen" in n for n in names)
+    assert not any("Balad" in n or "militants" in n for n in names)
