@@ -191,3 +191,20 @@ def test_attribution_patterns(text, speaker):
     assert direct and all(q.speaker == speaker for q in direct), [(q.span.text, q.speaker) for q in a.quotes]
     for q in direct:
         assert q.speaker_span is not None and text[q.speaker_span.start:q.speaker_span.end] == q.speaker_span.text
+
+
+def test_title_case_name_closed_by_a_full_stop_is_not_a_quote():
+    assert not Q.is_quotation("The Bad Astronomer.")
+    assert not Q.is_quotation(" The Big Lebowski . ")
+    assert Q.is_quotation("Get out now.")
+    assert Q.is_quotation("We are heartbroken.")
+
+
+def test_quote_continues_over_a_link_line_without_punctuation():
+    text = (
+        '"Nobody wants to see a war," Mr Turnbull said. "If they start a war, it would be suicide.\n'
+        "American tourist woken by sirens after missile launch\n"
+        '"That would be the end for his government."'
+    )
+    a = analyse_text(text, stages=[Q.STAGE])
+    assert [q.speaker for q in a.quotes if q.kind == "direct"][-1] == "Turnbull"
