@@ -144,7 +144,7 @@ def test_roundup_articles() -> None:
 
 
 def test_gates_change_no_report(monkeypatch) -> None:
-    """The verb-phrase gates only skip sentences the gated patterns could not match."""
+    """The verb-phrase and word gates only skip sentences the gated patterns could not match."""
     from newsfuse.extract import casualties as mod
 
     texts = [
@@ -152,12 +152,18 @@ def test_gates_change_no_report(monkeypatch) -> None:
         "Two people were killed and three others were injured. Four people were shot and two died.",
         "A man, a woman and a child were found dead; two teenagers and an adult were hospitalized.",
         "Police said the men and women who gathered were not hurt.",
+        "The bodies of Ann Lee, 43, and her mother were found. Five bodies were recovered. A third victim has died.",
+        "He killed his wife before turning the gun on himself in an apparent murder-suicide. The boy shot himself.",
+        "A man was mortally wounded. Three people were shot, one fatally. The death toll rose to four.",
+        "The victim is in critical condition; a woman was grazed and a man was taken to a hospital.",
     ]
     analyses = [analyse_text(t, stages=[]) for t in texts]
     gated = [mod.extract_casualties(a) for a in analyses]
-    monkeypatch.setattr(mod, "GATES", {})
+    assert sum(1 for plan in (mod._TEXT_PLAN, mod._TITLE_PLAN) for row in plan if row[2] is not None or row[4]) > 20
+    monkeypatch.setattr(mod, "_TEXT_PLAN", [(k, p, None, pair, ()) for k, p, _, pair, _ in mod._TEXT_PLAN])
+    monkeypatch.setattr(mod, "_TITLE_PLAN", [(k, p, None, pair, ()) for k, p, _, pair, _ in mod._TITLE_PLAN])
     assert [mod.extract_casualties(a) for a in analyses] == gated
-    assert all(gated[:3])
+    assert all(gated[:3]) and all(gated[4:])
 
 
 @pytest.mark.parametrize(
@@ -231,3 +237,62 @@ def test_title_bare_counts() -> None:
     a = analyse_text("Police are investigating.", title="Overnight shooting in Decatur, one killed, five shot", stages=[casualties.STAGE])
     t = article_totals(casualties.title_reports(a))
     assert (t.killed, t.injured) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # an active verb with its object is no headline-style "two killed"
+        ("A gunman killed 12 people and injured eight inside the building.", 12, 8),
+        # an age is not a count
+        ("A child under the age of 10 was killed in a drive-by shooting.", None, None),
+        ("The 10-year-old girl who died of multiple gunshot wounds was identified.", 1, None),
+        ("Police found John McLean dead in the car.", 1, None),
+        ("Officials confirm a body has been found on Cricket Drive.", 1, None),
+        ("The bodies of Regina Herring, 43, Rhonda Herring, 48, and their mother were discovered.", 3, None),
+        ("Five bodies were found in the debris.", 5, None),
+        ("When officers arrived, they found three people shot to death in the living room.", 3, None),
+        ("A third person has died from the shooting.", 3, None),
+        ("He is charged in the shooting death of 6-year-old King Carter.", 1, None),
+        ("Carter was hit by a stray bullet and later died.", 1, 0),
+        ("Jesus Rios, a 17-year-old Latino male, died Sunday after being shot.", 1, None),
+        ("A gunman opened fire, killing Carlton Lewis and wounding another man.", 1, 1),
+        ("The student who killed four classmates and himself was identified.", 5, None),
+        # a murder-suicide is at least two deaths, but no stated count; an attempted one is none
+        ("Police are investigating an apparent murder-suicide.", 2, None),
+        ("Deputies are investigating an attempted murder-suicide.", None, None),
+        # a fourth victim found is not a fourth death; a city's tally over days is another matter
+        ("A fourth shooting victim was found six miles away.", None, None),
+        ("She was the third child to die from a shooting in Chicago in just two days.", None, None),
+    ],
+)
+def test_totals_forms_of_this_round(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_murder_suicide_is_not_a_stated_count() -> None:
+    a = analyse_text("Police found three people dead in a suspected murder suicide.", stages=[casualties.STAGE])
+    t = article_totals(a.casualties)
+    assert (t.killed, t.killed_stated) == (3, True)
+    b = analyse_text("Police are investigating a murder-suicide.", stages=[casualties.STAGE])
+    assert not article_totals(b.casualties).killed_stated
+
+
+@pytest.mark.parametrize(
+    "title, killed",
+    [
+        ("1 charged in apparent accidental shooting that killed Columbia teen Sunday", 1),
+        ("Boca family mourns death of son, 16, in accidental shooting", 1),
+        ("Lodi 8th-grader dies in accidental shooting", 1),
+        ("Police: 18-month old dead after shooting in Beebe", 1),
+        ("Third man dies after shooting at dice game", 3),
+    ],
+)
+def test_title_reports_of_this_round(title: str, killed: int) -> None:
+    a = analyse_text("Police are investigating.", title=title, stages=[casualties.STAGE])
+    assert article_totals(casualties.title_reports(a)).killed == killed
+
+
+def test_headline_count_before_another_count_is_not_an_object() -> None:
+    assert _totals("2 dead 3 injured in Miami shooting")[0] == 2
+    assert _totals("A gunman killed 12 and wounded 8.") == (12, 8)

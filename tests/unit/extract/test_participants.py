@@ -100,3 +100,16 @@ def test_person_with_town_and_spaced_age() -> None:
 def test_places_and_bylines_are_not_people() -> None:
     got = _people("The victim was shot in a Twin Falls apartment and taken to Ben Taub, where he died.")
     assert "Twin Falls" not in got and "Ben Taub" not in got
+
+
+def test_lone_names_and_reporters_are_not_participants() -> None:
+    got = _people("Police said her 3-year-old son Xander, 3, was shot. WCBS 880's Monica Miller reported the arrest of Pedro Rosales, 47, who was charged.")
+    assert "Xander" not in got
+    assert "Monica Miller" not in got
+    assert "Pedro Rosales" in got
+
+
+def test_lone_town_is_not_a_participant_but_a_lone_surname_with_an_age_is() -> None:
+    got = _people("McKoy, a 17-year-old from Dorchester, was just released from Boston Medical Center after he was shot.")
+    assert "Dorchester" not in got
+    assert "Leinonen" in _people("The 32-year-old Leinonen was killed, police said.")

@@ -137,3 +137,10 @@ def test_other_wounded_stay_injured() -> None:
     a = _a("Three people were shot. One man died at the scene.", "a")
     res = what.casualties([a], {"a": "a"})
     assert (res["fatalities"]["value"], res["injured"]["value"]) == (1, 2)
+
+
+def test_an_event_reported_only_by_roundups_has_no_count() -> None:
+    a = analyse_text("Six people were shot and one person was stabbed to death.", title="6 shot, 1 stabbed in separate incidents", published="2020-01-08", article_id="a", stages=STAGES)
+    res = what.casualties([a], {"a": "a"})
+    assert res["fatalities"]["value"] is None and res["injured"]["value"] is None
+    assert res["fatalities"]["reports"] and all(r.get("roundup") for r in res["fatalities"]["reports"])
