@@ -75,7 +75,7 @@ def build_event(
         "fatalities": facts["fatalities"],
         "injured": facts["injured"],
         "quantities": what.quantities(analyses, groups),
-        "actors": what.actors(analyses, groups),
+        "actors": what.actors(analyses, groups, (event_date or {}).get("value")),
         "participants": what.participants(
             analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"])
         ),

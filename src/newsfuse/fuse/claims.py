@@ -262,6 +262,21 @@ def _span_key(s: Span) -> tuple[str, int, int]:
     return (s.article, s.start, s.end)
 
 
+def background_spans(analysis: Analysis, event_date: str | None) -> list[tuple[int, int]]:
+    """(start, end) of the body sentences of an article that only date happenings well before the event's day."""
+    event_day = period_end(event_date) if event_date and len(event_date) >= 10 else None
+    if event_day is None or not analysis.times:
+        return []
+    out = []
+    for sent in analysis.body_sentences():
+        ends = [period_end(t.value) for t in analysis.times
+                if t.value and t.precision in PERIOD_PRECISIONS and t.attached != "stamp"
+                and sent.start <= t.span.start < sent.end]
+        if ends and all(e is not None and (event_day - e).days > BACKGROUND_GAP_DAYS for e in ends):
+            out.append((sent.start, sent.end))
+    return out
+
+
 def _times_within(analysis: Analysis, span: Span) -> list[TimeEx] | None:
     if not analysis.times:
         return None  # no time stage ran (or nothing dated): the claim's own slots stand

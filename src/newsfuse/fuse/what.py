@@ -219,12 +219,23 @@ def _singular(word: str) -> str:
 _STATUS_RANK = {"confirmed": 4, "claimed": 3, "denied": 2, "suspected": 1, "unknown": 0}
 
 
-def actors(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Actors merged by normalised name and role; status the strongest attribution any source gives."""
+def actors(
+    analyses: Sequence[Analysis], groups: Mapping[str, str], event_date: str | None = None
+) -> list[dict[str, Any]]:
+    """Actors merged by normalised name and role; status the strongest attribution any source gives.
+
+    With the event's day, actors named only in sentences that recall earlier happenings are left out (the
+    extraction stage could not tell for an article whose date was inferred across the event).
+    """
+    from newsfuse.fuse.claims import background_spans
+
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for members in _by_group(analyses, groups).values():
         a = _representative(members, lambda x: x.actors)
+        background = background_spans(a, event_date)
         for act in a.actors:
+            if any(bs <= act.span.start < be for bs, be in background):
+                continue
             key = (_norm_name(act.name), act.role)
             entry = merged.setdefault(key, {"name": act.name, "role": act.role, "status": act.status, "sources": 0, "evidence": []})
             entry["sources"] += 1

@@ -144,3 +144,15 @@ def test_an_event_reported_only_by_roundups_has_no_count() -> None:
     res = what.casualties([a], {"a": "a"})
     assert res["fatalities"]["value"] is None and res["injured"]["value"] is None
     assert res["fatalities"]["reports"] and all(r.get("roundup") for r in res["fatalities"]["reports"])
+
+
+def test_actors_of_recalled_happenings_left_out_given_the_event_day() -> None:
+    from newsfuse.extract import pubdate, times
+
+    text = ("Gunmen attacked the village of Kora on Wednesday, killing two farmers. "
+            "Last month, militants attacked the Balad air base.")
+    a = analyse_text(text, published="2021-03-04", stages=[pubdate.STAGE, times.STAGE, casualties.STAGE, actors.STAGE])
+    everyone = {x["name"] for x in what.actors([a], {})}
+    assert any("Balad" in n for n in everyone)  # without the event's day nothing is background
+    named = {x["name"] for x in what.actors([a], {}, "2021-03-03")}
+    assert any("Gunmen" in n for n in named) and not any("Balad" in n or "militants" in n for n in named)
