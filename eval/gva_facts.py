@@ -249,12 +249,15 @@ def _score_incident(inc: dict[str, Any], group: list[Analysis]) -> dict[str, Any
     """One incident's outcome: counts under every rule, name matches and field agreements."""
     from newsfuse.fuse import what
 
+    from newsfuse.fuse.when import event_date, with_inferred
+
     groups = {a.id: a.id for a in group}
+    day = event_date(with_inferred(group)).get("value")  # as build_event has it
     rules = {}
     for rule in COUNT_RULES:
-        c = what.casualties(group, groups, rule=rule)
+        c = what.casualties(group, groups, rule=rule, event_date=day)
         rules[rule] = ((c["fatalities"]["value"] or 0) == inc["killed"], (c["injured"]["value"] or 0) == inc["injured"])
-    cas = what.casualties(group, groups)
+    cas = what.casualties(group, groups, event_date=day)
     k = cas["fatalities"]["value"] or 0
     j = cas["injured"]["value"] or 0
     gold_people = [p for p in inc["participants"] if is_gold_name(p.get("Name"))]

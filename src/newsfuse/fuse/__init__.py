@@ -60,8 +60,8 @@ def build_event(
     from newsfuse.fuse import quotes as quotes_mod
     from newsfuse.fuse import what, when, where
 
-    facts = what.casualties(analyses, groups)
     event_date = when.event_date(analyses)
+    facts = what.casualties(analyses, groups, event_date=(event_date or {}).get("value"))
     claim_rows = claims_mod.align_claims(analyses, groups, (event_date or {}).get("value"))
     event: dict[str, Any] = {
         "id": event_id,

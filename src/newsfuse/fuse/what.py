@@ -125,8 +125,21 @@ def _pick(values: list[tuple[str, int]], rule: str) -> int | None:
     return min(v for d, v in values if d == latest)  # min_latest
 
 
-def casualties(analyses: Sequence[Analysis], groups: Mapping[str, str], rule: str = COUNT_RULE) -> dict[str, Any]:
-    """Fatalities and injured: ACLED's most conservative credible count (updates raise it), every report kept."""
+# Counts in sentences that only recall earlier happenings are dropped when the event's day is known
+# (eval.gva_facts dev: see the commit that set it).
+BACKGROUND_COUNTS_DROPPED = True
+
+
+def casualties(
+    analyses: Sequence[Analysis], groups: Mapping[str, str], rule: str = COUNT_RULE, event_date: str | None = None
+) -> dict[str, Any]:
+    """Fatalities and injured: ACLED's most conservative credible count (updates raise it), every report kept.
+
+    With the event's day, counts stated only in sentences that recall earlier happenings ("a rocket attack in
+    mid-February ... wounded several people" in a report of a March attack) are not this event's.
+    """
+    if event_date and BACKGROUND_COUNTS_DROPPED:
+        analyses = [_without_background_counts(a, event_date) for a in analyses]
     per_kind: dict[str, list[tuple[str, int, bool]]] = {KILLED: [], INJURED: []}
     reports: dict[str, list[dict[str, Any]]] = {KILLED: [], INJURED: []}
     sources = [_representative(members, lambda x: x.casualties) for members in _by_group(analyses, groups).values()]
@@ -181,6 +194,16 @@ def casualties(analyses: Sequence[Analysis], groups: Mapping[str, str], rule: st
     if HIT_CAP and out["injured"]["value"] and out["fatalities"]["value"]:
         out["injured"]["value"] = max(0, min(out["injured"]["value"], most_hit - out["fatalities"]["value"]))
     return out
+
+
+def _without_background_counts(a: Analysis, event_date: str) -> Analysis:
+    from newsfuse.fuse.claims import background_spans
+
+    spans = background_spans(a, event_date)
+    if not spans:
+        return a
+    kept = tuple(r for r in a.casualties if not any(bs <= r.span.start < be for bs, be in spans))
+    return a.with_(casualties=kept) if len(kept) != len(a.casualties) else a
 
 
 def _evidence_for(reps: Sequence[CasualtyReport], kind: str, value: int) -> list[dict[str, Any]]:

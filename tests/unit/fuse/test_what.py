@@ -156,3 +156,14 @@ def test_actors_of_recalled_happenings_left_out_given_the_event_day() -> None:
     assert any("Balad" in n for n in everyone)  # without the event's day nothing is background
     named = {x["name"] for x in what.actors([a], {}, "2021-03-03")}
     assert any("Gunmen" in n for n in named) and not any("Balad" in n or "militants" in n for n in named)
+
+
+def test_counts_of_recalled_happenings_are_not_the_events() -> None:
+    from newsfuse.extract import pubdate, times
+
+    text = ("Rockets struck the base on Wednesday; no one was hurt, officials said. "
+            "A rocket attack in mid-February wounded nine people at the airport.")
+    a = analyse_text(text, published="2021-03-04", article_id="a",
+                     stages=[pubdate.STAGE, times.STAGE, quantities.STAGE, casualties.STAGE])
+    assert what.casualties([a], {"a": "a"})["injured"]["value"] == 9  # without the event's day: the larger report counts
+    assert what.casualties([a], {"a": "a"}, event_date="2021-03-03")["injured"]["value"] == 0
