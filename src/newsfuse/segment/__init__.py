@@ -25,7 +25,8 @@ ABBREVIATIONS = frozenset(
 # ../shared/data/news-clusters and gva (share prompts, photo credits, captcha text).
 BOILERPLATE_PATTERNS = re.compile(
     r"""(?ix)
-    ^\s*(?:
+    ^\s*(?:(?:e-?mail|share|print|tweet|facebook|twitter|whatsapp)\s*[:|]\s*)?  # "Email: A friend wanted you to see ..."
+    (?:
         enlarge\ this\ image | toggle\ caption | hide\ caption | image\ caption | media\ caption
       | (?:a\ )?friend\ wanted\ you\ to\ see | share\ (?:this|on)\b | share\ via | tweet\ this
       | click\ (?:here|to) | sign\ up | subscribe | follow\ us | read\ more | related\ (?:stories|coverage|articles)

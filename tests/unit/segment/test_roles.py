@@ -38,6 +38,12 @@ def test_share_prompts_and_photo_credits() -> None:
     assert got[-1] == ("body", "Police said the suspect fled.")
 
 
+def test_labelled_share_prompt_is_boilerplate() -> None:
+    got = roles("Email: A friend wanted you to see this item from Levant Post\nPolice: the suspect fled on foot.")
+    assert got[0] == ("boilerplate", "Email: A friend wanted you to see this item from Levant Post")
+    assert got[-1][0] == "body"
+
+
 def test_crlf_and_offsets() -> None:
     text = "First line here.\r\n\r\nSecond one, with more words.\r\n"
     for s in segment(text):
