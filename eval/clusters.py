@@ -250,6 +250,8 @@ def dev_errors(datasets: Sequence[str], full: bool = True, limit: int | None = N
         for a in order:
             g = gold[a.id]
             ev = c.add_terms(a.id, terms[a.id], groups.get(a.id, a.id))
+            for key in c.take_revised():  # a split moved members: recount the events it touched
+                members[key] = Counter(gold[x] for x in c.members.get(key, ()) if x != a.id)
             joined = majority(ev)
             kind = ("new" if g not in seen else "split") if joined is None else "join" if joined == g else "wrong_join"
             if kind == "wrong_join" and not c.last_scores:

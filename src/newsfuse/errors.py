@@ -41,6 +41,7 @@ class E(str, Enum):
     E042 = "Database {path} could not be opened: {reason}"
     E043 = ("Database {path} was built by other newsfuse code (analysis code {stored}, now {current}); its {count} "
             "articles keep their stored analyses and events. Give a new --db to analyse everything with this version")
+    E044 = "Database {path} holds event clustering state this version cannot continue ({reason}); give a new --db"
     # E05x: API
     E050 = "Request body is larger than {limit} bytes"
     E051 = "Request body is not valid: {reason}"

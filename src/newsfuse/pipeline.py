@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from newsfuse.errors import E
+from newsfuse.errors import E, NewsfuseError
 from newsfuse.model import Analysis, Article, Rejection
 from newsfuse.stages import Stage, default_stages, prepare, run_stages
 
@@ -332,10 +332,14 @@ def _process(
 
     # Events: the online clusterer continues from its stored state.
     state = db.get_state(STATE_CLUSTERER)
-    clusterer = OnlineClusterer.load(state) if state else OnlineClusterer()
+    try:
+        clusterer = OnlineClusterer.load(state) if state else OnlineClusterer()
+    except ValueError as exc:  # a state written by an older clusterer: events cannot be continued
+        raise NewsfuseError(E.E044, path=str(db.path), reason=str(exc)) from exc
     touched: set[str] = set()
     for analysis in arrival_order(analyses):
         touched.add(clusterer.add(analysis, group.get(analysis.id, analysis.id)))
+    touched |= clusterer.take_revised()  # events a split changed, the parts split off included
 
     members_by_key = clusterer.events()
     new_ids = {a.id for a in analyses}

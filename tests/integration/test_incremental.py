@@ -76,3 +76,25 @@ def test_database_built_by_other_code_gets_a_note(tmp_path: Path) -> None:
     assert run_cli("run", str(second), "--out", str(out), "--db", str(db), "-q").returncode == 0
     notes = [r for r in read_jsonl(rejected) if r["code"] == "E043"]
     assert len(notes) == 1 and notes[0]["kept"] is True and "older" in notes[0]["message"]
+
+
+def test_clusterer_state_of_an_older_version_is_a_coded_error(tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.errors import NewsfuseError
+    from newsfuse.pipeline import RunOptions, process
+    from newsfuse.store.db import Database
+
+    first = Article(id="a1", text="Police said a man was shot on Friday in Erbil and taken to hospital.", published="2021-02-20")
+    later = Article(id="a2", text="A second man was arrested on Saturday in Erbil, police said.", published="2021-02-21")
+    with Database(tmp_path / "news.db") as db:
+        process([first], db, RunOptions(workers=1))
+
+    def old_state(data: bytes) -> OnlineClusterer:
+        raise ValueError("clusterer state of an older version; rebuild it")
+
+    monkeypatch.setattr(OnlineClusterer, "load", staticmethod(old_state))
+    with Database(tmp_path / "news.db") as db, pytest.raises(NewsfuseError) as err:
+        process([later], db, RunOptions(workers=1))
+    assert err.value.code.name == "E044" and "older version" in str(err.value)

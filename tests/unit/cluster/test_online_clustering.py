@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.cluster import ClusterConfig, OnlineClusterer, cluster_articles
+import numpy as np
+
+from newsfuse.cluster import ClusterConfig, OnlineClusterer, _average_link_parts, cluster_articles
+from newsfuse.cluster.features import ArticleTerms
 from newsfuse.model import Analysis, Article, Mention, Sentence, Span
 
 ENTITIES = {
@@ -157,3 +160,97 @@ def test_a_follow_up_revives_a_dormant_event_unless_its_anchors_are_too_common(m
     monkeypatch.setattr(cluster_mod, "MAX_ANCHOR_DORMANT", 0)  # every anchor counts as too common
     first, follow_up = run()
     assert follow_up != first
+
+
+# -- revision (split) of live events, on hand-made term vectors ---------------------------------------------
+DAY = 738000
+
+
+def terms(ids, day: int = DAY, persons: tuple[str, ...] = (), anchors: tuple[int, ...] = ()) -> ArticleTerms:
+    return ArticleTerms(tf={i: 1.0 for i in ids}, day=day, persons=frozenset(persons), anchors=frozenset(anchors))
+
+
+# Event a (terms 1-8); b1 opens the look-alike event b but shares terms 1-3 with a, so it joins a greedily;
+# b2 and b3 share only b1's own terms.
+LOOK_ALIKE = [
+    ("a1", terms(range(1, 9))), ("a2", terms([*range(1, 8), 20])), ("a3", terms([*range(2, 9), 21])),
+    ("b1", terms([*range(1, 4), *range(30, 36)])), ("b2", terms([*range(30, 37), 40])), ("b3", terms([*range(31, 38), 41])),
+]
+
+
+def feed(c: OnlineClusterer, items) -> dict[str, str]:
+    return {aid: c.add_terms(aid, t, aid) for aid, t in items}
+
+
+def test_average_link_parts_cut_where_the_average_similarity_falls_below_the_cut() -> None:
+    sims = np.array([[1.0, 0.9, 0.8, 0.1],
+                     [0.9, 1.0, 0.7, 0.0],
+                     [0.8, 0.7, 1.0, 0.3],
+                     [0.1, 0.0, 0.3, 1.0]])
+    assert _average_link_parts(sims, 0.5) == [[0, 1, 2], [3]]
+    assert _average_link_parts(sims, 0.1) == [[0, 1, 2, 3]]  # average of 0.1, 0.0, 0.3 reaches 0.1
+    assert _average_link_parts(sims, 0.95) == [[0], [1], [2], [3]]
+
+
+def test_a_look_alike_joined_greedily_is_split_off_once_its_followers_arrive() -> None:
+    greedy = OnlineClusterer(split_cut=0.0)
+    assert len(set(feed(greedy, LOOK_ALIKE).values())) == 1  # without revision: one event
+    never_checked = OnlineClusterer(split_trigger=-1.0)  # every joining article counts as close to its event
+    feed(never_checked, LOOK_ALIKE)
+    assert len(never_checked.events()) == 1 and not never_checked.take_revised()
+    c = OnlineClusterer()
+    keys = {}
+    for aid, t in LOOK_ALIKE:
+        keys[aid] = c.add_terms(aid, t, aid)
+        if aid == "b1":
+            assert keys["b1"] == keys["a1"] and not c.take_revised()  # a lone look-alike stays (parts of 2+)
+    revised = c.take_revised()
+    events = c.events()
+    assert sorted(events.values()) == [["a1", "a2", "a3"], ["b1", "b2", "b3"]]
+    assert keys["b2"] == keys["b3"] != keys["a1"]  # add returns the event after the split
+    assert events[keys["a1"]] == ["a1", "a2", "a3"]  # the part holding the first article keeps the key
+    assert revised == {keys["a1"], keys["b2"]}
+    assert c.take_revised() == set()
+    assert cluster_articles_from_terms(LOOK_ALIKE) == {a: keys["a1"] if a[0] == "a" else keys["b2"] for a, _ in LOOK_ALIKE}
+
+
+def cluster_articles_from_terms(items) -> dict[str, str]:
+    c = OnlineClusterer()
+    feed(c, items)
+    return {a: k for k, ms in c.events().items() for a in ms}
+
+
+def test_parts_smaller_than_split_min_part_stay() -> None:
+    c = OnlineClusterer(split_min_part=3)
+    feed(c, LOOK_ALIKE[:5])
+    assert len(c.events()) == 1 and not c.take_revised()  # {b1, b2} is too small a part
+    feed(c, LOOK_ALIKE[5:])
+    assert sorted(c.events().values()) == [["a1", "a2", "a3"], ["b1", "b2", "b3"]]
+
+
+def test_splits_give_the_same_events_across_dump_and_load() -> None:
+    later = [("a4", terms([*range(1, 8), 22], DAY + 1)), ("b4", terms([*range(30, 37), 42], DAY + 1))]
+    items = LOOK_ALIKE + later
+    whole = OnlineClusterer()
+    straight = feed(whole, items)
+    for cut in range(1, len(items)):
+        first = OnlineClusterer()
+        part1 = feed(first, items[:cut])
+        second = OnlineClusterer.load(first.dump())
+        part2 = feed(second, items[cut:])
+        assert second.events() == whole.events(), cut
+        assert part2 == {a: straight[a] for a, _ in items[cut:]}, cut
+        assert set(part1) | set(part2) == set(straight)
+
+
+def test_a_dormant_event_reopens_at_a_lower_cosine_for_a_follow_up_naming_its_people() -> None:
+    def follow_up_joins(persons: tuple[str, ...]) -> bool:
+        c = OnlineClusterer(window_days=5)
+        first = c.add_terms("x1", terms(range(1, 11), DAY, ("demir",), (1, 2)))
+        c.add_terms("y", terms(range(100, 110), DAY + 60))  # moves the clock: x1's event goes dormant
+        later = c.add_terms("x2", terms([*range(1, 5), *range(50, 58)], DAY + 61, persons, (1, 2)))
+        return later == first
+
+    assert follow_up_joins(("demir",))  # names the same person: the name threshold applies
+    assert not follow_up_joins(("lind",))  # a cosine this low reopens nothing without a shared name
+    assert not follow_up_joins(())
