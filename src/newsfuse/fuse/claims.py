@@ -24,7 +24,7 @@ from typing import Any, Mapping, Sequence
 from scipy import sparse
 
 from newsfuse.extract.claims import NAME_PREFIX, PERIOD_PRECISIONS
-from newsfuse.extract.times import period_end
+from newsfuse.extract.times import period_end, recalled_sentences
 from newsfuse.model import Analysis, Claim, Span, TimeEx
 from newsfuse.vectors import tfidf_rows
 
@@ -264,17 +264,8 @@ def _span_key(s: Span) -> tuple[str, int, int]:
 
 def background_spans(analysis: Analysis, event_date: str | None) -> list[tuple[int, int]]:
     """(start, end) of the body sentences of an article that only date happenings well before the event's day."""
-    event_day = period_end(event_date) if event_date and len(event_date) >= 10 else None
-    if event_day is None or not analysis.times:
-        return []
-    out = []
-    for sent in analysis.body_sentences():
-        ends = [period_end(t.value) for t in analysis.times
-                if t.value and t.precision in PERIOD_PRECISIONS and t.attached != "stamp"
-                and sent.start <= t.span.start < sent.end]
-        if ends and all(e is not None and (event_day - e).days > BACKGROUND_GAP_DAYS for e in ends):
-            out.append((sent.start, sent.end))
-    return out
+    event_day = period_end(event_date) if event_date else None
+    return recalled_sentences(analysis, event_day, BACKGROUND_GAP_DAYS) if event_day else []
 
 
 def _times_within(analysis: Analysis, span: Span) -> list[TimeEx] | None:
@@ -296,7 +287,7 @@ def align_claims(
     if not items:
         return []
     facts = [facts_of(c, _times_within(analyses[ai], c.span)) for ai, c in items]
-    event_day = period_end(event_date) if event_date and len(event_date) >= 10 else None  # a day, not a period
+    event_day = period_end(event_date) if event_date else None  # the caller passes a day, never a period
     background = [is_background(f, event_day) for f in facts]
     # One article: nothing to align (an article neither corroborates nor contradicts itself).
     several = len(analyses) > 1

@@ -139,7 +139,13 @@ def casualties(
     mid-February ... wounded several people" in a report of a March attack) are not this event's.
     """
     if event_date and BACKGROUND_COUNTS_DROPPED:
-        analyses = [_without_background_counts(a, event_date) for a in analyses]
+        trimmed = [_without_background_counts(a, event_date) for a in analyses]
+        if any(t is not a for t, a in zip(trimmed, analyses)):
+            kept = casualties(trimmed, groups, rule)
+            every = casualties(analyses, groups, rule)
+            # a wrong event day could make every sentence dating the event look recalled: never drop a kind's
+            # last count
+            return {k: (every[k] if kept[k]["value"] is None else kept[k]) for k in ("fatalities", "injured")}
     per_kind: dict[str, list[tuple[str, int, bool]]] = {KILLED: [], INJURED: []}
     reports: dict[str, list[dict[str, Any]]] = {KILLED: [], INJURED: []}
     sources = [_representative(members, lambda x: x.casualties) for members in _by_group(analyses, groups).values()]

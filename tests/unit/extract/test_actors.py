@@ -85,3 +85,17 @@ def test_actors_of_recalled_earlier_events_are_left_out() -> None:
     names = [x.name for x in a.actors]
     assert any("Gunmen" in n for n in names)
     assert not any("Balad" in n or "militants" in n for n in names)
+
+
+def test_passive_blame_names_the_suspect_not_the_attack() -> None:
+    got = _actors("The attack was blamed on Iran-backed militias.")
+    assert any("militias" in n and r == "perpetrator" and s == "suspected" for n, r, s in got)
+    assert not any(n.lower().endswith("attack") and r == "perpetrator" for n, r, _ in got)
+
+
+def test_a_clock_time_dates_the_event_itself() -> None:
+    from newsfuse.extract import pubdate, times
+
+    text = "Gunmen opened fire at 11:07 a.m. Sunday, killing two, a week after a Jan. 14 shooting at the same bar."
+    a = analyse_text(text, published="2021-02-01", stages=[pubdate.STAGE, times.STAGE, actors.STAGE])
+    assert any("Gunmen" in x.name for x in a.actors)

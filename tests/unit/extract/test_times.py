@@ -219,3 +219,11 @@ def test_offset_from_another_happening_is_a_duration() -> None:
     assert t["two days before"].kind == "duration"
     t = _times("He was arrested three days later.")
     assert t["three days later"].value == "2021-03-07"
+
+
+def test_offset_of_unknown_length() -> None:
+    from newsfuse.extract.times import _offset_duration
+
+    assert _offset_duration("a few hours before") == "PTXH"
+    assert _offset_duration("a few days after") == "PXD"
+    assert _offset_duration("two weeks before") == "P2W"

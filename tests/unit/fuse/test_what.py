@@ -167,3 +167,13 @@ def test_counts_of_recalled_happenings_are_not_the_events() -> None:
                      stages=[pubdate.STAGE, times.STAGE, quantities.STAGE, casualties.STAGE])
     assert what.casualties([a], {"a": "a"})["injured"]["value"] == 9  # without the event's day: the larger report counts
     assert what.casualties([a], {"a": "a"}, event_date="2021-03-03")["injured"]["value"] == 0
+
+
+def test_a_wrong_event_day_never_drops_every_count() -> None:
+    from newsfuse.extract import pubdate, times
+
+    text = "Two people were killed in a shooting on Jan. 14, police said."
+    a = analyse_text(text, published="2021-01-20", article_id="a",
+                     stages=[pubdate.STAGE, times.STAGE, quantities.STAGE, casualties.STAGE])
+    # a vigil article could pull the voted day a week late: the only count stays
+    assert what.casualties([a], {"a": "a"}, event_date="2021-01-21")["fatalities"]["value"] == 2
