@@ -34,10 +34,10 @@ def _invert(date: str) -> str:
 
 # ACLED-style columns for the CSV export analysts paste into their weekly report.
 CSV_COLUMNS = (
-    "event_id", "event_date", "time", "precision", "event_type", "sub_event_type", "actor1", "actor1_status",
-    "actor2", "actors", "country_code",
+    "event_id", "event_date", "time", "precision", "event_type", "sub_event_type", "actors", "country_code",
     "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_disputed",
     "injured", "independent_sources", "sources", "headline",
+    "actor1", "actor1_status", "actor2",  # added last, so readers that count columns keep working
 )
 
 
@@ -53,7 +53,8 @@ def main_actors(actors: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any] 
     """
     perpetrators = [a for a in actors if a.get("role") == "perpetrator" and a.get("status") in _ACTOR1_RANK]
     actor1 = min(perpetrators, key=lambda a: _ACTOR1_RANK[a["status"]], default=None)
-    actor2 = next((a for a in actors if a.get("role") in ("target", "victim")), None)
+    actor2 = next((a for a in actors if a.get("role") in ("target", "victim")
+                   and (actor1 is None or a.get("name", "").lower() != actor1.get("name", "").lower())), None)
     return actor1, actor2
 
 
@@ -70,11 +71,10 @@ def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
         outlets = sorted({s.get("outlet") or s["article"] for s in ev.get("sources", [])})
         writer.writerow([
             ev["id"], date.get("value"), date.get("time"), date.get("precision"), typ.get("event_type"),
-            typ.get("sub_event_type"), actor1 and actor1["name"], actor1 and actor1["status"], actor2 and actor2["name"],
-            actors, loc.get("country_code"), loc.get("admin1"), loc.get("admin2"),
+            typ.get("sub_event_type"), actors, loc.get("country_code"), loc.get("admin1"), loc.get("admin2"),
             loc.get("name"), loc.get("lat"), loc.get("lon"), loc.get("precision"), fat.get("value"),
             fat.get("disputed"), inj.get("value"), ev.get("independent_sources"), "; ".join(outlets),
-            ev.get("headline"),
+            ev.get("headline"), actor1 and actor1["name"], actor1 and actor1["status"], actor2 and actor2["name"],
         ])
     return buf.getvalue()
 

@@ -31,3 +31,12 @@ def test_csv_rows_have_every_column() -> None:
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[0]["actor1"] == "Iran-backed militias" and rows[0]["actor1_status"] == "suspected"
     assert rows[0]["actor2"] == "Ain al-Asad air base" and rows[0]["event_date"] == "2021-03-03"
+
+
+def test_actor2_is_not_actor1_and_new_columns_come_last() -> None:
+    same = [{"name": "Police", "role": "perpetrator", "status": "confirmed"},
+            {"name": "police", "role": "target", "status": "confirmed"},
+            {"name": "a bystander", "role": "victim", "status": "confirmed"}]
+    a1, a2 = main_actors(same)
+    assert a1["name"] == "Police" and a2["name"] == "a bystander"
+    assert CSV_COLUMNS[-3:] == ("actor1", "actor1_status", "actor2")
