@@ -60,3 +60,13 @@ def test_same_in_batches(models) -> None:
                 min_size=1, max_size=25))
 def test_same_on_odd_token_sequences(models, words: list[str]) -> None:
     _same(*models, " ".join(words))
+
+
+def test_memos_start_afresh_past_their_caps_with_the_same_output(models, monkeypatch) -> None:
+    plain, tables = models
+    monkeypatch.setattr(token_tables, "MAX_MEMO_ROWS", 5)
+    monkeypatch.setattr(token_tables, "MAX_MEMO_LEMMAS", 5)
+    step = tables.get_pipe(token_tables.COMPONENT)
+    for text in TEXTS:
+        _same(plain, tables, text)
+        assert len(step._passed) <= 5 + len(tables(text)) and len(step._lemmas) <= 5 + len(tables(text))
