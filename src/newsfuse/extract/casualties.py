@@ -14,11 +14,12 @@ Vague counts use the ACLED conventions of `newsfuse.extract.quantities`
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from newsfuse.extract.quantities import QUALIFIER_WORDS, parse_number
+from newsfuse.extract.times import recalled_sentences
 from newsfuse.model import Analysis, Article, CasualtyReport, Sentence
 from newsfuse.stages import Stage
 
@@ -294,23 +295,6 @@ def _other_event(s: str, year: str | None) -> bool:
 BACKGROUND_DAYS = 7
 
 
-def _latest_day(value: str) -> date | None:
-    """The last day a TimeML date value covers (2021-02 -> 2021-02-28), or None for non-dates."""
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if not m or value.startswith(("P", "T")) or "W" in value or "Q" in value:
-        return None
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if d:
-            return date(y, int(mo), int(d))
-        if mo:
-            nxt = date(y + (int(mo) == 12), int(mo) % 12 + 1, 1)
-            return nxt - timedelta(days=1)
-        return date(y, 12, 31)
-    except ValueError:
-        return None
-
-
 def _background_sentences(analysis: Analysis) -> set[int]:
     """Start offsets of sentences dated only well before the reference date (recalled earlier events)."""
     ref = analysis.reference_date
@@ -318,15 +302,9 @@ def _background_sentences(analysis: Analysis) -> set[int]:
         ref_day = date.fromisoformat(ref) if ref else None
     except ValueError:
         ref_day = None
-    if ref_day is None or not analysis.times:
+    if ref_day is None:
         return set()
-    out: set[int] = set()
-    for sent in analysis.body_sentences():
-        days = [_latest_day(t.value or "") for t in analysis.times if sent.start <= t.span.start < sent.end and t.value]
-        days = [d for d in days if d is not None]
-        if days and all((ref_day - d).days > BACKGROUND_DAYS for d in days):
-            out.add(sent.start)
-    return out
+    return {start for start, _ in recalled_sentences(analysis, ref_day, BACKGROUND_DAYS)}
 
 
 # Word parts of which every casualty pattern and negation above needs at least one: a sentence with none of
