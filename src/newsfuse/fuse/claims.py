@@ -18,12 +18,11 @@ articles stays fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Mapping, Sequence
 
 from scipy import sparse
 
-from newsfuse.extract.claims import NAME_PREFIX, PERIOD_PRECISIONS
+from newsfuse.extract.claims import NAME_PREFIX
 from newsfuse.extract.times import period_end, recalled_sentences
 from newsfuse.model import Analysis, Claim, Span, TimeEx
 from newsfuse.vectors import tfidf_rows
@@ -72,7 +71,6 @@ class ClaimFacts:
     ordinals: tuple[tuple[str, int], ...]
     polarity: str
     hedged: bool
-    periods: tuple[str, ...] = ()
 
 
 def _kind(what: str) -> str:
@@ -88,10 +86,9 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
     slots were filled when the article had none.
     """
     slots = claim.slots
-    dates, periods = slots.get("dates", ()), slots.get("periods", ())
+    dates = slots.get("dates", ())
     if times is not None:
         dates = sorted({t.value for t in times if t.value and t.precision == "day"})
-        periods = sorted({t.value for t in times if t.value and t.precision in PERIOD_PRECISIONS and t.attached != "stamp"})
     counts: dict[str, list[tuple[float, str]]] = {}
     for c in slots.get("casualties", ()):
         if c.get("value") is not None:
@@ -113,16 +110,7 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
         ordinals=tuple((o.get("what") or "", int(o["value"])) for o in slots.get("ordinals", ())),
         polarity=claim.polarity,
         hedged=claim.hedged,
-        periods=tuple(periods),
     )
-
-
-def is_background(facts: ClaimFacts, event_day: date | None) -> bool:
-    """Every happening the claim dates ended days before the event: it recalls an earlier event."""
-    if event_day is None or not facts.periods:
-        return False
-    ends = [period_end(v) for v in facts.periods]
-    return all(e is not None and (event_day - e).days > BACKGROUND_GAP_DAYS for e in ends)
 
 
 def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
@@ -287,8 +275,8 @@ def align_claims(
     if not items:
         return []
     facts = [facts_of(c, _times_within(analyses[ai], c.span)) for ai, c in items]
-    event_day = period_end(event_date) if event_date else None  # the caller passes a day, never a period
-    background = [is_background(f, event_day) for f in facts]
+    recalled = {(ai, s) for ai, a in enumerate(analyses) for s, _ in background_spans(a, event_date)}
+    background = [(ai, c.span.start) in recalled for ai, c in items]  # a claim is one body sentence
     # One article: nothing to align (an article neither corroborates nor contradicts itself).
     several = len(analyses) > 1
     x = term_matrix(facts) if several else sparse.csr_matrix((len(items), 1))

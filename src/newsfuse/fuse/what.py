@@ -142,9 +142,11 @@ def casualties(
         trimmed = [_without_background_counts(a, event_date) for a in analyses]
         if any(t is not a for t, a in zip(trimmed, analyses)):
             kept = casualties(trimmed, groups, rule)
-            every = casualties(analyses, groups, rule)
+            if all(kept[k]["value"] is not None for k in ("fatalities", "injured")):
+                return kept
             # a wrong event day could make every sentence dating the event look recalled: never drop a kind's
             # last count
+            every = casualties(analyses, groups, rule)
             return {k: (every[k] if kept[k]["value"] is None else kept[k]) for k in ("fatalities", "injured")}
     per_kind: dict[str, list[tuple[str, int, bool]]] = {KILLED: [], INJURED: []}
     reports: dict[str, list[dict[str, Any]]] = {KILLED: [], INJURED: []}

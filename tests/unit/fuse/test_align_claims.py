@@ -98,8 +98,12 @@ def test_calibre_is_not_a_count():
 
 
 def test_background_claims_are_not_compared_with_the_event():
-    earlier = analysis("a", claim("a", "A strike in mid-February wounded a US service member.",
-                                  ["strike", "wound", "us", "service", "member"], periods=["2021-02"]))
+    from newsfuse.model import Sentence, TimeEx
+
+    text = "A strike in mid-February wounded a US service member."
+    earlier = analysis("a", claim("a", text, ["strike", "wound", "us", "service", "member"], periods=["2021-02"]))
+    mid_february = TimeEx(Span("a", 12, 24, "mid-February"), "2021-02", "month", attached="event")
+    earlier = earlier.with_(sentences=(Sentence(0, len(text)),), times=(mid_february,))
     now = analysis("b", claim("b", "No US service members were hurt.", ["hurt", "us", "service", "member"], "negative"))
     rows = align_claims([earlier, now], {}, "2021-03-03")
     assert all(r["status"] == "single-source" for r in rows) and len(rows) == 2
