@@ -183,6 +183,7 @@ def event_schema() -> dict[str, Any]:
                 "items": {"type": "object", "required": ["what", "value", "qualifier", "evidence"],
                           "properties": {"what": {"type": "string"}, "value": {"type": "number"},
                                          "qualifier": {"enum": ["exact", "at least", "at most", "about", None]},
+                                         "unit": _STR_OR_NULL, "sources": {"type": "integer", "minimum": 1},
                                          "evidence": SPANS}},
             },
             "actors": {
