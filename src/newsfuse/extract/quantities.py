@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import LIKE_NUM, LOWER
+
 from newsfuse.model import Analysis, Quantity
 from newsfuse.stages import Stage
 
@@ -115,28 +117,48 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     return qual, start - (len(window) - m.start())
 
 
-def _number_tokens(sent: Any) -> list[list[Any]]:
-    """Runs of tokens forming one number ("two hundred", "2,500", "twenty - five")."""
+_NOT_ALONE = frozenset({"a", "an", "no", "single", "pair", "couple", "both", "twin"})
+_NUMBER_LOWERS = (frozenset(NUMBER_WORDS) | frozenset(SCALES) | _VAGUE_NUMERALS) - _NOT_ALONE
+
+
+def _numeric_flags(doc: Any) -> list[bool]:
+    """Per token of the Doc: can it be part of a number ("2,500", "twenty", "hundred", "dozens")?
+
+    Read through one `to_array` call: most tokens are words, and building a Token object for each was most
+    of this stage's time.
+    """
+    strings = doc.vocab.strings
+    ids = {strings.add(w) for w in _NUMBER_LOWERS}
+    not_alone = {strings.add(w) for w in _NOT_ALONE}
+    arr = doc.to_array([LIKE_NUM, LOWER]).tolist() if len(doc) else []
+    return [bool((like and low not in not_alone) or low in ids) for like, low in arr]
+
+
+def _number_tokens(sent: Any, numeric: list[bool]) -> list[list[Any]]:
+    """Runs of tokens forming one number ("two hundred", "2,500", "twenty - five").
+
+    `numeric` holds `_numeric_flags` of the sentence's Doc.
+    """
+    doc = sent.doc
+    n = len(doc)
     runs: list[list[Any]] = []
     cur: list[Any] = []
-    for tok in sent:
-        low = tok.lower_
-        is_num = tok.like_num or low in NUMBER_WORDS or low in SCALES or low in _VAGUE_NUMERALS
-        if low in ("a", "an", "no", "single", "pair", "couple", "both", "twin"):
-            is_num = False  # handled below only when they modify a counted noun
-        nxt_low = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-        measure = _NUM_UNIT.match(tok.text) or (_DIGITS.match(tok.text) and nxt_low in UNITS and nxt_low != "m")
-        if is_num and measure:  # "500lb" is a measure of its own, not part of "seven"
-            if cur:
-                runs.append(cur)
-            runs.append([tok])
-            cur = []
-            continue
-        if is_num or (cur and low == "-" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].like_num):
+    for i in range(sent.start, sent.end):
+        if numeric[i]:
+            tok = doc[i]
+            nxt_low = doc[i + 1].lower_ if i + 1 < n else ""
+            measure = _NUM_UNIT.match(tok.text) or (_DIGITS.match(tok.text) and nxt_low in UNITS and nxt_low != "m")
+            if measure:  # "500lb" is a measure of its own, not part of "seven"
+                if cur:
+                    runs.append(cur)
+                runs.append([tok])
+                cur = []
+                continue
             cur.append(tok)
-        else:
-            if cur:
-                runs.append(cur)
+        elif cur and i + 1 < n and doc[i].text == "-" and doc[i + 1].like_num:
+            cur.append(doc[i])
+        elif cur:
+            runs.append(cur)
             cur = []
     if cur:
         runs.append(cur)
@@ -187,11 +209,12 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
             skip_chars.update(range(ent.start_char, ent.end_char))
     out: list[Quantity] = []
     seen: set[tuple[int, int]] = set()
+    numeric = _numeric_flags(doc)
     for sent in analysis.body_sentences():
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None:
             continue
-        for run in _number_tokens(span):
+        for run in _number_tokens(span, numeric):
             first, last = run[0], run[-1]
             if first.idx in skip_chars:
                 continue

@@ -66,11 +66,15 @@ def same_quote(a: str, b: str) -> bool:
     na, nb = normalise_quote(a), normalise_quote(b)
     if not na or not nb:
         return False
-    if na == nb or fuzz.ratio(na, nb) >= SAME_QUOTE_RATIO:
+    # score_cutoff lets rapidfuzz stop early; a score under the cut-off comes back as 0
+    if na == nb or fuzz.ratio(na, nb, score_cutoff=SAME_QUOTE_RATIO) >= SAME_QUOTE_RATIO:
         return True
     shorter = na if len(na) <= len(nb) else nb
     longer = nb if shorter is na else na
-    return len(shorter.split()) >= MIN_CONTAINED_WORDS and fuzz.partial_ratio(shorter, longer) >= CONTAINED_RATIO
+    return (
+        shorter.count(" ") + 1 >= MIN_CONTAINED_WORDS
+        and fuzz.partial_ratio(shorter, longer, score_cutoff=CONTAINED_RATIO) >= CONTAINED_RATIO
+    )
 
 
 @dataclass
@@ -78,7 +82,8 @@ class _Group:
     members: list[Quote] = field(default_factory=list)
 
     def matches(self, q: Quote) -> bool:
-        return any(same_quote(q.span.text, m.span.text) and same_speaker(q.speaker, m.speaker) for m in self.members)
+        # the speaker test first: it is the cheaper one
+        return any(same_speaker(q.speaker, m.speaker) and same_quote(q.span.text, m.span.text) for m in self.members)
 
 
 def _fullest(names: Sequence[str]) -> str | None:

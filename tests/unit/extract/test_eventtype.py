@@ -61,10 +61,32 @@ def test_lowercase_fast_path_equals_ignorecase_rules():
     from newsfuse.extract import eventtype as et
 
     text = "GUNMAN Opened Fire at a Protest; Rockets Landed near the base. A Suicide Bomber blew himself up."
-    for (_, _, _, slow, _), (_, _, _, fast, _) in zip(et.RULES, et._LOWER_RULES):
+    for (_, _, _, slow, _), (_, _, _, fast, _, _) in zip(et.RULES, et._LOWER_RULES):
         assert [m.span() for m in slow.finditer(text)] == [m.span() for m in fast.finditer(text.lower())]
     assert len("İstanbul".lower()) != len("İstanbul")  # such text takes the IGNORECASE path
     a = analyse_text("Police said a gunman opened fire in İstanbul on Friday, killing two people.", stages=[et.STAGE])
     assert a.event_types[0].event_type == et.VAC
     ev = a.event_types[0].evidence[0]
     assert a.article.text[ev.start:ev.end] == ev.text and ev.text.lower() in ("gunman", "opened fire", "killing")
+
+
+def test_literal_cues_of_a_pattern() -> None:
+    assert eventtype.literal_cues(r"\b(?:stabb(?:ed|ing)|earthquakes?|gun\s*battles?|cease-?fire)\b") == (
+        "stabb", "earthquake", "gun", "cease",
+    )
+    assert eventtype.literal_cues(r"\b(?:(?:missile|rocket)\s+tests?|launch)\b") is None  # a group first: unsure
+    assert eventtype.literal_cues(r"\bgrenades?\b") is None  # not an alternation group: always run
+
+
+@pytest.mark.parametrize("rule", range(len(eventtype._LOWER_RULES)))
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_a_text_a_rule_matches_contains_one_of_its_cues(rule: int, data: st.DataObject) -> None:
+    """The prefilter never skips a rule that would match: every match holds one of the rule's cues."""
+    _, _, _, pattern, cues, _ = eventtype._LOWER_RULES[rule]
+    if cues is None:
+        return
+    text = data.draw(st.from_regex(pattern, alphabet=st.characters(codec="ascii")))
+    match = pattern.search(text)
+    assert match is not None
+    assert any(cue in match.group(0) for cue in cues), (match.group(0), cues)
