@@ -41,7 +41,6 @@ MAX_EXTRA_CITATIONS = 4  # citations beyond the sentence itself
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 _JUNK = re.compile(r"(?i)https?://|www\.|@\w|©|\bclick\b|\bsubscribe\b|\bcopyright\b|\bemail\b|\bcomments?\b|\bshare\b|\bphotos?\b:|^\W")
-_ENDS = re.compile(r"[.!?][\"'”’)]*$")
 _NUMBER = re.compile(
     r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several)\b"
 )
@@ -70,12 +69,17 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+_CLOSERS = "\"'”’)"
+
+
 def is_brief_sentence(text: str) -> bool:
     """A complete reporting sentence of sensible length (not a fragment, caption or page furniture)."""
-    words = _words(text)
-    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+    # ends with . ! or ? (closing quotes or brackets after it allowed): the cheapest test first
+    if text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?"):
         return False
-    if _JUNK.search(text) or not _ENDS.search(text.rstrip()) or text.isupper():
+    if not MIN_WORDS <= len(_WORD.findall(text)) <= MAX_WORDS:
+        return False
+    if text.isupper() or _JUNK.search(text):
         return False
     return any(ch.islower() for ch in text)
 
