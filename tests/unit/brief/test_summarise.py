@@ -61,3 +61,19 @@ def test_fragments_are_not_brief_sentences():
     assert not is_brief_sentence("Share this story")
     assert not is_brief_sentence("Click here to subscribe to our newsletter today.")
     assert is_brief_sentence("Police said the suspect fled in a silver car.")
+
+
+def test_date_facet_needs_a_date_word_not_a_prefix() -> None:
+    from newsfuse.brief import facets_of
+
+    assert "date" not in facets_of("The mayor decided the market would stay open.", None)
+    assert "date" not in facets_of("Protesters marched; they may return.", None)
+    for text in ("It happened on March 5.", "Police said Monday.", "It was Dec. 4, 2019.", "He died in May 2019."):
+        assert "date" in facets_of(text, None), text
+
+
+def test_sentence_end_test() -> None:
+    assert is_brief_sentence('The police chief said the gunman had fled the scene on foot."  ')
+    assert is_brief_sentence("The police chief said the gunman had fled the scene on foot (police said).")
+    assert not is_brief_sentence("The police chief said the gunman had fled the scene on foot")
+    assert not is_brief_sentence("THE POLICE CHIEF SAID THE GUNMAN HAD FLED THE SCENE.")
