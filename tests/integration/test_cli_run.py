@@ -126,3 +126,26 @@ def test_help_on_every_command() -> None:
     for command in ([], ["run"], ["schema"], ["serve"], ["export"], ["watch"]):
         proc = run_cli(*command, "--help")
         assert proc.returncode == 0 and "Usage" in proc.stdout, command
+
+
+# Share of the gold file's attributed actors (claimed, denied, suspected) that the event records name with the
+# same status.  Met now: Kataib al-Furat (denied), Iran-backed militias (suspected, Asad), Ashab al-Raya
+# (claimed); not yet: the Erbil reports' suspicion of "a front for a larger Iran-backed militia".  Raise it.
+SAMPLE_ATTRIBUTED_ACTORS_FLOOR = 0.75
+
+
+def test_attributed_actors_agree_with_gold(sample_run: dict[str, Any]) -> None:
+    by_key = {gold_key(a): a for a in sample_run["articles"]}
+    events = {e["id"]: e for e in sample_run["events"]}
+    wanted = found = 0
+    for gold_event in sample_run["gold"]["events"]:
+        votes = Counter(by_key[k]["events"][0] for k in gold_event["articles"])
+        event = events[votes.most_common(1)[0][0]]
+        got = {(a["name"].lower(), a["status"]) for a in event["actors"]}
+        for actor in gold_event["actors"]:
+            if actor["status"] in ("claimed", "denied", "suspected"):
+                wanted += 1
+                found += (actor["name"].lower(), actor["status"]) in got
+        # a demonstrative phrase is never an actor of its own: it names whoever it refers back to
+        assert not any(a["name"].lower().split()[0] in ("that", "those", "such", "these") for a in event["actors"])
+    assert wanted and found / wanted >= SAMPLE_ATTRIBUTED_ACTORS_FLOOR, (found, wanted)

@@ -31,7 +31,11 @@ GROUP_NOUNS = re.compile(
 )
 CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|has\s+claimed|have\s+claimed|took|taken|accepted)\s+(?:\w+\s+)?(?:responsibility|credit)\b", re.I)
 NO_CLAIM = re.compile(r"\bno\s+(?:one|group|organi[sz]ation|party|faction)\s+(?:has\s+|had\s+|immediately\s+|yet\s+)*(?:claimed|taken|accepted)\b|\b(?:not|no)\s+(?:\w+\s+)?(?:yet\s+)?(?:been\s+)?claimed\b", re.I)
-DENIED = re.compile(r"\b(?:denied|denies|denying|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|link|claims?|accusations?|that)\b", re.I)
+DENIED = re.compile(
+    r"\b(?:(?:denied|denies|denying|rejected|rejects)\s+(?:on\s+\w+\s+)?(?:any\s+)?(?:involvement|responsibility|role|link|claims?|accusations?|that)"
+    r"|distanced\s+(?:itself|themselves|himself|herself)\s+from)\b",
+    re.I,
+)
 SUSPECTED = re.compile(
     r"\b(?:suspected|suspect|blamed|blames|blaming|accused|accuses|believed\s+to\s+(?:be|have)|thought\s+to|is\s+thought|are\s+thought|likely|probably|fit\s+the\s+profile|bore\s+the\s+hallmarks|hallmarks\s+of|alleged(?:ly)?|attributed)\b",
     re.I,
@@ -64,10 +68,99 @@ def _stand_in(tok: Any) -> Any | None:
             if child.dep_ == "prep" and child.lower_ == "for":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                        return pobj
+                        return _antecedent(pobj)
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child
-    return tok
+    return _antecedent(tok)
+
+
+# What happened, not who did it: "blamed the attack on X" names X, never the attack.
+_EVENT_NOUNS = re.compile(r"(?i)^(?:attacks?|strikes?|bombings?|shootings?|killings?|incidents?|violence|blasts?|explosions?|assaults?|raids?|rockets?|fire)$")
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "such"})
+_GROUP_HEADS = re.compile(
+    r"(?i)^(?:groups?|factions?|militias?|organi[sz]ations?|movements?|outfits?|networks?|militants?|insurgents?|"
+    r"rebels?|gunm[ae]n|attackers?|assailants?|fighters|extremists?|jihadists?|terrorists?)$"
+)
+ANTECEDENT_SENTENCES = 2  # how many sentences before a demonstrative phrase its antecedent may be; set by hand
+
+
+def _is_demonstrative(tok: Any) -> bool:
+    return any(c.lower_ in _DEMONSTRATIVES and c.dep_ in ("det", "amod", "predet") for c in tok.children)
+
+
+def _named_group(tok: Any) -> Any | None:
+    """The head of a named organisation at `tok`: an ORG or NORP entity, or a name given as an example or an
+    apposition of a group noun ("factions such as Kataib al-Furat", "Kataib al-Furat, an Iran-aligned faction",
+    whatever label the tagger gave the name)."""
+    if not tok.ent_type_ or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"):
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    root = doc[start:end].root
+    if tok.ent_type_ in ("ORG", "NORP"):
+        return root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as" and _GROUP_HEADS.match(head.head.text):
+        return root  # "factions such as X"
+    if root.dep_ == "appos" and _GROUP_HEADS.match(head.text):
+        return root
+    if any(c.dep_ == "appos" and _GROUP_HEADS.match(c.text) for c in root.children):
+        return root
+    return None
+
+
+def _self_named(tok: Any) -> Any | None:
+    """The name a group phrase gives itself: "a group calling itself Ashab al-Raya", "a group known as X"."""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("call", "know", "name"):
+            continue
+        for c in acl.children:
+            if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                        return pobj
+    return None
+
+
+def _antecedent(tok: Any) -> Any | None:
+    """Who a group phrase names: the name it gives itself ("a group calling itself X"), or for a demonstrative
+    ("that group", "such groups", "those factions") the nearest earlier named organisation or group phrase, in
+    its sentence or the ANTECEDENT_SENTENCES before it, None when there is none (the phrase names nobody).
+    Any other token is returned as it is."""
+    if tok.pos_ == "NOUN" and (named := _self_named(tok)) is not None:
+        return named
+    if tok.pos_ != "NOUN" or not _is_demonstrative(tok):
+        return tok
+    doc = tok.doc
+    sent = tok.sent
+    for _ in range(ANTECEDENT_SENTENCES):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    for j in range(tok.i - 1, sent.start - 1, -1):
+        cand = doc[j]
+        named = _named_group(cand)
+        if named is not None:
+            return named
+        if cand.pos_ == "NOUN" and _GROUP_HEADS.match(cand.text) and not _is_demonstrative(cand):
+            return cand
+    return None
+
+
+def _examples(tok: Any) -> list[Any]:
+    """The names a group phrase gives as examples: "hardline factions such as Kataib al-Furat"."""
+    out = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and any(c.lower_ == "such" for c in child.children):
+            out.extend(c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
+    return out
 
 
 def _subject_phrase(verb: Any) -> list[Any]:
@@ -178,7 +271,7 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                         continue  # "no group has claimed": recorded above as unknown
                     add(*_phrase_span(subj), "perpetrator", "claimed")
                 continue
-            if lemma in ("deny", "reject") and DENIED.match(window):
+            if lemma in ("deny", "reject", "distance") and DENIED.match(window):
                 for subj in _subject_phrase(tok):
                     add(*_phrase_span(subj), "perpetrator", "denied")
                 continue
@@ -186,16 +279,32 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                 # "X was blamed / accused" and "accused X of": X is suspected; "blamed the attack on X": X is.
                 # In "blamed for attacks on the embassy" the embassy is a target, not a suspect.
                 # "blamed the attack on X" and "the attack was blamed on X": X, not the attack
-                blamed_on = lemma == "blame" and any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
+                # "X was blamed for attacks on bases and on the embassy": with "for", the "on" phrase is what was hit
+                preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+                blamed_on = lemma == "blame" and "on" in preps and "for" not in preps
                 for child in tok.children:
                     if child.dep_ in ("nsubjpass", "dobj") and not blamed_on:
+                        if _EVENT_NOUNS.match(child.text):
+                            # "blamed the attack on X" with "on X" parsed as part of the attack
+                            for prep in child.children:
+                                if prep.dep_ == "prep" and prep.lower_ == "on":
+                                    for pobj in prep.children:
+                                        who = _antecedent(pobj) if pobj.dep_ == "pobj" else None
+                                        if who is not None:
+                                            add(*_phrase_span(who), "perpetrator", "suspected")
+                                            for example in _examples(who):
+                                                add(*_phrase_span(example), "perpetrator", "suspected")
+                            continue
                         who = _stand_in(child)
                         if who is not None:
                             add(*_phrase_span(who), "perpetrator", "suspected")
                     if blamed_on and child.dep_ == "prep" and child.lower_ == "on":
                         for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                add(*_phrase_span(pobj), "perpetrator", "suspected")
+                            who = _antecedent(pobj) if pobj.dep_ == "pobj" else None
+                            if who is not None:
+                                add(*_phrase_span(who), "perpetrator", "suspected")
+                                for example in _examples(who):
+                                    add(*_phrase_span(example), "perpetrator", "suspected")
                 continue
             if lemma in ("suspect", "think", "believe") and any(c.dep_ == "nsubjpass" for c in tok.children):
                 for c in tok.children:

@@ -99,3 +99,48 @@ def test_a_clock_time_dates_the_event_itself() -> None:
     text = "Gunmen opened fire at 11:07 a.m. Sunday, killing two, a week after a Jan. 14 shooting at the same bar."
     a = analyse_text(text, published="2021-02-01", stages=[pubdate.STAGE, times.STAGE, actors.STAGE])
     assert any("Gunmen" in x.name for x in a.actors)
+
+
+def test_demonstrative_group_names_its_antecedent() -> None:
+    got = _actors(
+        "Washington has blamed the attack on hardline factions such as Kataib al-Furat. "
+        "A spokesman for that group denied any involvement."
+    )
+    assert ("Kataib al-Furat", "perpetrator", "denied") in got
+    assert ("hardline factions", "perpetrator", "suspected") in got
+
+
+def test_examples_of_a_blamed_group_are_suspected() -> None:
+    got = _actors("Washington has blamed the attack on hardline factions such as Kataib al-Furat.")
+    assert ("Kataib al-Furat", "perpetrator", "suspected") in got
+    assert not any(n == "attack" for n, _, _ in got)
+    assert not any(n.startswith("that") for n, _, _ in got)
+
+
+def test_demonstrative_in_the_same_sentence() -> None:
+    got = _actors("Many in Anbar, a mainly Sunni province, blame Shiite factions allied with Iran; those factions have denied any involvement.")
+    assert ("Shiite factions", "perpetrator", "denied") in got
+
+
+def test_demonstrative_with_nothing_to_refer_to_is_no_actor() -> None:
+    got = _actors("Those groups denied any involvement.")
+    assert not any(r == "perpetrator" for _, r, _ in got)
+
+
+def test_group_calling_itself() -> None:
+    got = _actors("A little-known group calling itself Ashab al-Raya claimed responsibility in a statement.")
+    assert ("Ashab al-Raya", "perpetrator", "claimed") in got
+
+
+def test_blamed_for_attacks_on_a_place_does_not_blame_the_place() -> None:
+    got = _actors("Iran-backed militias have previously been blamed for rocket attacks on bases, as well as on the US embassy.")
+    assert any("militias" in n and s == "suspected" for n, _, s in got)
+    assert not any("embassy" in n and r == "perpetrator" for n, r, _ in got)
+
+
+def test_denial_with_a_day_between_and_distancing() -> None:
+    assert ("Kataib al-Furat", "perpetrator", "denied") in _actors(
+        "Kataib al-Furat denied on Wednesday that it had played any part in the attack."
+    )
+    got = _actors("Kataib al-Furat, an Iran-aligned faction, distanced itself from the strike.")
+    assert any(n.startswith("Kataib") and s == "denied" for n, _, s in got)
