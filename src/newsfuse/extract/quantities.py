@@ -117,6 +117,7 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     return qual, start - (len(window) - m.start())
 
 
+_PARTITIVE_HEADS = frozenset({"the", "them", "those", "these", "its", "their", "his", "her", "our", "us", "whom", "which"})
 _NOT_ALONE = frozenset({"a", "an", "no", "single", "pair", "couple", "both", "twin"})
 _NUMBER_LOWERS = (frozenset(NUMBER_WORDS) | frozenset(SCALES) | _VAGUE_NUMERALS) - _NOT_ALONE
 
@@ -231,6 +232,11 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             # ages ("23-year-old", "John, 23,") and number ranges are not counts
             if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc) and doc[last.i + 2].lower_ in ("year", "years", "month", "week", "day"):
+                continue
+            # a part of a group named elsewhere ("one of the Iran-aligned factions", "six of them") is not a count of
+            # the group; a vague count of it is ("dozens of the protesters")
+            if (nxt is not None and nxt.lower_ == "of" and last.i + 2 < len(doc)
+                    and doc[last.i + 2].lower_ in _PARTITIVE_HEADS and last.lower_ not in _VAGUE_NUMERALS):
                 continue
             if unit is None and nxt is not None and nxt.lower_ in UNITS and nxt.lower_ not in ("m",):
                 unit = UNITS[nxt.lower_]

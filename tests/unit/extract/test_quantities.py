@@ -63,3 +63,17 @@ def test_calibre_and_dates() -> None:
     got = _q("Officials said the projectiles were 122mm Grad rockets. UPDATE 15 FEB 2021: the factions denied it.")
     assert ("rockets", 122, "exact", "mm") in got
     assert not any(w == "feb" for w, *_ in got)
+
+
+def test_a_part_of_a_group_is_not_a_count_of_it() -> None:
+    from newsfuse.extract import quantities
+    from newsfuse.stages import analyse_text
+
+    a = analyse_text(
+        "Kataib al-Furat, one of the Iran-aligned factions, denied it. Six of them were arrested. "
+        "Dozens of the protesters stayed, and 10 rockets hit the base.",
+        stages=[quantities.STAGE],
+    )
+    got = {(q.value, q.what) for q in a.quantities}
+    assert (10.0, "rockets") in got
+    assert not any(what in ("factions", "them") or value in (1.0, 6.0) for value, what in got), got
