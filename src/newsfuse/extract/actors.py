@@ -114,6 +114,21 @@ def _named_group(tok: Any) -> Any | None:
     return None
 
 
+def _named_place(tok: Any) -> tuple[int, int]:
+    """The span of a target: for "the base", "the embassy" (a definite common noun), the nearest earlier named
+    place or body whose name ends in that noun ("Ain al-Asad air base", "Al Asad Airbase"); else its own phrase."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return _phrase_span(tok)
+    noun = tok.lower_
+    for ent in reversed(tok.doc.ents):
+        if ent.end_char > tok.idx or ent.label_ not in ("FAC", "ORG", "GPE", "LOC"):
+            continue
+        last = ent.text.split()[-1].lower()
+        if last == noun or (last.endswith(noun) and len(noun) >= 4):
+            return ent.start_char, ent.end_char
+    return _phrase_span(tok)
+
+
 def _self_named(tok: Any) -> Any | None:
     """The name a group phrase gives itself: "a group calling itself Ashab al-Raya", "a group known as X"."""
     for acl in tok.children:
@@ -331,7 +346,7 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                         add(*_phrase_span(subj), "perpetrator", "suspected" if hedged else "confirmed")
                 for obj in _object_phrase(tok):
                     if obj.ent_type_ not in ("DATE", "TIME", "CARDINAL") and (obj.ent_type_ in _ACTOR_LABELS or obj.ent_type_ == "FAC" or obj.pos_ == "PROPN"):
-                        add(*_phrase_span(obj), "target", "confirmed")
+                        add(*_named_place(obj), "target", "confirmed")
         # "an attack on the base", "targeting US forces"
         for m in re.finditer(r"\b(?:attacks?|assaults?|strikes?|raids?)\s+(?:on|against)\s+", s, re.I):
             start = sent.start + m.end()
@@ -341,7 +356,7 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                 if head.lower_ in _CHANNELS:
                     continue
                 if head.dep_ == "pobj" and (head.ent_type_ in _ACTOR_LABELS | {"FAC"} or head.pos_ == "PROPN" or head.lower_ in ("base", "forces", "troops", "embassy", "convoy", "village", "church", "mosque", "school")):
-                    add(*_phrase_span(head), "target", "confirmed")
+                    add(*_named_place(head), "target", "confirmed")
     # victims are the casualty statements' "who"
     for r in analysis.casualties:
         if any(bs <= r.span.start < be for bs, be in background):

@@ -144,3 +144,9 @@ def test_denial_with_a_day_between_and_distancing() -> None:
     )
     got = _actors("Kataib al-Furat, an Iran-aligned faction, distanced itself from the strike.")
     assert any(n.startswith("Kataib") and s == "denied" for n, _, s in got)
+
+
+def test_the_base_is_the_named_base() -> None:
+    got = _actors("Rockets struck Ain al-Asad air base on Wednesday. It was the fourth attack on the base this month.")
+    targets = {n for n, r, _ in got if r == "target"}
+    assert "base" not in targets and any("Asad" in n for n in targets), got
