@@ -114,6 +114,9 @@ class Quantity:
     value: float
     qualifier: str | None = "exact"
     unit: str | None = None
+    # a part of a group named elsewhere ("one of the factions", "three of his tires"): a count a claim can
+    # compare, not a quantity of the event
+    partitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)

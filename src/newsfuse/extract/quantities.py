@@ -234,10 +234,9 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
             if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc) and doc[last.i + 2].lower_ in ("year", "years", "month", "week", "day"):
                 continue
             # a part of a group named elsewhere ("one of the Iran-aligned factions", "six of them") is not a count of
-            # the group; a vague count of it is ("dozens of the protesters")
-            if (nxt is not None and nxt.lower_ == "of" and last.i + 2 < len(doc)
-                    and doc[last.i + 2].lower_ in _PARTITIVE_HEADS and last.lower_ not in _VAGUE_NUMERALS):
-                continue
+            # the group (kept for claims, marked); a vague count of it is ("dozens of the protesters")
+            partitive = bool(nxt is not None and nxt.lower_ == "of" and last.i + 2 < len(doc)
+                             and doc[last.i + 2].lower_ in _PARTITIVE_HEADS and last.lower_ not in _VAGUE_NUMERALS)
             if unit is None and nxt is not None and nxt.lower_ in UNITS and nxt.lower_ not in ("m",):
                 unit = UNITS[nxt.lower_]
                 head = _head_noun(nxt) if nxt.i + 1 < len(doc) else None
@@ -262,7 +261,8 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
             if qual is None:
                 qual = "about" if vague else "exact"
             what = head.text.lower() if unit is None or head is not nxt else unit
-            out.append(Quantity(span=analysis.span(start, end), what=what, value=float(value), qualifier=qual, unit=unit))
+            out.append(Quantity(span=analysis.span(start, end), what=what, value=float(value), qualifier=qual, unit=unit,
+                                partitive=partitive))
     return tuple(out)
 
 
