@@ -227,3 +227,68 @@ def test_offset_of_unknown_length() -> None:
     assert _offset_duration("a few hours before") == "PTXH"
     assert _offset_duration("a few days after") == "PXD"
     assert _offset_duration("two weeks before") == "P2W"
+
+
+def test_holidays_named_as_days() -> None:
+    assert _value("A man was shot on Christmas Eve in the city.", "Christmas Eve", "2014-12-26") == "2014-12-24"
+    assert _value("A teen was shot Thanksgiving night, police said.", "Thanksgiving night", "2015-11-27") == "2015-11-26TNI"
+    assert _value("Two were hurt by gunfire on Easter.", "Easter", "2016-03-29") == "2016-03-27"
+    assert _value("He was killed on New Year's Day 2013.", "New Year's Day 2013", "2016-05-02") == "2013-01-01"
+    assert _value("Shots rang out on the Fourth of July.", "the Fourth of July", "2016-07-06") == "2016-07-04"
+    # the latest one unless the clause looks ahead
+    assert _value("The parade will be held on Memorial Day.", "Memorial Day", "2016-05-02") == "2016-05-30"
+
+
+def test_holiday_names_that_date_nothing() -> None:
+    # a bare name not after "on" ("Christmas gifts"), a stretch ("the Memorial Day weekend") and a gathering that runs
+    # past midnight ("a New Year's Eve party") are not the day something happened
+    t = _times("He bought Christmas gifts. A New Year's Eve party ended in gunfire. "
+               "Three were shot over the Memorial Day weekend.", published="2016-01-02")
+    assert not any(v.value and v.value.startswith("2015-12") for v in t.values())
+    assert "Christmas" not in t
+    assert t.get("New Year's Eve") is None or t["New Year's Eve"].value is None
+
+
+def test_holiday_dates() -> None:
+    from newsfuse.extract.times import holiday_date
+
+    assert [holiday_date("Easter", y).isoformat() for y in (2013, 2014, 2016, 2019)] == [
+        "2013-03-31", "2014-04-20", "2016-03-27", "2019-04-21"]
+    assert holiday_date("Thanksgiving", 2014).isoformat() == "2014-11-27"
+    assert holiday_date("Black Friday", 2014).isoformat() == "2014-11-28"
+    assert holiday_date("Memorial Day", 2015).isoformat() == "2015-05-25"
+    assert holiday_date("Labor Day", 2016).isoformat() == "2016-09-05"
+    assert holiday_date("Martin Luther King Jr. Day", 2017).isoformat() == "2017-01-16"
+    assert holiday_date("Mother’s Day", 2016).isoformat() == "2016-05-08"
+    assert holiday_date("Arbor Day", 2016) is None
+
+
+def test_update_lines_are_stamps() -> None:
+    t = _times("UPDATE (10/26/16): Early this morning gunfire hit a house.\n\n"
+               "UPDATE @ 11:03 p.m. (Sept. 7): The mother spoke.\n\nUpdate, 9:45 a.m. Sunday: A teen was arrested.",
+               published="2016-10-27")
+    assert t["10/26/16"].attached == "stamp"
+    assert t["11:03 p.m."].attached == "stamp" and t["Sept. 7"].attached == "stamp"
+    assert t["9:45 a.m. Sunday"].attached == "stamp"
+    assert t["Early this morning"].attached != "stamp"
+
+
+def test_part_of_day_of_a_date_is_one_expression() -> None:
+    t = _times("A shooting broke out at the apartments on the evening of September 18.", published="2013-11-05")
+    assert t["the evening of September 18"].value == "2013-09-18TEV"
+    assert "the evening" not in t
+
+
+def test_verdicts_and_bookings_are_reports() -> None:
+    t = _times("Berry was found guilty on Feb. 19. He was found shot on Monday. He was booked Friday.",
+               published="2014-03-31")
+    assert t["Feb. 19"].attached == "report"
+    assert t["Monday"].attached == "event"
+    assert t["Friday"].attached == "report"
+
+
+def test_death_and_ambush_are_happenings() -> None:
+    t = _times("The lawsuit claims the owners were negligent in her death on Aug. 25, 2014. The Dec. 6 ambush left two "
+               "dead.", published="2016-08-25")
+    assert t["Aug. 25, 2014"].attached == "event"
+    assert t["Dec. 6"].attached == "event_noun"

@@ -137,3 +137,42 @@ def test_month_and_day_of_the_shooting_in_a_late_follow_up() -> None:
     a = _a("Kelso and Lum were shot and killed when someone burst into her home in Bremerton on March 28. "
            "Detectives questioned the suspect at a motel early Thursday morning.", "a", published="2015-08-20")
     assert event_date([a])["value"] == "2015-03-28"
+
+
+def test_date_of_a_sentence_about_something_else_weighs_less() -> None:
+    # "wore camouflage Tuesday" says nothing of the shooting; "died Sunday of a gunshot wound" does
+    a = _a("Classmates wore camouflage Tuesday in his honor. Jackson died Sunday of a gunshot wound.", "a",
+           published="2015-01-20")
+    assert event_date([a])["value"] == "2015-01-18"
+
+
+def test_a_day_after_every_report_never_wins() -> None:
+    a = _a("Plan your trip to celebrate a traditional St. Patrick's Day in Ireland.", "a", published="2015-11-30")
+    d = event_date([a])
+    assert d["value"] == "2015-11-30" and d["precision"] == "week" and d["evidence"] == []
+
+
+def test_a_coarse_period_holding_the_reference_date_gives_way_to_it() -> None:
+    # "2016" of a copyright line holds the publication date: the publication date says more
+    a = _a("A toddler shot himself in the arm with his mother's gun. (©2016 CBS Local Media.)", "a", published="2016-10-03")
+    assert event_date([a])["value"] == "2016-10-03"
+    # a past month stays what the report says
+    b = _a("Protests spread across the city in February.", "b")
+    assert event_date([b])["value"] == "2021-02-01"
+
+
+def test_bare_clock_does_not_take_a_day_ahead() -> None:
+    a = _a("An 11-year-old boy died Monday evening after someone fired shots near the center. The coroner plans to "
+           "release his name on Tuesday. Several people called 911 at 5:16 p.m. to report shots fired.", "a",
+           published="2016-01-11")
+    from newsfuse.fuse.when import _candidates
+
+    days = {c[3].span.text: c[0].isoformat() for c in _candidates(a)}
+    assert days["5:16 p.m."] == "2016-01-11"
+    assert event_date([a])["value"] == "2016-01-11"
+
+
+def test_holiday_and_update_stamp_in_the_vote() -> None:
+    a = _a("UPDATE @ 1:48 p.m. Jan. 9\n\nA woman was grazed by a bullet on New Year's Eve, police said.", "a",
+           published="2017-01-09")
+    assert event_date([a])["value"] == "2016-12-31"
