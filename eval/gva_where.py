@@ -5,9 +5,10 @@ group, and the result is compared with the incident's `city_or_county` and `stat
 - city: the location's name, or its admin2 (county), equals one of the gold names after
   normalisation ("Barre (Berlin)" accepts either; "Mc Kees Rocks" = "McKees Rocks");
 - state: the location's admin1 equals the gold state.
-Locations come from two passes, as a batch run would give them: the first pass over the chosen incidents
-teaches each outlet (web host) the region its events were located in, the second votes with it (an event
-never counts for itself); the first pass's figures are reported too ("single_pass").
+Locations come from two passes, as `newsfuse run` gives them (`newsfuse.pipeline.relocate_events`, here with the
+gold incidents as the events): the first pass over the chosen incidents teaches each outlet (web host) the region
+its events were located in, the second votes with it (an event never counts for itself); the first pass's figures
+are reported too ("single_pass").
 
 By default every incident is scored, reusing the parse cache of `eval.gva_facts` (the whole GVA corpus
 is segmented and spaCy-parsed once into a DocBin; only the places stage runs again).  `--limit N` takes
@@ -217,7 +218,7 @@ def _analyses(groups: list[tuple[dict[str, Any], list[dict[str, Any]]]], limit: 
 def run(limit: int | None = None, split: str = "all") -> dict[str, Any]:
     """Figures of the two-pass location (a first pass over the chosen incidents teaches each outlet's usual region,
     see `newsfuse.fuse.where.OutletRegions`); the first pass's own figures are kept under "single_pass"."""
-    from newsfuse.fuse.where import OutletRegions, event_location
+    from newsfuse.fuse.where import OutletRegions, event_hosts, event_location, first_pass_region
 
     groups = load_groups(limit, split)
     t0 = time.perf_counter()
@@ -227,16 +228,18 @@ def run(limit: int | None = None, split: str = "all") -> dict[str, Any]:
     t1 = time.perf_counter()
     outlets = OutletRegions()
     single: list[dict[str, Any]] = []
+    first: dict[str, dict[str, Any]] = {}
     for incident, articles in groups:
         group = [analyses[a["id"]] for a in articles]
-        loc = event_location(group)
-        outlets.add(group, loc)
+        loc = first[incident["incident"]] = event_location(group)
+        outlets.set_event(incident["incident"], first_pass_region(loc), event_hosts(group))
         city_ok, state_ok = judge(loc, incident)
         single.append({"split": split_of(incident["incident"]), "city_ok": city_ok, "state_ok": state_ok,
                        "name": loc["name"], "gold_written": False})
     for incident, articles in groups:
         group = [analyses[a["id"]] for a in articles]
-        loc = event_location(group, outlets)
+        homes = outlets.homes(incident["incident"])  # as `newsfuse.pipeline.relocate_events` does
+        loc = event_location(group, homes) if homes else first[incident["incident"]]
         city_ok, state_ok = judge(loc, incident)
         hay = _loose(" ".join((a.get("title") or "") + " " + (a.get("text") or "") + " "
                               + re.sub(r"[^A-Za-z]+", " ", a.get("url") or "") for a in articles))

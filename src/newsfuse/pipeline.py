@@ -4,6 +4,10 @@ Per-article work (segment, one spaCy pass, extraction) is a pure function of
 one article and runs in a process pool; copies and clustering run in the parent
 over the analyses, which carry no spaCy Doc, and the events are then fused on
 workers forked from the parent (each event depends on its own articles only).
+Event locations then get a second pass (`relocate_events`): each web host's usual
+region, learnt from the first-pass locations of all its events in the database,
+votes in the locations of its other events; the stored events whose hosts' usual
+regions changed are located again, so incremental runs equal one run.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from newsfuse.model import Analysis, Article, Rejection
 from newsfuse.stages import Stage, default_stages, prepare, run_stages
 
 if TYPE_CHECKING:
+    from newsfuse.fuse.where import OutletRegions
     from newsfuse.store.db import Database
 
 ProgressFn = Callable[[int], None]
@@ -374,20 +379,143 @@ def _process(
     ):
         events[event_id] = event
         records.update(member_records)
+    relocated = relocate_events(db, plan, events, by_id, options.workers)
 
     # Store: per-article analyses as the stages made them, and the article records as the events see them.
     for aid in sorted(article_events, key=lambda x: seq[x]):
         db.put_analysis(by_id[aid])
         db.put_article(seq[aid], records[aid])
     db.put_events(events[k] for k in sorted(events))
+    db.put_events(relocated[k] for k in sorted(relocated))
     copy_state = {"index": index.to_bytes(), "copy_of": copy_of, "group": group}
     db.put_state(STATE_COPIES, pickle.dumps(copy_state, protocol=pickle.HIGHEST_PROTOCOL))
     db.put_state(STATE_CLUSTERER, clusterer.dump())
 
     result.analyses = {a.id: a for a in analyses}
-    result.events = list(events.values())
+    result.events = list(events.values()) + list(relocated.values())
     result.copy_of, result.groups, result.article_events = copy_of, group, article_events
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Outlet regions: the second pass of the event locations
+
+STATE_OUTLET_REGIONS = "outlet_regions"
+
+
+def _load_outlet_regions(db: "Database") -> tuple["OutletRegions", dict[str, dict[str, tuple]]]:
+    """The stored outlet regions (each event's first-pass region and hosts) and the outlet homes each stored event
+    was located with.  A database from before they were kept gets them from its stored events, whose locations
+    were then single-pass (located with no homes)."""
+    import json
+
+    from newsfuse.fuse.where import OutletRegions, event_hosts, first_pass_region
+
+    state = db.get_state(STATE_OUTLET_REGIONS)
+    if state is not None:
+        data = json.loads(state.decode("utf-8"))
+        used = {k: {h: (r[0], r[1]) for h, r in homes.items()} for k, homes in data["homes"].items()}
+        return OutletRegions.from_json(data["regions"]), used
+    regions = OutletRegions()
+    for event in db.events():
+        members = list(db.analyses(event["articles"]))
+        regions.set_event(event["id"], first_pass_region(event.get("location") or {}), event_hosts(members))
+    return regions, {}
+
+
+def _store_outlet_regions(db: "Database", regions: "OutletRegions", used: dict[str, dict[str, tuple]]) -> None:
+    import json
+
+    data = {"regions": regions.to_json(),
+            "homes": {k: {h: list(r) for h, r in sorted(homes.items())} for k, homes in sorted(used.items()) if homes}}
+    db.put_state(STATE_OUTLET_REGIONS, json.dumps(data, sort_keys=True).encode("utf-8"))
+
+
+def _locate_chunk(items: Sequence[tuple[str, Sequence[str], dict]]) -> list[tuple[str, dict]]:
+    """Worker body: second-pass locations of events (id, member ids, outlet homes), analyses from `_FUSION_STATE`."""
+    from newsfuse.fuse.where import event_location
+
+    by_id: dict[str, Analysis] = _FUSION_STATE["by_id"]  # type: ignore[assignment]
+    return [(key, event_location([by_id[m] for m in members], homes)) for key, members, homes in items]
+
+
+def _second_pass(jobs: list[tuple[str, Sequence[str], dict]], by_id: dict[str, Analysis], workers: int,
+                 min_parallel: int = MIN_PARALLEL_EVENTS) -> dict[str, dict]:
+    """Second-pass locations of this run's events, on forked workers when there are many (as `fuse_events`)."""
+    import multiprocessing
+
+    _FUSION_STATE.update(by_id=by_id)
+    try:
+        if workers <= 1 or len(jobs) < min_parallel or "fork" not in multiprocessing.get_all_start_methods():
+            # Latest fused first: their articles' place votes are still in fuse.where's memo (GATHERED_KEPT).
+            return dict(_locate_chunk(jobs[::-1]))
+        chunks = [jobs[i : i + FUSE_CHUNK] for i in range(0, len(jobs), FUSE_CHUNK)]
+        out: dict[str, dict] = {}
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for done in pool.map(_locate_chunk, chunks):
+                out.update(done)
+        return out
+    finally:
+        _FUSION_STATE.clear()
+
+
+def relocate_events(
+    db: "Database",
+    plan: Sequence[tuple[str, Sequence[str]]],
+    events: dict[str, dict],
+    by_id: dict[str, Analysis],
+    workers: int = 1,
+) -> dict[str, dict]:
+    """The second pass of the event locations, the same whether the articles came in one run or in several.
+
+    Each event is first located from its own articles (`events`, fused this run).  Its first-pass region is then
+    recorded for each web host of its articles (`OutletRegions`, kept in the database), and every event is
+    located again with the region each of its hosts' other events were mostly located in (`OutletRegions.homes`).
+    An event's second-pass location is a function of its articles and of those homes, which are a function of
+    the whole set of events; so after this run's events are recorded, the events to locate again are this run's
+    (when they have a home) and the stored events whose homes are no longer the ones they were located with
+    (only events of a host whose tallies changed are checked).  `events` get their location and headline
+    replaced in place; the stored events located again are returned by id (to store them).
+    """
+    from newsfuse.fuse import headline_of
+    from newsfuse.fuse.where import event_hosts, event_location, first_pass_region
+
+    regions, used = _load_outlet_regions(db)
+    changed: set[str] = set()
+    for event_id, members in plan:
+        changed |= regions.set_event(event_id, first_pass_region(events[event_id]["location"]),
+                                     event_hosts([by_id[m] for m in members]))
+    members_of = dict(plan)
+    stored: dict[str, dict] = {}
+    jobs = []
+    # This run's events in plan order (the order they were fused in, see `_second_pass`), then the stored ones.
+    for key in [k for k, _ in plan] + sorted(regions.events_of(changed) - set(members_of)):
+        homes = regions.homes(key)
+        if key in members_of:
+            if homes:  # the location build_event gave is the first pass
+                jobs.append((key, members_of[key], homes))
+        elif homes != used.get(key, {}):
+            event = db.event(key)
+            if event is None:
+                continue
+            # The stored analyses as they are: a location reads neither times nor publication dates, which is all
+            # that fusion's cross-article dating (fuse.when.with_inferred) changes.
+            members = list(db.analyses(event["articles"]))
+            event["location"] = event_location(members, homes or None)
+            event["headline"] = headline_of(event)
+            stored[key] = event
+        else:
+            continue
+        if homes:
+            used[key] = homes
+        else:
+            used.pop(key, None)
+    for key, location in _second_pass(jobs, by_id, workers).items():
+        event = events[key]
+        event["location"] = location
+        event["headline"] = headline_of(event)
+    _store_outlet_regions(db, regions, used)
+    return stored
 
 
 def ingest_objects(db_path: str | Path, objects: Sequence[object], options: RunOptions = RunOptions()) -> dict:

@@ -202,6 +202,20 @@ def _listed_not_qualified(gaz: Gazetteer, text: str, m: re.Match | None, qual: l
                and not _agrees(e, qual) for e, m2 in gaz.candidates(m.group(1)))
 
 
+def _unlisted_town(gaz: Gazetteer, name: str, qual: list[GazEntry], text: str, start: int) -> bool:
+    """"Elmo, Missouri": the name is a town elsewhere, the qualifier a US state, and the gazetteer lists no place of
+    that name in it (a small town it does not list; the name is then left unresolved, see `_QUALIFIED_KINDS`).
+    Not a name that is itself a region or country, nor one after a comma ("Guam, Alaska, Hawaii": a list)."""
+    if not qual or any(q.kind != "region" or q.country_code != "US" for q in qual):
+        return False
+    if re.search(r",\s*$", text[max(0, start - 3):start]):
+        return False
+    found = gaz.candidates(name.strip())
+    if any(m == MATCH_PRIMARY and e.kind in ("region", "country", "continent") for e, m in found):
+        return False
+    return any(m == MATCH_PRIMARY and e.kind == "city" for e, m in found) and not any(_agrees(e, qual) for e, _ in found)
+
+
 def _qualifier_entries(gaz: Gazetteer, states: dict[str, GazEntry], word: str) -> list[GazEntry]:
     """What a qualifier after a comma can mean: US states (name, AP or postal code) or countries."""
     word = word.strip()
@@ -257,7 +271,9 @@ def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
                 chosen = m.start(1) + words[i].start()
                 break
         if chosen is None:
-            continue
+            if not _unlisted_town(gaz, m.group(1), qual, text, m.start(1)):
+                continue
+            chosen = m.start(1)  # "Elmo, Missouri": a town the gazetteer lists elsewhere only, left unresolved
         add(chosen, m.end(1), qual)
         add_qualifier(m, qual)
 
@@ -378,8 +394,9 @@ def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
     for a, b in zip(unique, unique[1:]):
         if not a.qualifier and re.fullmatch(r",\s*", text[a.end:b.start]):
             qual = _qualifier_entries(gaz, states, b.text)
-            if qual and any(_agrees(e, qual) for e, _ in gaz.candidates(a.text)) and not _listed_not_qualified(
-                    gaz, text, re.match(r"(.*), (.*)", text[a.start:b.end]), qual, a.start):
+            agrees = qual and (any(_agrees(e, qual) for e, _ in gaz.candidates(a.text))
+                               or _unlisted_town(gaz, a.text, qual, text, a.start))
+            if agrees and not _listed_not_qualified(gaz, text, re.match(r"(.*), (.*)", text[a.start:b.end]), qual, a.start):
                 a.qualifier = qual
     return [part for n in unique for part in _known_parts(gaz, n)]
 
@@ -578,6 +595,10 @@ def _well_known(gaz: Gazetteer, name: str) -> bool:
     return False
 
 
+# Kinds of place that a written qualifier ("Elmo, Missouri") must agree with, or the name stays unresolved.
+_QUALIFIED_KINDS = frozenset({"city", "airport", "county"})
+
+
 def _agrees(entry: GazEntry, qualifier: Iterable[GazEntry]) -> bool:
     """The entry lies in one of the qualifier's regions or countries."""
     for q in qualifier:
@@ -727,6 +748,7 @@ def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None,
     # Pass 2: with context (one sense per name and article: equal names share the choice).
     by_key: dict[str, tuple[GazEntry | None, float]] = {}
     out: list[tuple[GazEntry | None, float]] = []
+    unlisted: set[str] = set()  # names written with a qualifier that no sense of theirs agrees with
     for i, (n, scored) in enumerate(zip(names, base)):
         key = name_key(n.text)
         if not n.qualifier and key in by_key:
@@ -758,12 +780,19 @@ def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None,
             if s > best[1]:
                 best = (e, s)
         best = _prefer_city_of_region(best, scored, {e.gazetteer_id for e, m in cands[i] if m != MATCH_CORE})
-        if best[0] is None or best[1] < MIN_SCORE:
+        if n.qualifier and (best[0] is None or best[0].kind in _QUALIFIED_KINDS and not _agrees(best[0], n.qualifier)):
+            # "Elmo, Missouri" where the gazetteer lists no Elmo of Missouri: not the Elmo of Texas.  Left unresolved,
+            # the event location reads it as a town the gazetteer does not list (fuse.where._unlisted_towns).
+            best = (None, best[1])
+            unlisted.add(key)
+        elif best[0] is None or best[1] < MIN_SCORE:
             best = (None, best[1])
         if not n.qualifier:
             by_key[key] = best
         out.append(best)
-    return out
+    # One sense per name and article: "in Elmo" after "Elmo, Missouri" is that unlisted town too.
+    return [(None, s) if e is not None and not n.qualifier and name_key(n.text) in unlisted and e.kind in _QUALIFIED_KINDS
+            else (e, s) for n, (e, s) in zip(names, out)]
 
 
 def _close(a: GazEntry, b: GazEntry) -> bool:
@@ -843,12 +872,20 @@ def _own_weight(e: GazEntry) -> float:
     return 2.0 if e.kind in ("country", "region") else 1.0
 
 
+_STATE_AFTER_NAME = re.compile(r"\s+state\b")
+
+
 def extract_places(analysis: Analysis, gaz: Gazetteer | None = None) -> tuple[Place, ...]:
     """Every place name of the article, resolved where the gazetteer allows (coordinates null otherwise)."""
     gaz = gaz or load_gazetteer()
     names = recognise(analysis, gaz)
     if not names:
         return ()
+    for n in names:  # "Washington state", "New York state": the state, not the city
+        if n.fixed is None and _STATE_AFTER_NAME.match(analysis.article.text, n.end):
+            regions = [e for e, m in gaz.candidates(n.text) if m == MATCH_PRIMARY and e.kind == "region"]
+            if regions:
+                n.fixed = max(regions, key=lambda e: e.population)
     resolved = _resolve_all(names, gaz, outlet_country(analysis), outlet_area(analysis, gaz), outlet_call_sign(analysis))
     places = []
     for n, (entry, _score) in zip(names, resolved):

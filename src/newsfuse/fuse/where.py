@@ -8,18 +8,19 @@ also gains from votes for the regions that contain it, so "Springfield" next to
 precision; with no resolved place every field is null and `evidence` is empty.
 `basis` says where the chosen place was read ("text", "title", "url", "outlet"):
 a place read only outside the text has no evidence span, and `basis` says why.
-Given the regions the outlets' other events of a batch were located in (`OutletRegions`,
-a first pass), the region an article's outlet usually reports from votes for the event's
-region too: a local station's "Springfield" is the one of its own state; and when the reports
-locate nothing, that region (if the outlets agree on one) is the location, with `basis` "outlet".
+Given the regions the outlets' other events were located in (`OutletRegions`, a first pass;
+the pipeline keeps it in the database, see `newsfuse.pipeline.relocate_events`), the region
+an article's outlet usually reports from votes for the event's region too: a local station's
+"Springfield" is the one of its own state; and when the reports locate nothing, that region
+(if the outlets agree on one) is the location, with `basis` "outlet".
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.gazetteer import haversine_km, name_key
 from newsfuse.model import Analysis, Place
@@ -162,6 +163,9 @@ def _agency_places(analysis: Analysis, own_admin1: set[tuple[str | None, str | N
     # Agencies the model did not tag as one ("Clarksville police were searching", "(Source: Clarksville PD)").
     spans += [(t.start(), t.group(0)) for t in _AGENCY_IN_TEXT.finditer(text)
               if not any(a <= t.start() < b for a, b in covered) and t.group("place") not in _NOT_AGENCY_PLACES]
+    # The town each name of the article's text was resolved to (one sense per name and article).
+    resolved = {name_key(p.span.text): p.gazetteer_id for p in analysis.places
+                if p.gazetteer_id and p.precision in ("city", "site")}
     for start0, mention_text in spans:
         body = re.sub(r"^[Tt]he ", "", mention_text)  # "the Omaha Police Department"
         match = _AGENCY.match(body)
@@ -178,7 +182,10 @@ def _agency_places(analysis: Analysis, own_admin1: set[tuple[str | None, str | N
         regions = [e for e, k in found_all if e.kind == "region" and k < 2]
         cands = [(e, k) for e, k in found_all if e.kind in ("city", "county") and k < 2]
         local = [e for e, _ in cands if (e.country_code, e.admin1) in own_admin1]
-        if local and not any((r.country_code, r.admin1) in own_admin1 for r in regions):
+        same = resolved.get(name_key(name))
+        if same is not None and any(e.gazetteer_id == same for e, _ in cands):
+            e = next(e for e, _ in cands if e.gazetteer_id == same)  # "Chesterfield police" of a text's Chesterfield
+        elif local and not any((r.country_code, r.admin1) in own_admin1 for r in regions):
             e = max(local, key=lambda c: c.population)  # "Santa Ana police" of a California story: not the SV region
         elif regions:  # "Arizona Department of Public Safety" is the state's, not Arizona, Honduras
             e = max(regions, key=lambda r: ((r.country_code, r.admin1) in own_admin1, r.population))
@@ -198,6 +205,13 @@ def _agency_places(analysis: Analysis, own_admin1: set[tuple[str | None, str | N
 # such a location has no gazetteer id and no coordinates (null), only its name and region.
 UNLISTED = "unlisted:"
 _NOT_TOWN_DATELINE = re.compile(r"(?i)\b(?:township|twp|co|county|parish|borough|town of|city of)\b")
+
+
+def _as_unlisted(place: Place, town: Place) -> Place:
+    """The unlisted `town` at the span of `place` (another mention of the same name)."""
+    return Place(span=place.span, name=town.name, gazetteer_id=town.gazetteer_id, lat=None, lon=None,
+                 country_code=town.country_code, admin1=town.admin1, admin2=town.admin2, precision=town.precision,
+                 timezone=town.timezone)
 
 
 def _unlisted_towns(analysis: Analysis) -> list[Place]:
@@ -602,46 +616,119 @@ def _rehome(place: Place, state: tuple[str | None, str | None]) -> Place:
                  timezone=e.timezone)
 
 
+Region = tuple[str | None, str | None]
+
+
+def first_pass_region(location: dict[str, Any]) -> Region | None:
+    """The first-level region a single-pass location says the event happened in (None: none, or only a country)."""
+    if not location.get("admin1") or location.get("precision") == "country":
+        return None
+    return (location.get("country_code"), location.get("admin1"))
+
+
+def event_hosts(analyses: Sequence[Analysis]) -> list[str]:
+    """The web hosts of an event's outlets ("wxyz.com"), each once, sorted."""
+    return sorted({h for h in (_host(a) for a in analyses) if h})
+
+
 class OutletRegions:
-    """The first-level regions an outlet's events were located in, learnt over a batch of events.
+    """The first-level regions an outlet's events were located in: for each web host, how many events of each region.
 
     A local outlet reports its own area: a station whose other stories happened in Illinois most likely
-    means Springfield, Illinois when it writes "Springfield" with no state.  Fill it with a first pass of
-    `event_location` over the batch (`add`), then pass it to a second pass: an event never counts for
-    itself (its own articles' first-pass regions are left out of the outlet's tally).
+    means Springfield, Illinois when it writes "Springfield" with no state.  Each event is recorded by a key
+    (the event id) with its first-pass region (`first_pass_region` of `event_location` without outlet regions)
+    and its hosts, once per host; recording a key again replaces its earlier record, so the tallies are a
+    function of the set of events, whatever order or batches they were recorded in.  An event never counts
+    for itself: `homes` leaves its own record out of the tallies it reads.
     """
 
     def __init__(self) -> None:
-        self._tally: dict[str, dict[tuple[str | None, str | None], int]] = defaultdict(lambda: defaultdict(int))
-        self._by_article: dict[str, tuple[str, tuple[str | None, str | None]]] = {}
+        self._tally: dict[str, dict[Region, int]] = defaultdict(lambda: defaultdict(int))
+        self._events: dict[str, tuple[Region | None, tuple[str, ...]]] = {}
+        self._by_host: dict[str, set[str]] = defaultdict(set)  # host -> keys of the events with an article of it
 
-    def add(self, analyses: Sequence[Analysis], location: dict[str, Any]) -> None:
-        """Count the event's region once for each outlet of its articles."""
-        if not location.get("admin1") or location.get("precision") == "country":
-            return
-        region = (location.get("country_code"), location.get("admin1"))
-        for host in {h for h in (_host(a) for a in analyses) if h}:
-            self._tally[host][region] += 1
-        for a in analyses:
-            host = _host(a)
-            if host:
-                self._by_article[a.id] = (host, region)
+    def set_event(self, key: str, region: Region | None, hosts: Sequence[str]) -> set[str]:
+        """Record (or re-record) an event; returns the hosts whose tallies changed."""
+        old = self._events.get(key)
+        new = (region, tuple(sorted(set(hosts))))
+        if old == new:
+            return set()
+        changed: set[str] = set()
+        for h in old[1] if old is not None else ():
+            self._by_host[h].discard(key)
+        for h in new[1]:
+            self._by_host[h].add(key)
+        if old is not None and old[0] is not None:
+            for h in old[1]:
+                tally = self._tally[h]
+                tally[old[0]] -= 1
+                if not tally[old[0]]:
+                    del tally[old[0]]
+                if not tally:
+                    del self._tally[h]
+                changed.add(h)
+        if region is not None:
+            for h in new[1]:
+                self._tally[h][region] += 1
+                changed.add(h)
+        self._events[key] = new
+        return changed
 
-    def home(self, analysis: Analysis, event_ids: set[str]) -> tuple[str | None, str | None] | None:
-        """The region most of the outlet's other events were located in, when enough of them agree."""
-        host = _host(analysis)
-        if not host or host not in self._tally:
+    def add(self, analyses: Sequence[Analysis], location: dict[str, Any], key: str | None = None) -> None:
+        """Record an event from its articles and its first-pass location (key: its article ids by default)."""
+        self.set_event(key if key is not None else _articles_key(analyses), first_pass_region(location),
+                       event_hosts(analyses))
+
+    def hosts_of(self, key: str) -> tuple[str, ...]:
+        record = self._events.get(key)
+        return record[1] if record else ()
+
+    def events_of(self, hosts: set[str]) -> set[str]:
+        """Keys of the recorded events with an article of one of the hosts."""
+        return {k for h in hosts for k in self._by_host.get(h, ())}
+
+    def home_of(self, host: str, key: str | None = None) -> Region | None:
+        """The region most of the host's events (the event `key` left out) were located in, when enough agree."""
+        if host not in self._tally:
             return None
         tally = dict(self._tally[host])
-        own = {self._by_article[i] for i in event_ids if i in self._by_article}
-        for h, region in own:
-            if h == host and region in tally:
-                tally[region] -= 1
+        own = self._events.get(key) if key is not None else None
+        if own is not None and own[0] is not None and host in own[1] and own[0] in tally:
+            tally[own[0]] -= 1
         total = sum(tally.values())
         if total < OUTLET_REGION_MIN_EVENTS:
             return None
         region, n = max(tally.items(), key=lambda x: (x[1], x[0]))
         return region if n >= OUTLET_REGION_MIN_SHARE * total else None
+
+    def homes(self, key: str, hosts: Sequence[str] | None = None) -> dict[str, Region]:
+        """The usual region of each of the event's hosts (those that have one), its own record left out."""
+        out = {}
+        for h in (hosts if hosts is not None else self.hosts_of(key)):
+            region = self.home_of(h, key)
+            if region is not None:
+                out[h] = region
+        return out
+
+    def home(self, analysis: Analysis, event_ids: set[str]) -> Region | None:
+        """The usual region of the analysis' outlet, the event of the articles `event_ids` left out (recorded by `add`
+        without a key)."""
+        host = _host(analysis)
+        return self.home_of(host, "\x1f".join(sorted(event_ids))) if host else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"events": {k: [list(r) if r else None, list(h)] for k, (r, h) in self._events.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "OutletRegions":
+        out = cls()
+        for k, (r, h) in data["events"].items():
+            out.set_event(k, (r[0], r[1]) if r else None, h)
+        return out
+
+
+def _articles_key(analyses: Sequence[Analysis]) -> str:
+    return "\x1f".join(sorted(a.id for a in analyses))
 
 
 def _host(analysis: Analysis) -> str | None:
@@ -663,11 +750,73 @@ def _region_entries() -> dict[tuple[str | None, str | None], Any]:
     return out
 
 
-def event_location(analyses: Sequence[Analysis], outlet_regions: OutletRegions | None = None) -> dict[str, Any]:
+# The homes-independent part of an article's place votes, kept for the last GATHERED_KEPT analyses: the pipeline's
+# second pass (`newsfuse.pipeline.relocate_events`) locates again, in the same process, events it has just fused
+# there (runs of fewer than MIN_PARALLEL_EVENTS events) with the same analyses.  Set by hand: output does not depend
+# on it; it bounds the analyses kept alive after a run.
+GATHERED_KEPT = 1024
+_GATHERED: "OrderedDict[int, tuple[Analysis, tuple]]" = OrderedDict()
+
+
+def _gathered(analysis: Analysis) -> tuple[list[tuple[Place, float, str]], dict[str | None, Place], set[str]]:
+    """An article's weighted places (with where each was read), the towns it writes as quarters of a bigger city,
+    and the names it writes as neighbourhoods (see `event_location`); remembered by identity (analyses are frozen)."""
+    kept = _GATHERED.get(id(analysis))
+    if kept is not None and kept[0] is analysis:
+        _GATHERED.move_to_end(id(analysis))
+        return kept[1]
+    out = _gather(analysis)
+    _GATHERED[id(analysis)] = (analysis, out)  # holding the analysis keeps its id from being reused
+    if len(_GATHERED) > GATHERED_KEPT:
+        _GATHERED.popitem(last=False)
+    return out
+
+
+def _gather(analysis: Analysis) -> tuple[list[tuple[Place, float, str]], dict[str | None, Place], set[str]]:
+    quarters: dict[str | None, Place] = {}
+    demoted: set[str] = set()
+    sentences = sorted(analysis.sentences, key=lambda s: s.start)
+    title_key = name_key(analysis.article.title or "")
+    items = []
+    for p, w in zip(analysis.places, _position_weights(analysis)):
+        if p.gazetteer_id is None or p.lat is None or w <= 0:
+            continue
+        factor = _neighbourhood_factor(analysis, p)
+        if factor < 1.0:
+            demoted.add(p.gazetteer_id)
+        owner = _quarter_of_named_city(analysis, p)
+        if owner is not None:
+            quarters[p.gazetteer_id] = owner
+        items.append((_city_of_section(p), w * factor, "text"))
+    towns = _unlisted_towns(analysis)
+    unlisted = {name_key(p.span.text): p for p in towns}
+    if unlisted:  # one sense per name and article: "Elmo, Missouri" then "in Elmo" is that town, not Elmo, Texas
+        items = [(_as_unlisted(p, unlisted[name_key(p.span.text)]) if name_key(p.span.text) in unlisted
+                  and p.precision in ("city", "site") else p, w, b) for p, w, b in items]
+        starts = {p.span.start for p in towns}
+        towns += [_as_unlisted(p, unlisted[name_key(p.span.text)]) for p in analysis.places
+                  if p.gazetteer_id is None and p.span.start not in starts and name_key(p.span.text) in unlisted]
+    for p in towns:
+        items.append((p, _position_weight(analysis, sentences, p.span.start, p.span.text, title_key), "text"))
+    own_admin1 = {(p.country_code, p.admin1) for p, _, _ in items if p.admin1}
+    for place, offset in _agency_places(analysis, own_admin1):
+        w = W_AGENCY * _position_weight(analysis, sentences, offset, place.span.text, title_key)
+        if w > 0:
+            items.append((place, w, "text"))
+    outlet = _outlet_place(analysis)
+    if outlet is not None:
+        items.append((outlet, W_OUTLET_PLACE, "outlet"))
+    items.extend((p, W_REGION_OUTSIDE_TEXT, basis) for p, basis in _regions_outside_text(analysis))
+    return items, quarters, demoted
+
+
+def event_location(analyses: Sequence[Analysis],
+                   outlet_regions: OutletRegions | Mapping[str, Region] | None = None) -> dict[str, Any]:
     """The contract's event `location`: the place of the main happening, with its evidence spans.
 
-    With `outlet_regions` (a first pass over the batch), the region each article's outlet usually reports
-    from votes too, as a region named outside the text."""
+    With `outlet_regions`, the region each article's outlet usually reports from votes too, as a region named
+    outside the text: either the usual region of each web host (`OutletRegions.homes` of the event, as the
+    pipeline passes it) or an `OutletRegions` of a first pass over the batch (the event's articles left out)."""
     votes: dict[str, float] = defaultdict(float)
     places_of: dict[str, list[tuple[float, Place]]] = defaultdict(list)
     container_votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
@@ -679,32 +828,16 @@ def event_location(analyses: Sequence[Analysis], outlet_regions: OutletRegions |
     quarters: dict[str | None, Place] = {}
     demoted: set[str] = set()  # neighbourhood names resolved to towns elsewhere: they vouch for no region
     for analysis in analyses:
-        sentences = sorted(analysis.sentences, key=lambda s: s.start)
-        title_key = name_key(analysis.article.title or "")
-        items = []
-        for p, w in zip(analysis.places, _position_weights(analysis)):
-            if p.gazetteer_id is None or p.lat is None or w <= 0:
-                continue
-            factor = _neighbourhood_factor(analysis, p)
-            if factor < 1.0:
-                demoted.add(p.gazetteer_id)
-            owner = _quarter_of_named_city(analysis, p)
-            if owner is not None:
-                quarters[p.gazetteer_id] = owner
-            items.append((_city_of_section(p), w * factor, "text"))
-        for p in _unlisted_towns(analysis):
-            items.append((p, _position_weight(analysis, sentences, p.span.start, p.span.text, title_key), "text"))
-        own_admin1 = {(p.country_code, p.admin1) for p, _, _ in items if p.admin1}
-        for place, offset in _agency_places(analysis, own_admin1):
-            w = W_AGENCY * _position_weight(analysis, sentences, offset, place.span.text, title_key)
-            if w > 0:
-                items.append((place, w, "text"))
-        outlet = _outlet_place(analysis)
-        if outlet is not None:
-            items.append((outlet, W_OUTLET_PLACE, "outlet"))
-        items.extend((p, W_REGION_OUTSIDE_TEXT, basis) for p, basis in _regions_outside_text(analysis))
+        gathered, own_quarters, own_demoted = _gathered(analysis)
+        items = list(gathered)
+        quarters.update(own_quarters)
+        demoted |= own_demoted
         if outlet_regions is not None:
-            home_region = outlet_regions.home(analysis, event_ids)
+            if isinstance(outlet_regions, OutletRegions):
+                home_region = outlet_regions.home(analysis, event_ids)
+            else:
+                host = _host(analysis)
+                home_region = outlet_regions.get(host) if host else None
             entry = _region_entries().get(home_region) if home_region else None
             if entry is not None:
                 items.append((_place_of(analysis, entry), W_OUTLET_REGION, "outlet_region"))

@@ -257,3 +257,19 @@ def test_a_quarter_of_the_capital_is_the_capital() -> None:
 def test_canadian_province_abbreviation_qualifies_a_town() -> None:
     p = by_text("The dogs were taken from a farm in Fredericton, N.B. on Sunday.", "N.B.")
     assert p.gazetteer_id == "iso3166-2:CA-NB"
+
+
+def test_a_town_written_with_a_state_it_is_not_listed_in_stays_unresolved() -> None:
+    # The gazetteer lists an Elmo in Texas only: "Elmo, Missouri" is not that town, nor is a later "in Elmo".
+    found = places("A baby was shot on Monday at a home in Elmo, Missouri, deputies said. Neighbours in Elmo were shocked.")
+    elmo = [p for p in found if p.span.text == "Elmo"]
+    assert len(elmo) >= 1 and all(p.gazetteer_id is None and p.lat is None for p in elmo)
+    assert next(p for p in found if p.span.text == "Missouri").admin1 == "Missouri"
+    # A town of the written state is still resolved to it.
+    assert by_text("A man was shot in Springfield, Missouri, on Friday.", "Springfield").admin1 == "Missouri"
+
+
+def test_a_state_name_followed_by_state_is_the_state() -> None:
+    p = by_text("A gunman opened fire in a high school cafeteria in Washington state on Friday.", "Washington")
+    assert (p.precision, p.admin1, p.country_code) == ("region", "Washington", "US")
+    assert by_text("He flew to Washington on Monday.", "Washington").precision == "city"

@@ -285,3 +285,43 @@ def test_a_list_of_towns_or_a_state_after_a_town_is_no_quarter() -> None:
     assert _quarter_of_named_city(a, a.places[0]) is None
     b = _analysis("b", "A man was shot in Bloomfield, Pittsburgh.", [("Bloomfield", BLOOMFIELD), ("Pittsburgh", PITTSBURGH)])
     assert _quarter_of_named_city(b, b.places[0]).name == "Pittsburgh"
+
+
+def test_a_town_written_with_a_state_that_lists_no_such_town_is_that_states_unlisted_town() -> None:
+    from newsfuse.extract.places import STAGE
+    from newsfuse.stages import analyse_text
+
+    text = "A woman was shot at a home in Waynesville, Indiana, on Sunday. Police in Waynesville said she died."
+    loc = event_location([analyse_text(text, article_id="w", stages=[STAGE])])
+    assert (loc["name"], loc["admin1"], loc["gazetteer_id"], loc["lat"]) == ("Waynesville", "Indiana", None, None)
+    assert [e["text"] for e in loc["evidence"]] == ["Waynesville", "Waynesville"]  # both mentions are that town
+
+
+def test_an_agency_named_after_a_town_of_the_text_takes_that_towns_sense() -> None:
+    from newsfuse.fuse.where import _agency_places
+    from newsfuse.stages import analyse_text
+
+    text = ("Police said a 5-year-old was shot in Chesterfield on Sunday. A Richmond man was charged, "
+            "according to Chesterfield Police.")
+    a = analyse_text(text, article_id="c")
+    town = next(p for p in a.places if p.span.text == "Chesterfield")
+    agencies = _agency_places(a, {("US", "Virginia"), ("GB", "England")})
+    assert agencies and all(p.gazetteer_id == town.gazetteer_id for p, _ in agencies)
+
+
+def test_outlet_regions_re_recording_an_event_replaces_it_and_survive_a_round_trip() -> None:
+    from newsfuse.fuse.where import OutletRegions
+
+    il, ma = ("US", "Illinois"), ("US", "Massachusetts")
+    regions = OutletRegions()
+    assert regions.set_event("e1", il, ["wxyz.com"]) == {"wxyz.com"}
+    regions.set_event("e2", il, ["wxyz.com", "other.com"])
+    regions.set_event("e3", ma, ["wxyz.com"])
+    assert regions.homes("e3") == {"wxyz.com": il}  # its own Massachusetts left out
+    assert regions.homes("e1") == {} and regions.homes("e2") == {}  # one and one: no region most agree on
+    assert regions.set_event("e2", il, ["wxyz.com", "other.com"]) == set()  # the same record changes nothing
+    assert regions.set_event("e2", ma, ["wxyz.com"]) == {"wxyz.com", "other.com"}  # re-recorded, not added
+    assert regions.homes("e1") == {"wxyz.com": ma} and regions.events_of({"other.com"}) == set()
+    copy = OutletRegions.from_json(regions.to_json())
+    assert all(copy.homes(k) == regions.homes(k) for k in ("e1", "e2", "e3"))
+    assert copy.events_of({"wxyz.com"}) == {"e1", "e2", "e3"}
