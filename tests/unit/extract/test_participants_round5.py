@@ -1,0 +1,34 @@
+"""Participants of this round: sources "according to" a titled official, bylines, credits and reporters."""
+
+from __future__ import annotations
+
+from newsfuse.extract import participants
+from newsfuse.stages import analyse_text
+
+
+def _people(text: str) -> dict[str, tuple]:
+    a = analyse_text(text, stages=[participants.STAGE])
+    for p in a.participants:
+        assert a.article.text[p.span.start:p.span.end] == p.span.text
+    return {p.name: (p.age, p.gender, p.role, p.status) for p in a.participants}
+
+
+def test_source_according_to_with_titles_between() -> None:
+    got = _people("According to Phoenix police Sgt. Trent Crump, Nora Osman, 19, was shot at a house party.")
+    assert "Trent Crump" not in got
+    assert "Nora Osman" in got
+
+
+def test_credits_and_reporters_are_not_participants() -> None:
+    got = _people(
+        "Sheriff Fred Newman told News 5 WCYB's Olivia Bailey that the victim was shot in the chest.\n"
+        "Mary Jones, 8, was shot in the chest, police said.\nJoel Hilton/WAVY\nPhoto by Kevin Johnson, who covered the shooting."
+    )
+    assert "Olivia Bailey" not in got
+    assert "Kevin Johnson" not in got and "Joel Hilton" not in got
+    assert "Mary Jones" in got
+
+
+def test_sentence_words_taken_into_a_name_are_no_name() -> None:
+    assert not participants._is_name("Both Harger")
+    assert participants._is_name("Bothwell Harger")

@@ -1,0 +1,40 @@
+"""Fusion of this round: the injured read with their own count rule, participants of recalled happenings."""
+
+from __future__ import annotations
+
+from newsfuse.extract import casualties, participants, quantities
+from newsfuse.fuse import what
+from newsfuse.stages import analyse_text
+
+STAGES = [quantities.STAGE, casualties.STAGE, participants.STAGE]
+
+
+def _a(text: str, aid: str, published: str) -> object:
+    return analyse_text(text, published=published, article_id=aid, stages=STAGES)
+
+
+def test_injured_take_the_middle_count_and_the_dead_the_latest() -> None:
+    arts = [
+        _a("Two people were killed and three people were wounded.", "a", "2020-01-08"),
+        _a("Two people were killed and four people were wounded.", "b", "2020-01-08"),
+        _a("Three people were killed and one person was wounded, police said.", "c", "2020-01-09"),
+    ]
+    out = what.casualties(arts, {})
+    assert what.INJURED_COUNT_RULE == "median" and what.COUNT_RULE == "min_latest"
+    # the dead: the latest report (3); the injured: the lower middle of 1, 3, 4 (3), not the latest (1)
+    assert out["fatalities"]["value"] == 3
+    assert out["injured"]["value"] == 3
+    # an explicit rule applies to both kinds, as eval.gva_facts compares them
+    assert what.casualties(arts, {}, rule="min_latest")["injured"]["value"] == 1
+
+
+def test_participants_of_recalled_happenings_left_out_given_the_event_day() -> None:
+    from newsfuse.extract import pubdate, times
+
+    text = ("John Smith, 23, was shot and killed on Wednesday, police said. "
+            "In January, Mark Jones, 31, was shot and killed in the same block.")
+    a = analyse_text(text, published="2021-03-04", article_id="a", stages=[pubdate.STAGE, times.STAGE, casualties.STAGE, participants.STAGE])
+    everyone = {p["name"] for p in what.participants([a], {})}
+    assert {"John Smith", "Mark Jones"} <= everyone  # without the event's day nothing is background
+    named = {p["name"] for p in what.participants([a], {}, event_date="2021-03-03")}
+    assert "John Smith" in named and "Mark Jones" not in named
