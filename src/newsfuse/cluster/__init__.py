@@ -12,6 +12,12 @@ undoes the greedy join of a look-alike event's first report once its followers h
 the event's key for the part holding its first article (no key ever disappears); `take_revised()` names the
 events a split changed, which a caller that stores events must re-fuse with those `add` returned.
 
+The stream's clock (the latest event day, which closes events) moves only with articles that carry a publication
+date: an article without one is placed by the day its text names, if any, but cannot close every live event by
+naming a day years away (`ArticleTerms.undated`).  The state a long stream keeps (postings, dormant events) is
+held in objects the garbage collector does not scan (bytes, numpy arrays, tuples of atoms), so a full collection
+does not grow with the window (benchmarks/stream.py `gc_s`).
+
 Determinism: event keys are derived from each event's first article id, and every tie is broken by
 arrival order, so the same articles in the same order give the same events.  `cluster_articles`
 sorts by (day, id) before feeding the clusterer; a run over everything equals a chain of incremental
@@ -26,9 +32,11 @@ import heapq
 import io
 import json
 import math
-from array import array
+import struct
+from itertools import repeat
+from operator import add, mul
 from dataclasses import asdict, dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 from scipy.cluster.hierarchy import linkage
@@ -80,7 +88,12 @@ WINDOW_DAYS = 30
 POSTING_MAX_DF_SHARE = 0.05
 CANDIDATES = 10
 CENTROID_EVENTS = 3  # events (best links first) whose centroid is scored
-DENSE_SPAN = 1 << 20  # candidate scores by a dense bincount when the article numbers lie this close (speed only)
+# Candidate scores by a dense bincount when the postings' article numbers span at most DENSE_SPAN_PER_POSTING
+# times their count, else by np.unique (speed only: both sum each article's postings in the same order).  A fixed
+# span (1 << 20) made every article scan an array as long as the window (30,000 articles in benchmarks/stream.py:
+# a cost that grew with the window); the sort costs only what the postings hold.
+DENSE_SPAN_PER_POSTING = 8
+SWEEP_CHUNK = 16_384  # posting lists swept per numpy pass (bounds the sweep's transient memory; speed only)
 CANDIDATE_SLACK = 3  # partial scores shortlisted per candidate (speed only: the full list when short of live ones)
 # A term whose postings in the window grow past this stops proposing candidates (and being indexed):
 # it bounds the cost per article in a dense stream (benchmarks/stream.py); no dev set reaches it.
@@ -223,6 +236,9 @@ def _average_link_parts(sims: np.ndarray, cut: float) -> list[list[int]]:
     return sorted((sorted(p) for p in nodes.values()), key=lambda p: p[0])
 
 
+_PAIR = struct.Struct("<dd")  # one posting: article number, weight
+
+
 _TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # upper-triangle indices by matrix size (at most SPLIT_MAX_MEMBERS)
 
 
@@ -237,6 +253,21 @@ def _split_places(places: Iterable[str]) -> tuple[frozenset[str], frozenset[str]
     for p in places:
         (c if p[0] == "c" else a if p[0] == "a" else g).add(p)
     return frozenset(c), frozenset(a), frozenset(g)
+
+
+class _FrozenSig(NamedTuple):
+    """A view of a dormant event's signature, stored as a plain tuple of five tuples of atoms, which the garbage
+    collector stops tracking (a _Signature holds five sets: a pool of 20,000 dormant events made every full
+    collection longer; a tuple subclass stays tracked, hence the plain tuple and this view)."""
+
+    c: tuple[str, ...]
+    a: tuple[str, ...]
+    g: tuple[str, ...]
+    p: tuple[str, ...]
+    d: tuple[int, ...]
+
+    def as_json(self) -> list[list]:
+        return [sorted(x) for x in self]
 
 
 class _Signature:
@@ -269,6 +300,18 @@ class _Signature:
         sig.c, sig.a, sig.g, sig.p, sig.d = (set(x) for x in data)
         return sig
 
+    def frozen(self) -> tuple[tuple, ...]:
+        """The plain tuple a dormant event keeps (see _FrozenSig)."""
+        return tuple(tuple(sorted(x)) for x in (self.c, self.a, self.g, self.p, self.d))
+
+    @classmethod
+    def thawed(cls, frozen: "tuple[tuple, ...] | _Signature") -> "_Signature":
+        if isinstance(frozen, _Signature):
+            return frozen
+        sig = cls()
+        sig.c, sig.a, sig.g, sig.p, sig.d = (set(x) for x in frozen)
+        return sig
+
 
 class OnlineClusterer:
     """Single-pass event clustering over a sliding window of days.
@@ -295,7 +338,11 @@ class OnlineClusterer:
         self.vals: dict[int, np.ndarray] = {}
         self.art_day: dict[int, int | None] = {}
         self.art_event: dict[int, str] = {}
-        self.postings: dict[int, tuple[array, array]] = {}  # term -> (article numbers 'q', weights 'd')
+        # term -> its (article number, weight) pairs packed as float64s in one immutable bytes object (numbers stay
+        # exact below 2**53).  bytes are not tracked by the garbage collector, nor is a dict holding only them: the
+        # window's postings (tens of thousands of lists) no longer make every full collection longer (two arrays and
+        # a tuple per term did: benchmarks/stream.py gc_s).  An append copies a list of at most MAX_POSTINGS pairs.
+        self.postings: dict[int, bytes] = {}
         # events
         self.members: dict[str, list[str]] = {}  # live and dormant events
         self.live: dict[str, list[int]] = {}  # live event -> live article numbers
@@ -307,10 +354,12 @@ class OnlineClusterer:
         self.centroid: dict[str, dict[int, float]] = {}  # live event -> sum of member vectors
         self.cnorm2: dict[str, float] = {}  # its squared norm
         self.day_range: dict[str, tuple[int, int]] = {}  # event -> (first, last) dated article day
-        self.sig: dict[str, _Signature] = {}  # live or dormant event -> its signature
+        self.sig: dict[str, _Signature | tuple[tuple, ...]] = {}  # live event -> its signature; dormant: frozen
         self.is_anchor = np.zeros(1 << HASH_BITS, dtype=bool)  # term ids seen as named entities / places
-        self.dormant: dict[str, tuple[list[int], list[float], int]] = {}  # event -> compact centroid, day closed
-        self.dormant_index: dict[int, list[str]] = {}
+        # event -> compact centroid (term ids, unit weights: numpy arrays, which the garbage collector does not
+        # track), day closed
+        self.dormant: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
+        self.dormant_index: dict[int, tuple[str, ...]] = {}  # anchor -> dormant events (tuples: not GC-tracked)
         self._dormant_dead = 0
         self._dead = 0  # forgotten articles still in postings
         self._expiry: list[tuple[int, str]] = []  # heap of (last day, event) candidates for closing
@@ -349,7 +398,7 @@ class OnlineClusterer:
         """`add` from precomputed terms (what the benchmark replays)."""
         cfg = self.config
         day = terms.day
-        if day is not None:
+        if day is not None and not terms.undated:  # a day read from the text alone does not move the clock
             self.clock = day if self.clock is None else max(self.clock, day)
         self._expire()
         self.n_docs += 1
@@ -394,13 +443,15 @@ class OnlineClusterer:
         if eday >= self.last_day.get(ev, eday):
             self.last_day[ev] = eday
             heapq.heappush(self._expiry, (eday, ev))
+        limit = _PAIR.size * cfg.max_postings
+        postings = self.postings
+        pack = _PAIR.pack
         for k, v in zip(indexed.tolist(), vals[sel].tolist()):
-            pl = self.postings.get(k)
+            pl = postings.get(k)
             if pl is None:
-                self.postings[k] = (array("q", (n,)), array("d", (v,)))
-            elif len(pl[0]) <= cfg.max_postings:
-                pl[0].append(n)
-                pl[1].append(v)
+                postings[k] = pack(n, v)
+            elif len(pl) <= limit:
+                postings[k] = pl + pack(n, v)
         if day is not None:
             lo, hi = self.day_range.get(ev, (day, day))
             self.day_range[ev] = (min(lo, day), max(hi, day))
@@ -544,7 +595,7 @@ class OnlineClusterer:
             return float("inf")
         return self.config.posting_max_df_share * self.n_docs
 
-    def _penalty(self, sig: _Signature, places: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    def _penalty(self, sig: "_Signature | _FrozenSig", places: tuple[frozenset[str], frozenset[str], frozenset[str]],
                  persons: frozenset[str], exact_day: int | None) -> float:
         """Score lost for disagreeing with an event on where, who or (day-precise) when."""
         cfg = self.config
@@ -576,27 +627,28 @@ class OnlineClusterer:
         """
         cfg = self.config
         q = self._q
-        slots = array("q")
-        weights = array("d")
+        pairs: list[bytes] = []
         lens: list[int] = []
         qw: list[float] = []
         get = self.postings.get
+        size = _PAIR.size
+        limit = size * cfg.max_postings
         q[keys] = vals
         try:
             for k in indexed.tolist():
                 pl = get(k)
-                if pl is None or len(pl[0]) > cfg.max_postings:
+                if pl is None or len(pl) > limit:
                     continue  # a term this common in the window proposes nothing useful
-                slots.extend(pl[0])
-                weights.extend(pl[1])
-                lens.append(len(pl[0]))
+                pairs.append(pl)
+                lens.append(len(pl) // size)
                 qw.append(k)
-            if not slots:
+            if not pairs:
                 return None
-            s_arr = np.frombuffer(slots, dtype=np.int64)
-            w_arr = np.frombuffer(weights, dtype=np.float64) * np.repeat(q[np.array(qw, dtype=np.int64)], lens)
+            pv = np.frombuffer(b"".join(pairs), dtype=np.float64)
+            s_arr = pv[0::2].astype(np.int64)
+            w_arr = pv[1::2] * np.repeat(q[np.array(qw, dtype=np.int64)], lens)
             lo_n = int(s_arr.min())
-            if int(s_arr.max()) - lo_n < DENSE_SPAN:  # article numbers close together: one dense bincount
+            if int(s_arr.max()) - lo_n < DENSE_SPAN_PER_POSTING * len(s_arr):  # numbers close: one dense bincount
                 local = s_arr - lo_n
                 idx = np.flatnonzero(np.bincount(local))
                 uniq, partial = idx + lo_n, np.bincount(local, weights=w_arr)[idx]
@@ -644,17 +696,18 @@ class OnlineClusterer:
                 return None
             ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[:CENTROID_EVENTS]
             qkeys, qvals = keys.tolist(), vals.tolist()
+            zeros = repeat(0.0)
             best_ev, best = None, -1.0
             scores = self.last_scores
             for ev in ranked:
                 score = link[ev]
                 if cfg.link_weight < 1.0:
                     members = self.live[ev]
-                    if len(members) == len(self.members[ev]) and all(n in exact for n in members):
+                    if (len(members) <= len(exact) and len(members) == len(self.members[ev])
+                            and all(n in exact for n in members)):
                         dot = sum(exact[n] for n in members)  # the centroid is the sum of these members
-                    else:
-                        cget = self.centroid[ev].get
-                        dot = sum(w * cget(k, 0.0) for k, w in zip(qkeys, qvals))
+                    else:  # one pass in C over the query's terms (no Python frame per term)
+                        dot = sum(map(mul, qvals, map(self.centroid[ev].get, qkeys, zeros)))
                     self._dots[ev] = dot
                     denom = len(self.live[ev]) if cfg.average_link else (math.sqrt(self.cnorm2[ev]) or 1.0)
                     cos = dot / denom
@@ -691,9 +744,12 @@ class OnlineClusterer:
             best_ev, best = None, -1.0
             for ev in cands:
                 ckeys, cvals, _ = self.dormant[ev]
-                score = float(q[np.asarray(ckeys, dtype=np.int64)] @ np.asarray(cvals))
-                score -= self._penalty(self.sig[ev], places, terms.persons, exact_day)
-                named = not terms.persons.isdisjoint(self.sig[ev].p)
+                score = float(q[ckeys] @ cvals)
+                sig = self.sig[ev]
+                if isinstance(sig, tuple):  # frozen while dormant
+                    sig = _FrozenSig(*sig)
+                score -= self._penalty(sig, places, terms.persons, exact_day)
+                named = not terms.persons.isdisjoint(sig.p)
                 if score < (cfg.dormant_name_threshold if named else cfg.dormant_threshold):
                     continue
                 if score > best:
@@ -707,17 +763,17 @@ class OnlineClusterer:
         ckeys, cvals, _ = self.dormant.pop(ev)
         self._dormant_dead += 1
         self.live[ev] = []
-        self.centroid[ev] = dict(zip(ckeys, cvals))
+        self.members[ev] = list(self.members[ev])
+        self.sig[ev] = _Signature.thawed(self.sig[ev])
+        self.centroid[ev] = dict(zip(ckeys.tolist(), cvals.tolist()))
         self.cnorm2[ev] = float(np.dot(cvals, cvals))
 
     def _add_to_centroid(self, ev: str, keys: np.ndarray, vals: np.ndarray) -> None:
         cent = self.centroid.setdefault(ev, {})
-        get = cent.get
-        cross = 0.0
-        for k, v in zip(keys.tolist(), vals.tolist()):
-            old = get(k, 0.0)
-            cross += old * v
-            cent[k] = old + v
+        ks, vs = keys.tolist(), vals.tolist()
+        old = list(map(cent.get, ks, repeat(0.0)))
+        cross = sum(map(mul, old, vs))
+        cent.update(zip(ks, map(add, old, vs)))
         self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + float(vals @ vals)
 
     def _expire(self) -> None:
@@ -742,11 +798,16 @@ class OnlineClusterer:
                 self.group_event.pop(g, None)
                 self.group_owner.pop(g, None)
             if cfg.dormant_days > 0:
-                top = sorted(cent.items(), key=lambda kv: (-kv[1], kv[0]))[:DORMANT_TERMS]
-                self.dormant[ev] = ([k for k, _ in top], [v / norm for _, v in top], d)
-                for k, _ in top:
-                    if self.is_anchor[k]:
-                        self.dormant_index.setdefault(k, []).append(ev)
+                ck = np.fromiter(cent.keys(), dtype=np.int64, count=len(cent))
+                cv = np.fromiter(cent.values(), dtype=np.float64, count=len(cent))
+                top = np.lexsort((ck, -cv))[:DORMANT_TERMS]  # heaviest first, ties by term id
+                ck, cv = ck[top], cv[top] / norm
+                self.dormant[ev] = (ck, cv, d)
+                self.members[ev] = tuple(self.members[ev])  # frozen while dormant: not GC-tracked
+                self.sig[ev] = self.sig[ev].frozen()
+                index = self.dormant_index
+                for k in ck[self.is_anchor[ck]].tolist():
+                    index[k] = index.get(k, ()) + (ev,)
             else:
                 self._close(ev)
         dlimit = self.clock - cfg.window_days - cfg.dormant_days
@@ -759,21 +820,44 @@ class OnlineClusterer:
             self._close(ev)
         if self._dormant_dead > max(1000, len(self.dormant)):
             self.dormant_index = {k: kept for k, evs in self.dormant_index.items()
-                                  if (kept := [e for e in evs if e in self.dormant])}
+                                  if (kept := tuple(e for e in evs if e in self.dormant))}
             self._dormant_dead = 0
         if self._dead > max(1000, len(self.keys)):  # postings of forgotten articles: drop them in one sweep
-            alive = self.keys
-            swept: dict[int, tuple[array, array]] = {}
-            for k, (ns, ws) in self.postings.items():
-                kept = [(n, w) for n, w in zip(ns, ws) if n in alive]
-                if kept:
-                    swept[k] = (array("q", [n for n, _ in kept]), array("d", [w for _, w in kept]))
-            self.postings = swept
+            self._sweep_postings()
             self._dead = 0
+
+    def _sweep_postings(self) -> None:
+        """Drop the postings of forgotten articles: one numpy pass per SWEEP_CHUNK lists (the lists keep their
+        order and the pairs their bytes; the chunks bound the sweep's transient memory)."""
+        live = np.fromiter(self.keys, dtype=np.int64, count=len(self.keys))
+        lo = int(live.min()) if len(live) else 0
+        table = np.zeros(int(live.max()) - lo + 1 if len(live) else 0, dtype=bool)
+        table[live - lo] = True
+        size = _PAIR.size
+        items = list(self.postings.items())
+        swept: dict[int, bytes] = {}
+        for at in range(0, len(items), SWEEP_CHUNK):
+            chunk = items[at : at + SWEEP_CHUNK]
+            blobs = [pl for _, pl in chunk]
+            counts = np.fromiter(map(len, blobs), dtype=np.int64, count=len(blobs)) // size
+            pairs = np.frombuffer(b"".join(blobs), dtype=np.float64).reshape(-1, 2)
+            ns = pairs[:, 0].astype(np.int64)
+            keep = np.zeros(len(ns), dtype=bool)
+            inside = (ns >= lo) & (ns - lo < len(table))
+            keep[inside] = table[ns[inside] - lo]
+            starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+            kept_counts = np.add.reduceat(keep.astype(np.int64), starts).tolist()
+            data = pairs[keep].tobytes()
+            pos = 0
+            for (k, _), c in zip(chunk, kept_counts):
+                if c:
+                    swept[k] = data[pos : pos + c * size]
+                    pos += c * size
+        self.postings = swept
 
     def _close(self, ev: str) -> None:
         """An event is over: it keeps only its member list (keep_closed) or is handed to drain_closed."""
-        members = self.members.pop(ev)
+        members = list(self.members.pop(ev))  # a dormant event's members are a tuple
         self._revised.discard(ev)  # bounded even when no caller takes them
         self.last_day.pop(ev, None)
         self.day_range.pop(ev, None)
@@ -811,13 +895,15 @@ class OnlineClusterer:
             "version": 3, "config": asdict(self.config), "hash_bits": HASH_BITS, "n_docs": self.n_docs,
             "clock": self.clock, "seq": self.seq, "ns": ns,
             "art_day": [self.art_day[n] for n in ns], "art_event": [self.art_event[n] for n in ns],
-            "postings": [[k, ns_.tolist(), ws.tolist()] for k, (ns_, ws) in self.postings.items()], "dead": self._dead,
+            "postings": [[k, [int(n) for n, _ in _PAIR.iter_unpack(pl)], [w for _, w in _PAIR.iter_unpack(pl)]]
+                         for k, pl in self.postings.items()],
+            "dead": self._dead,
             "members": self.members, "live": self.live, "last_day": self.last_day, "closed": self.closed,
             "group_event": self.group_event, "event_groups": self.event_groups, "drain": self._drain,
             "centroid": {e: [list(c.keys()), list(c.values())] for e, c in self.centroid.items()},
             "cnorm2": self.cnorm2, "day_range": self.day_range,
-            "sig": {e: s.as_json() for e, s in self.sig.items()},
-            "dormant": [[e, k, v, d] for e, (k, v, d) in self.dormant.items()],
+            "sig": {e: s.as_json() if isinstance(s, _Signature) else _FrozenSig(*s).as_json() for e, s in self.sig.items()},
+            "dormant": [[e, k.tolist(), v.tolist(), d] for e, (k, v, d) in self.dormant.items()],
             "dormant_index": [[k, evs] for k, evs in self.dormant_index.items()], "dormant_dead": self._dormant_dead,
             "expiry": self._expiry,
             "art_sig": [[list(self.art_sig[n][0]), list(self.art_sig[n][1]), self.art_sig[n][2]] if n in self.art_sig
@@ -852,7 +938,7 @@ class OnlineClusterer:
             c.vals[n] = vals[offsets[i]:offsets[i + 1]].copy()
             c.art_day[n] = meta["art_day"][i]
             c.art_event[n] = meta["art_event"][i]
-        c.postings = {int(k): (array("q", ns), array("d", ws)) for k, ns, ws in meta["postings"]}
+        c.postings = {int(k): b"".join(_PAIR.pack(n, w) for n, w in zip(ns, ws)) for k, ns, ws in meta["postings"]}
         c.is_anchor[z["anchor_idx"]] = True
         c._dead = meta["dead"]
         c.members, c.closed = meta["members"], meta["closed"]
@@ -864,8 +950,11 @@ class OnlineClusterer:
         c.cnorm2 = meta["cnorm2"]
         c.day_range = {e: (lo, hi) for e, (lo, hi) in meta["day_range"].items()}
         c.sig = {e: _Signature.from_json(s) for e, s in meta["sig"].items()}
-        c.dormant = {e: (k, v, d) for e, k, v, d in meta["dormant"]}
-        c.dormant_index = {int(k): list(evs) for k, evs in meta["dormant_index"]}
+        for e in meta["dormant"]:  # dormant events hold frozen members and signature, as when they went dormant
+            c.members[e[0]] = tuple(c.members[e[0]])
+            c.sig[e[0]] = c.sig[e[0]].frozen()
+        c.dormant = {e: (np.array(k, dtype=np.int64), np.array(v, dtype=np.float64), d) for e, k, v, d in meta["dormant"]}
+        c.dormant_index = {int(k): tuple(evs) for k, evs in meta["dormant_index"]}
         c._dormant_dead = meta["dormant_dead"]
         c._expiry = [(d, e) for d, e in meta["expiry"]]  # a heap already
         for n, sig in zip(meta["ns"], meta["art_sig"]):

@@ -6,7 +6,8 @@ a wire story with a local paragraph added.  What is compared is the report itsel
 `analysis.body_sentences()` (captions, boilerplate and in-article repeats are left out), so page
 furniture neither creates nor hides a copy.
 
-Candidates come from MinHash LSH (datasketch) at a low Jaccard threshold; each candidate is then
+Candidates come from MinHash LSH (datasketch's sketches and banding parameters, band tables kept here) at a
+low Jaccard threshold; each candidate is then
 verified on *containment*, the share of the shorter article's shingles found in the longer one, which
 stays near 1 for truncated copies and wire + local paragraph, where Jaccard does not.
 
@@ -106,6 +107,25 @@ def shingles(words: Sequence[str], k: int = SHINGLE_WORDS) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    """(bands, rows per band) of MinHash LSH at LSH_THRESHOLD: datasketch's choice (equal false-positive and
+    false-negative weights), so the candidates are those its MinHashLSH would return."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _band_keys(hv: np.ndarray) -> list[int]:
+    """One key per LSH band: the band's `rows` 32-bit hash values read as one integer (rows <= 2) or its bytes."""
+    b, r = _bands()
+    rows = np.ascontiguousarray(hv[: b * r], dtype=np.uint32).reshape(b, r)
+    if r == 1:
+        return rows[:, 0].tolist()
+    if r == 2:
+        return rows.view(np.uint64)[:, 0].tolist()
+    return [int.from_bytes(row.tobytes(), "little") for row in rows]
+
+
+@lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
@@ -145,7 +165,10 @@ class CopyIndex:
     """The articles a later article may copy: shingles, MinHash LSH, groups, within a window of days."""
 
     def __init__(self) -> None:
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        # LSH band tables: band key -> ids (a tuple of strings; tuples and strings are not scanned by the garbage
+        # collector once settled, where datasketch's tables hold a set per bucket: 28 per article, which made every
+        # full collection of a long stream slower, benchmarks/stream.py gc_s)
+        self.tables: list[dict[int, tuple[str, ...]]] = [{} for _ in range(_bands()[0])]
         self.shingles: dict[str, np.ndarray] = {}
         self.hashvalues: dict[str, np.ndarray] = {}
         self.day: dict[str, int] = {}  # stream day (published, else the latest day seen) of each entry
@@ -172,7 +195,20 @@ class CopyIndex:
         heapq.heappush(self._by_day, (self.day[article_id], self._next, article_id))
         self._next += 1
         if len(sh):
-            self.lsh.insert(article_id, mh)
+            self._insert(article_id, self.hashvalues[article_id])
+
+    def _insert(self, article_id: str, hv: np.ndarray) -> None:
+        for table, key in zip(self.tables, _band_keys(hv)):
+            ids = table.get(key)
+            table[key] = (article_id,) if ids is None else ids + (article_id,)
+
+    def _remove(self, article_id: str, hv: np.ndarray) -> None:
+        for table, key in zip(self.tables, _band_keys(hv)):
+            ids = tuple(x for x in table.get(key, ()) if x != article_id)
+            if ids:
+                table[key] = ids
+            else:
+                table.pop(key, None)
 
     def advance(self, day: int | None) -> None:
         """Move the stream clock to `day` (when later) and expire what fell out of the window."""
@@ -182,7 +218,12 @@ class CopyIndex:
 
     def candidates(self, mh: LeanMinHash) -> list[str]:
         """Indexed ids whose estimated Jaccard may reach LSH_THRESHOLD, in arrival order."""
-        return sorted(self.lsh.query(mh), key=self.seq.__getitem__)
+        found: set[str] = set()
+        for table, key in zip(self.tables, _band_keys(np.asarray(mh.hashvalues, dtype=np.uint32))):
+            ids = table.get(key)
+            if ids:
+                found.update(ids)
+        return sorted(found, key=self.seq.__getitem__)
 
     def expire(self) -> int:
         """Drop entries older than WINDOW_DAYS before the latest day seen; returns how many."""
@@ -193,7 +234,7 @@ class CopyIndex:
             old.append(heapq.heappop(self._by_day)[2])
         for k in old:
             if len(self.shingles[k]):
-                self.lsh.remove(k)
+                self._remove(k, self.hashvalues[k])
             for table in (self.shingles, self.hashvalues, self.day, self.group, self.seq):
                 del table[k]
         return len(old)
@@ -235,7 +276,7 @@ class CopyIndex:
             idx.seq[aid] = int(seq[n])
             heapq.heappush(idx._by_day, (idx.day[aid], idx.seq[aid], aid))
             if len(sh):
-                idx.lsh.insert(aid, LeanMinHash(seed=1, hashvalues=hv[n], scheme="affine32"))
+                idx._insert(aid, idx.hashvalues[aid])
         return idx
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 
 import numpy as np
 
@@ -110,14 +111,14 @@ def test_an_article_is_indexed_under_its_heaviest_terms_only() -> None:
     for a in arts:
         c.add(a)
     per_article: dict[int, int] = {}
-    for ns, _ in c.postings.values():
-        for n in ns:
-            per_article[n] = per_article.get(n, 0) + 1
+    for pl in c.postings.values():  # packed (article number, weight) pairs
+        for n, _ in struct.iter_unpack("<dd", pl):
+            per_article[int(n)] = per_article.get(int(n), 0) + 1
     assert per_article and max(per_article.values()) == 3  # every article posted under 3 terms
     full = OnlineClusterer(index_terms=0)
     for a in arts:
         full.add(a)
-    assert sum(len(ns) for ns, _ in full.postings.values()) > sum(per_article.values())
+    assert sum(len(pl) // 16 for pl in full.postings.values()) > sum(per_article.values())
 
 
 def test_incremental_runs_equal_one_batch_run() -> None:
@@ -254,3 +255,69 @@ def test_a_dormant_event_reopens_at_a_lower_cosine_for_a_follow_up_naming_its_pe
     assert follow_up_joins(("demir",))  # names the same person: the name threshold applies
     assert not follow_up_joins(("lind",))  # a cosine this low reopens nothing without a shared name
     assert not follow_up_joins(())
+
+
+def test_a_day_read_from_the_text_alone_does_not_close_live_events() -> None:
+    """An article without publication date may name a day years away: it places the article, not the clock."""
+    def still_live(undated: bool) -> bool:
+        c = OnlineClusterer(window_days=5)
+        first = c.add_terms("x1", terms(range(1, 11), DAY))
+        t = ArticleTerms(tf={i: 1.0 for i in range(100, 110)}, day=DAY + 900, undated=undated)
+        c.add_terms("y", t)
+        return first in c.live
+
+    assert still_live(True)
+    assert not still_live(False)  # a publication date that far on moves the clock: x1's event goes dormant
+
+
+def test_an_article_without_publication_date_is_marked_undated() -> None:
+    from newsfuse.cluster.features import article_terms
+
+    assert article_terms(make("qa1", QUAKE_A, None)).undated
+    assert not article_terms(make("qa1", QUAKE_A, "2021-03-02")).undated
+
+
+def test_a_headline_over_a_sign_up_notice_joins_the_event_it_names() -> None:
+    """Archived pages often keep the headline and lose the body to a paywall notice: the title carries the event."""
+    notice = ["Please check your email and click on the link to activate your profile.",
+              "Enjoy the convenience of home delivery and sign up for our best value today!"]
+    arts = [make("sa", SHOOTING_A), make("qa1", QUAKE_A), make("sb", SHOOTING_B),
+            make("notice", notice, title="Gunman kills two nurses at St Mary's Hospital in Riverton")]
+    events = cluster_articles(arts)
+    assert events["notice"] == events["sa"]
+
+
+def test_dormant_events_and_postings_hold_no_garbage_collected_containers() -> None:
+    """The window's postings and the dormant pool are what grows with a long stream: none of their values is an
+    object the garbage collector has to scan (benchmarks/stream.py gc_s)."""
+    import gc
+
+    c = OnlineClusterer(window_days=5)
+    c.add_terms("x1", terms(range(1, 11), DAY, ("demir",), (1, 2)))
+    c.add_terms("y", terms(range(100, 110), DAY + 60))  # x1's event goes dormant
+    gc.collect()  # settles tuples of atoms as untracked (nested ones: an outer tuple on the next pass)
+    gc.collect()
+    assert c.postings and not any(gc.is_tracked(pl) for pl in c.postings.values())
+    (ev,) = c.dormant
+    assert not gc.is_tracked(c.members[ev]) and not gc.is_tracked(c.sig[ev]) and not gc.is_tracked(c.dormant[ev])
+    assert all(not gc.is_tracked(evs) for evs in c.dormant_index.values()) and c.dormant_index
+    revived = c.add_terms("x2", terms(range(1, 11), DAY + 61, ("demir",), (1, 2)))
+    assert revived == ev and c.members[ev] == ["x1", "x2"]  # thawed on revival
+
+
+def test_the_postings_sweep_drops_exactly_the_forgotten_articles(monkeypatch) -> None:
+    import newsfuse.cluster as cluster_mod
+
+    monkeypatch.setattr(cluster_mod, "SWEEP_CHUNK", 7)  # several chunks
+    c = OnlineClusterer(window_days=5, index_terms=0)
+    for i in range(40):  # four articles a day over ten days, two events at a time: the early ones are forgotten
+        c.add_terms(f"x{i}", terms([*range(10 * (i // 8), 10 * (i // 8) + 6), 500 + i], DAY + i // 4))
+    assert c._dead
+    expected = {}
+    for k, pl in c.postings.items():
+        kept = [(n, w) for n, w in struct.iter_unpack("<dd", pl) if int(n) in c.keys]
+        if kept:
+            expected[k] = kept
+    c._sweep_postings()
+    assert {k: list(struct.iter_unpack("<dd", pl)) for k, pl in c.postings.items()} == expected
+    assert 0 < sum(len(v) for v in expected.values()) < 40 * 7

@@ -86,3 +86,34 @@ def test_old_articles_leave_the_window() -> None:
     result = find_copies([make("much-later", WIRE, published="2021-06-01")], existing=index)
     assert result.copy_of["much-later"] is None
     assert "wire" not in index.group
+
+
+def test_band_tables_propose_what_datasketch_lsh_proposes() -> None:
+    """The index keeps its own LSH band tables (not GC-scanned); candidates equal datasketch's MinHashLSH's."""
+    import gc
+
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    from newsfuse.copies import LSH_THRESHOLD, NUM_PERM, CopyIndex, sketch
+
+    rng = np.random.default_rng(7)
+    base = rng.integers(0, 2**32, 300, dtype=np.uint64).astype(np.uint32)
+    sets = [np.unique(np.concatenate([base[: int(rng.integers(10, 300))],
+                                      rng.integers(0, 2**32, int(rng.integers(5, 200)), dtype=np.uint64).astype(np.uint32)]))
+            for _ in range(60)]
+    index, lsh = CopyIndex(), MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, sh in enumerate(sets[:40]):
+        mh = sketch(sh)
+        index.add(f"a{i}", sh, mh, 738000, f"a{i}")
+        lsh.insert(f"a{i}", mh)
+    found = 0
+    for sh in sets[40:]:
+        mh = sketch(sh)
+        expected = sorted(lsh.query(mh), key=lambda k: int(k[1:]))
+        assert index.candidates(mh) == expected
+        found += len(expected)
+    assert found  # some candidates, so the comparison says something
+    gc.collect()
+    gc.collect()
+    assert not any(gc.is_tracked(ids) for table in index.tables for ids in table.values())
