@@ -33,7 +33,8 @@ CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|has\s+claimed|have\s+claimed
 NO_CLAIM = re.compile(r"\bno\s+(?:one|group|organi[sz]ation|party|faction)\s+(?:has\s+|had\s+|immediately\s+|yet\s+)*(?:claimed|taken|accepted)\b|\b(?:not|no)\s+(?:\w+\s+)?(?:yet\s+)?(?:been\s+)?claimed\b", re.I)
 DENIED = re.compile(
     r"\b(?:(?:denied|denies|denying|rejected|rejects)\s+(?:on\s+\w+\s+)?(?:any\s+)?(?:involvement|responsibility|role|link|claims?|accusations?|that)"
-    r"|distanced\s+(?:itself|themselves|himself|herself)\s+from)\b",
+    r"|distanced\s+(?:itself|themselves|himself|herself)\s+from\s+(?:the\s+|this\s+|that\s+|any\s+)?(?:\w+\s+)?"
+    r"(?:attacks?|strikes?|bombings?|shootings?|killings?|assaults?|violence|incident))\b",
     re.I,
 )
 SUSPECTED = re.compile(
@@ -79,8 +80,12 @@ _EVENT_NOUNS = re.compile(r"(?i)^(?:attacks?|strikes?|bombings?|shootings?|killi
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "such"})
 _GROUP_HEADS = re.compile(
     r"(?i)^(?:groups?|factions?|militias?|organi[sz]ations?|movements?|outfits?|networks?|militants?|insurgents?|"
-    r"rebels?|gunm[ae]n|attackers?|assailants?|fighters|extremists?|jihadists?|terrorists?)$"
+    r"rebels?|fighters|extremists?|jihadists?|terrorists?)$"
 )
+# Heads of a demonstrative phrase that refers back to an organisation ("that group", "those factions"); a person
+# noun ("that suspect", "this gunman") stays its own phrase.
+_ORG_HEADS = re.compile(r"(?i)^(?:groups?|factions?|militias?|organi[sz]ations?|movements?|outfits?|networks?)$")
+_REPORTING_LEMMAS = frozenset({"say", "report", "tell", "announce", "add", "state", "quote", "cite", "write"})
 ANTECEDENT_SENTENCES = 2  # how many sentences before a demonstrative phrase its antecedent may be; set by hand
 
 
@@ -102,6 +107,12 @@ def _named_group(tok: Any) -> Any | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     root = doc[start:end].root
+    if root.dep_ == "amod" or RESPONDER_NOUNS.search(doc[start:end].text):
+        return None  # "the Israeli military", "the Iraqi group"; the police are no group's antecedent
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _REPORTING_LEMMAS:
+        return None  # "Reuters reported": who reports, not who is reported on
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return None
     if tok.ent_type_ in ("ORG", "NORP"):
         return root
     head = root.head
@@ -114,18 +125,32 @@ def _named_group(tok: Any) -> Any | None:
     return None
 
 
+_OWN_WORDS = frozenset({"prep", "amod", "compound", "nmod", "poss", "nummod", "acl", "appos"})
+
+
 def _named_place(tok: Any) -> tuple[int, int]:
-    """The span of a target: for "the base", "the embassy" (a definite common noun), the nearest earlier named
-    place or body whose name ends in that noun ("Ain al-Asad air base", "Al Asad Airbase"); else its own phrase."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    """The span of a target: for a bare "the base", "the embassy", the named place or body given just before
+    (this sentence or the two before it) whose name ends in that noun ("Ain al-Asad air base", "Al Asad Airbase");
+    else the noun's own phrase.  A noun with words of its own ("the embassy in Kabul") is its own place."""
+    if (tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            or any(c.dep_ in _OWN_WORDS for c in tok.children)):
         return _phrase_span(tok)
+    doc = tok.doc
+    sent = tok.sent
+    for _ in range(ANTECEDENT_SENTENCES):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
     noun = tok.lower_
-    for ent in reversed(tok.doc.ents):
+    for ent in reversed(doc.ents):
         if ent.end_char > tok.idx or ent.label_ not in ("FAC", "ORG", "GPE", "LOC"):
             continue
+        if ent.start < sent.start:
+            break
         last = ent.text.split()[-1].lower()
         if last == noun or (last.endswith(noun) and len(noun) >= 4):
-            return ent.start_char, ent.end_char
+            start = ent.start_char + (4 if ent.text[:4].lower() == "the " else 0)
+            return start, ent.end_char
     return _phrase_span(tok)
 
 
@@ -151,15 +176,18 @@ def _antecedent(tok: Any) -> Any | None:
     Any other token is returned as it is."""
     if tok.pos_ == "NOUN" and (named := _self_named(tok)) is not None:
         return named
-    if tok.pos_ != "NOUN" or not _is_demonstrative(tok):
+    if tok.pos_ != "NOUN" or not _ORG_HEADS.match(tok.text) or not _is_demonstrative(tok):
         return tok
     doc = tok.doc
+    own = range(tok.left_edge.i, tok.right_edge.i + 1)  # "that Iraqi group": its own words are no antecedent
     sent = tok.sent
     for _ in range(ANTECEDENT_SENTENCES):
         if sent.start == 0:
             break
         sent = doc[sent.start - 1].sent
     for j in range(tok.i - 1, sent.start - 1, -1):
+        if j in own:
+            continue
         cand = doc[j]
         named = _named_group(cand)
         if named is not None:
@@ -167,6 +195,11 @@ def _antecedent(tok: Any) -> Any | None:
         if cand.pos_ == "NOUN" and _GROUP_HEADS.match(cand.text) and not _is_demonstrative(cand):
             return cand
     return None
+
+
+def _dated(prep: Any) -> bool:
+    """A prepositional phrase that gives a date or time ("on Monday"), not a person or place."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _examples(tok: Any) -> list[Any]:
@@ -295,7 +328,7 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                 # In "blamed for attacks on the embassy" the embassy is a target, not a suspect.
                 # "blamed the attack on X" and "the attack was blamed on X": X, not the attack
                 # "X was blamed for attacks on bases and on the embassy": with "for", the "on" phrase is what was hit
-                preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+                preps = {c.lower_ for c in tok.children if c.dep_ == "prep" and not _dated(c)}
                 blamed_on = lemma == "blame" and "on" in preps and "for" not in preps
                 for child in tok.children:
                     if child.dep_ in ("nsubjpass", "dobj") and not blamed_on:
@@ -313,7 +346,7 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                         who = _stand_in(child)
                         if who is not None:
                             add(*_phrase_span(who), "perpetrator", "suspected")
-                    if blamed_on and child.dep_ == "prep" and child.lower_ == "on":
+                    if blamed_on and child.dep_ == "prep" and child.lower_ == "on" and not _dated(child):
                         for pobj in child.children:
                             who = _antecedent(pobj) if pobj.dep_ == "pobj" else None
                             if who is not None:
@@ -355,6 +388,9 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                 head = tok if tok.dep_ == "pobj" else tok.head
                 if head.lower_ in _CHANNELS:
                     continue
+                attack = next((t for t in span if t.idx >= sent.start + m.start()), None)
+                if attack is not None and attack.head.lemma_.lower() in ("blame", "accuse"):
+                    continue  # "blamed the attack on X": X is who is blamed, not what was hit
                 if head.dep_ == "pobj" and (head.ent_type_ in _ACTOR_LABELS | {"FAC"} or head.pos_ == "PROPN" or head.lower_ in ("base", "forces", "troops", "embassy", "convoy", "village", "church", "mosque", "school")):
                     add(*_named_place(head), "target", "confirmed")
     # victims are the casualty statements' "who"

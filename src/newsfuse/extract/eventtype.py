@@ -119,8 +119,9 @@ def literal_cues(source: str) -> tuple[str, ...] | None:
 
     Each top-level alternative of the leading group contributes its literal start ("stabb" for
     "stabb(?:ed|ing)", "earthquake" for "earthquakes?"): a text containing none of them cannot match, so
-    the pattern need not run over it.  Works on lower-case pattern sources; any alternative without a
-    literal start of two or more characters makes the answer None (always run the pattern).
+    the pattern need not run over it.  Works on lower-case pattern sources.  None (always run the pattern)
+    when the group may match nothing (a quantifier after it), when the pattern has a top-level alternative
+    after the group, or when an alternative has no literal start of two or more characters.
     """
     if not source.startswith("\\b(?:"):
         return None
@@ -131,6 +132,17 @@ def literal_cues(source: str) -> tuple[str, ...] | None:
         if ch == "\\":
             current.append(source[i:i + 2])
             i += 2
+            continue
+        if ch == "[":  # a character class: copied whole (a "|" or ")" inside it is a character)
+            j = i + 1
+            if j < len(source) and source[j] == "^":
+                j += 1
+            if j < len(source) and source[j] == "]":
+                j += 1
+            while j < len(source) and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            current.append(source[i:j + 1])
+            i = j + 1
             continue
         if ch == "(":
             depth += 1
@@ -147,6 +159,9 @@ def literal_cues(source: str) -> tuple[str, ...] | None:
         i += 1
     else:
         return None
+    rest = source[i + 1:]
+    if rest[:1] in ("?", "*", "{", "|") or _top_level_bar(rest):
+        return None
     alternatives.append("".join(current))
     cues = []
     for alt in alternatives:
@@ -157,6 +172,28 @@ def literal_cues(source: str) -> tuple[str, ...] | None:
             return None
         cues.append(lead)
     return tuple(cues)
+
+
+def _top_level_bar(source: str) -> bool:
+    """Whether a pattern fragment has a "|" outside any group or character class."""
+    depth, i = 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth <= 0:
+            return True
+        i += 1
+    return False
 
 
 def _lower_rule(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...] | None]:

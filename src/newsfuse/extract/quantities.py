@@ -235,8 +235,10 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
                 continue
             # a part of a group named elsewhere ("one of the Iran-aligned factions", "six of them") is not a count of
             # the group (kept for claims, marked); a vague count of it is ("dozens of the protesters")
+            # ("all 12 of the miners", "the three of them" are the whole group)
             partitive = bool(nxt is not None and nxt.lower_ == "of" and last.i + 2 < len(doc)
-                             and doc[last.i + 2].lower_ in _PARTITIVE_HEADS and last.lower_ not in _VAGUE_NUMERALS)
+                             and doc[last.i + 2].lower_ in _PARTITIVE_HEADS and last.lower_ not in _VAGUE_NUMERALS
+                             and not (first.i > 0 and doc[first.i - 1].lower_ in ("all", "the", "both")))
             if unit is None and nxt is not None and nxt.lower_ in UNITS and nxt.lower_ not in ("m",):
                 unit = UNITS[nxt.lower_]
                 head = _head_noun(nxt) if nxt.i + 1 < len(doc) else None

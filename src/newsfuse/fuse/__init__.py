@@ -79,7 +79,7 @@ def build_event(
         "quantities": what.quantities(analyses, groups),
         "actors": what.actors(analyses, groups, event_day),
         "participants": what.participants(
-            analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"])
+            analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"]), event_date=event_day
         ),
         "quotes": quotes_mod.merge_quotes(analyses),
         "claims": claim_rows,

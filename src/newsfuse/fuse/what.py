@@ -237,6 +237,8 @@ def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[
     for members in _by_group(analyses, groups).values():
         a = _representative(members, lambda x: x.quantities)
         for q in a.quantities:
+            if q.partitive:
+                continue  # "one of the factions": a count for claims to compare, not a quantity of the event
             key = (_singular(q.what), q.value, q.qualifier, q.unit)
             entry = merged.setdefault(
                 key,
@@ -263,23 +265,30 @@ _STATUS_RANK = {"confirmed": 4, "claimed": 3, "denied": 2, "suspected": 1, "unkn
 def actors(
     analyses: Sequence[Analysis], groups: Mapping[str, str], event_date: str | None = None
 ) -> list[dict[str, Any]]:
-    """Actors merged by normalised name and role; status the strongest attribution any source gives.
+    """Actors merged by role and identity; status the strongest attribution any source gives.
 
-    With the event's day, actors named only in sentences that recall earlier happenings are left out (the
-    extraction stage could not tell for an article whose date was inferred across the event).
+    Identity is the gazetteer id for a place named as a target ("Ain al-Asad air base" = "Al Asad Airbase"),
+    else the normalised name; `sources` counts independent sources (copy groups), not mentions.  With the
+    event's day, actors named only in sentences that recall earlier happenings are left out (the extraction
+    stage could not tell for an article whose date was inferred across the event).
     """
     from newsfuse.fuse.claims import background_spans
 
     merged: dict[tuple[str, str], dict[str, Any]] = {}
-    for members in _by_group(analyses, groups).values():
+    seen_in: dict[tuple[str, str], set[str]] = {}
+    for group_id, members in _by_group(analyses, groups).items():
         a = _representative(members, lambda x: x.actors)
         background = background_spans(a, event_date)
+        place_ids = {(p.span.start, p.span.end): p.gazetteer_id for p in a.places if p.gazetteer_id}
         for act in a.actors:
             if any(bs <= act.span.start < be for bs, be in background):
                 continue
-            key = (_norm_name(act.name), act.role)
+            place_id = place_ids.get((act.span.start, act.span.end)) if act.role == "target" else None
+            key = (f"gz:{place_id}" if place_id else _norm_name(act.name), act.role)
             entry = merged.setdefault(key, {"name": act.name, "role": act.role, "status": act.status, "sources": 0, "evidence": []})
-            entry["sources"] += 1
+            if group_id not in seen_in.setdefault(key, set()):
+                seen_in[key].add(group_id)
+                entry["sources"] += 1
             if _STATUS_RANK.get(act.status, 0) > _STATUS_RANK.get(entry["status"], 0):
                 entry["status"] = act.status
             if len(act.name) > len(entry["name"]):

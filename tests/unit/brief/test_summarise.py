@@ -68,7 +68,8 @@ def test_date_facet_needs_a_date_word_not_a_prefix() -> None:
 
     assert "date" not in facets_of("The mayor decided the market would stay open.", None)
     assert "date" not in facets_of("Protesters marched; they may return.", None)
-    for text in ("It happened on March 5.", "Police said Monday.", "It was Dec. 4, 2019.", "He died in May 2019."):
+    for text in ("It happened on March 5.", "Police said Monday.", "It was Dec. 4, 2019.", "He died in May 2019.",
+                 "The attack happened on 5 May."):
         assert "date" in facets_of(text, None), text
 
 

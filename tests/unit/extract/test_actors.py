@@ -150,3 +150,37 @@ def test_the_base_is_the_named_base() -> None:
     got = _actors("Rockets struck Ain al-Asad air base on Wednesday. It was the fourth attack on the base this month.")
     targets = {n for n, r, _ in got if r == "target"}
     assert "base" not in targets and any("Asad" in n for n in targets), got
+
+
+def test_person_demonstratives_stay_their_own_phrase() -> None:
+    got = _actors(
+        "A Chicago Police Department spokesman said the suspect fled on foot. That suspect then shot an officer in the leg."
+    )
+    assert not any("Police" in n and r == "perpetrator" for n, r, _ in got), got
+    got = _actors("That gunman killed four people before police shot him.")
+    assert any(n == "That gunman" and r == "perpetrator" for n, r, _ in got), got
+
+
+def test_reporting_sources_and_adjectives_are_no_antecedents() -> None:
+    got = _actors("US officials blamed Kataib Hezbollah, Reuters reported. That group denied any involvement.")
+    assert not any(n == "Reuters" for n, _, _ in got), got
+    got = _actors("The US blamed Kataib Hezbollah for the attack. That Iraqi group denied any involvement.")
+    assert not any(n == "Iraqi" for n, _, _ in got), got
+
+
+def test_blamed_on_is_not_a_target_and_a_day_is_not_blamed() -> None:
+    got = _actors("Washington on Monday blamed the attack on Kataib Hezbollah.")
+    assert ("Kataib Hezbollah", "perpetrator", "suspected") in got, got
+    assert not any(r == "target" for _, r, _ in got) and not any(n == "Monday" for n, _, _ in got), got
+
+
+def test_a_place_with_words_of_its_own_is_not_the_earlier_one() -> None:
+    got = _actors("Gunmen attacked the US Embassy in Baghdad in 2019. On Sunday there was an attack on the embassy in Kabul.")
+    assert not any(n == "the US Embassy" for n, _, _ in got), got
+    got = _actors("Trump spoke at the White House on Monday. Later, a gunman fired shots at the house on Elm Street.")
+    assert not any("White House" in n and r == "target" for n, r, _ in got), got
+
+
+def test_distancing_from_something_else_is_no_denial() -> None:
+    got = _actors("The government distanced itself from the minister's remarks about the shooting.")
+    assert not any(s == "denied" for _, _, s in got), got

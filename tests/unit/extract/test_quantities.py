@@ -78,3 +78,11 @@ def test_a_part_of_a_group_is_not_a_count_of_it() -> None:
     assert (10.0, "rockets") in whole
     assert not any(value in (1.0, 6.0) for value, _ in whole), whole
     assert any(q.partitive and q.value == 1.0 for q in a.quantities)  # kept for claims ("one of" vs "three of")
+
+
+def test_all_of_a_group_is_the_whole_group() -> None:
+    from newsfuse.extract import quantities
+    from newsfuse.stages import analyse_text
+
+    a = analyse_text("All 12 of the miners were rescued on Sunday.", stages=[quantities.STAGE])
+    assert [(q.value, q.partitive) for q in a.quantities] == [(12.0, False)]
