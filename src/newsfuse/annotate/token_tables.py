@@ -217,11 +217,16 @@ def install(nlp: Language) -> Language:
     if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
         return nlp
     try:
-        tables = TokenTables(ruler, lemmatizer)
+        TokenTables(ruler, lemmatizer)  # built once here to learn whether every rule is supported
     except (Unsupported, KeyError, ValueError):  # a rule or value these tables were not written for
         return nlp
-    Language.component(COMPONENT, func=tables)
     nlp.add_pipe(COMPONENT, after="lemmatizer")
     nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     return nlp
+
+
+@Language.factory(COMPONENT)
+def make_token_tables(nlp: Language, name: str) -> TokenTables:
+    """The pipeline factory: tables over the model's own attribute ruler and lemmatizer (see `install`)."""
+    return TokenTables(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
