@@ -89,6 +89,17 @@ _REPORTING_LEMMAS = frozenset({"say", "report", "tell", "announce", "add", "stat
 ANTECEDENT_SENTENCES = 2  # how many sentences before a demonstrative phrase its antecedent may be; set by hand
 
 
+def _window_start(tok: Any) -> int:
+    """The first token of the sentence ANTECEDENT_SENTENCES before the token's own: where looking back stops."""
+    doc = tok.doc
+    sent = tok.sent
+    for _ in range(ANTECEDENT_SENTENCES):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start
+
+
 def _is_demonstrative(tok: Any) -> bool:
     return any(c.lower_ in _DEMONSTRATIVES and c.dep_ in ("det", "amod", "predet") for c in tok.children)
 
@@ -136,16 +147,12 @@ def _named_place(tok: Any) -> tuple[int, int]:
             or any(c.dep_ in _OWN_WORDS for c in tok.children)):
         return _phrase_span(tok)
     doc = tok.doc
-    sent = tok.sent
-    for _ in range(ANTECEDENT_SENTENCES):
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
+    first = _window_start(tok)
     noun = tok.lower_
     for ent in reversed(doc.ents):
         if ent.end_char > tok.idx or ent.label_ not in ("FAC", "ORG", "GPE", "LOC"):
             continue
-        if ent.start < sent.start:
+        if ent.start < first:
             break
         last = ent.text.split()[-1].lower()
         if last == noun or (last.endswith(noun) and len(noun) >= 4):
@@ -180,12 +187,8 @@ def _antecedent(tok: Any) -> Any | None:
         return tok
     doc = tok.doc
     own = range(tok.left_edge.i, tok.right_edge.i + 1)  # "that Iraqi group": its own words are no antecedent
-    sent = tok.sent
-    for _ in range(ANTECEDENT_SENTENCES):
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
-    for j in range(tok.i - 1, sent.start - 1, -1):
+    first = _window_start(tok)
+    for j in range(tok.i - 1, first - 1, -1):
         if j in own:
             continue
         cand = doc[j]
