@@ -205,6 +205,17 @@ def _dated(prep: Any) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+def _blamed(on: Any) -> list[Any]:
+    """Who "blamed ... on X" names: X (or what X refers back to) and the examples it gives ("such as Y")."""
+    out = []
+    for pobj in on.children:
+        who = _antecedent(pobj) if pobj.dep_ == "pobj" else None
+        if who is not None:
+            out.append(who)
+            out.extend(_examples(who))
+    return out
+
+
 def _examples(tok: Any) -> list[Any]:
     """The names a group phrase gives as examples: "hardline factions such as Kataib al-Furat"."""
     out = []
@@ -339,23 +350,15 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                             # "blamed the attack on X" with "on X" parsed as part of the attack
                             for prep in child.children:
                                 if prep.dep_ == "prep" and prep.lower_ == "on":
-                                    for pobj in prep.children:
-                                        who = _antecedent(pobj) if pobj.dep_ == "pobj" else None
-                                        if who is not None:
-                                            add(*_phrase_span(who), "perpetrator", "suspected")
-                                            for example in _examples(who):
-                                                add(*_phrase_span(example), "perpetrator", "suspected")
+                                    for who in _blamed(prep):
+                                        add(*_phrase_span(who), "perpetrator", "suspected")
                             continue
                         who = _stand_in(child)
                         if who is not None:
                             add(*_phrase_span(who), "perpetrator", "suspected")
                     if blamed_on and child.dep_ == "prep" and child.lower_ == "on" and not _dated(child):
-                        for pobj in child.children:
-                            who = _antecedent(pobj) if pobj.dep_ == "pobj" else None
-                            if who is not None:
-                                add(*_phrase_span(who), "perpetrator", "suspected")
-                                for example in _examples(who):
-                                    add(*_phrase_span(example), "perpetrator", "suspected")
+                        for who in _blamed(child):
+                            add(*_phrase_span(who), "perpetrator", "suspected")
                 continue
             if lemma in ("suspect", "think", "believe") and any(c.dep_ == "nsubjpass" for c in tok.children):
                 for c in tok.children:

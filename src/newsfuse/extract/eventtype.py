@@ -114,15 +114,10 @@ def _lowercase(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _LITERAL = re.compile(r"[a-z0-9' -]*")
 
 
-def literal_cues(source: str) -> tuple[str, ...] | None:
-    """Strings one of which every match of a `\\b(?:A|B|...)...` pattern contains, or None when unsure.
-
-    Each top-level alternative of the leading group contributes its literal start ("stabb" for
-    "stabb(?:ed|ing)", "earthquake" for "earthquakes?"): a text containing none of them cannot match, so
-    the pattern need not run over it.  Works on lower-case pattern sources.  None (always run the pattern)
-    when the group may match nothing (a quantifier after it), when the pattern has a top-level alternative
-    after the group, or when an alternative has no literal start of two or more characters.
-    """
+def top_level_alternatives(source: str) -> tuple[list[str], str] | None:
+    """The top-level alternatives of a pattern's leading `\\b(?:...)` group and the source after the group,
+    or None when the pattern does not start with such a group.  A character class is one unit (a "|" or ")"
+    inside it is a character)."""
     if not source.startswith("\\b(?:"):
         return None
     depth, alternatives, current = 0, [], []
@@ -133,7 +128,7 @@ def literal_cues(source: str) -> tuple[str, ...] | None:
             current.append(source[i:i + 2])
             i += 2
             continue
-        if ch == "[":  # a character class: copied whole (a "|" or ")" inside it is a character)
+        if ch == "[":
             j = i + 1
             if j < len(source) and source[j] == "^":
                 j += 1
@@ -148,7 +143,7 @@ def literal_cues(source: str) -> tuple[str, ...] | None:
             depth += 1
         elif ch == ")":
             if depth == 0:
-                break
+                return alternatives + ["".join(current)], source[i + 1:]
             depth -= 1
         elif ch == "|" and depth == 0:
             alternatives.append("".join(current))
@@ -157,12 +152,24 @@ def literal_cues(source: str) -> tuple[str, ...] | None:
             continue
         current.append(ch)
         i += 1
-    else:
+    return None
+
+
+def literal_cues(source: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of a `\\b(?:A|B|...)...` pattern contains, or None when unsure.
+
+    Each top-level alternative of the leading group contributes its literal start ("stabb" for
+    "stabb(?:ed|ing)", "earthquake" for "earthquakes?"): a text containing none of them cannot match, so
+    the pattern need not run over it.  Works on lower-case pattern sources.  None (always run the pattern)
+    when the group may match nothing (a quantifier after it), when the pattern has a top-level alternative
+    after the group, or when an alternative has no literal start of two or more characters.
+    """
+    split = top_level_alternatives(source)
+    if split is None:
         return None
-    rest = source[i + 1:]
+    alternatives, rest = split
     if rest[:1] in ("?", "*", "{", "|") or _top_level_bar(rest):
         return None
-    alternatives.append("".join(current))
     cues = []
     for alt in alternatives:
         lead = _LITERAL.match(alt).group(0)

@@ -81,31 +81,6 @@ def test_literal_cues_of_a_pattern() -> None:
     assert eventtype.literal_cues(r"\b(?:vandali[sz|)]ed|torched)\b") == ("vandali", "torched")  # a class is one unit
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a rule's leading group (for the test below)."""
-    body, depth, out, cur, i = pattern[len("\\b(?:"):], 0, [], "", 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            cur += body[i:i + 2]
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-            i += 1
-            continue
-        cur += ch
-        i += 1
-    return out + [cur]
-
-
 _PAIRS = [
     (rule, k)
     for rule, (_, _, _, p, cues, _) in enumerate(eventtype._LOWER_RULES)
@@ -120,7 +95,7 @@ _PAIRS = [
 def test_every_alternative_of_every_rule_holds_its_cue(rule: int, k: int, data: st.DataObject) -> None:
     """Each alternative alone (not only the easiest one hypothesis finds for the whole rule) contains its cue."""
     _, _, _, pattern, cues, _ = eventtype._LOWER_RULES[rule]
-    alternatives = _alternatives(pattern.pattern)
+    alternatives, _ = eventtype.top_level_alternatives(pattern.pattern)
     assert len(alternatives) == len(cues)
     text = data.draw(st.from_regex(f"(?:{alternatives[k]})", fullmatch=True, alphabet=st.characters(codec="ascii")))
     assert cues[k] in text, (alternatives[k], cues[k], text)

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from newsfuse.extract import participants
-from newsfuse.stages import analyse_text
-
-
-def _people(text: str) -> dict[str, tuple]:
-    a = analyse_text(text, stages=[participants.STAGE])
-    for p in a.participants:
-        assert a.article.text[p.span.start:p.span.end] == p.span.text
-    return {p.name: (p.age, p.gender, p.role, p.status) for p in a.participants}
+from tests.unit.extract.test_participants import _people
 
 
 def test_source_according_to_with_titles_between() -> None:
