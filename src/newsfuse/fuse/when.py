@@ -83,9 +83,9 @@ def _ref(a: Analysis) -> date | None:
     return reference_day(a)
 
 
-def _sentence_of(a: Analysis, t: TimeEx) -> tuple[int, Sentence] | None:
-    """(index among body sentences, sentence) holding a time expression; None outside the body."""
-    for i, s in enumerate(a.body_sentences()):
+def _sentence_of(body: Sequence[Sentence], t: TimeEx) -> tuple[int, Sentence] | None:
+    """(index among an article's body sentences, sentence) holding a time expression; None outside the body."""
+    for i, s in enumerate(body):
         if s.start <= t.span.start < s.end:
             return i, s
     return None
@@ -157,6 +157,7 @@ def _candidates(a: Analysis, stale: bool = False) -> list[tuple[date, int, float
     ref = _ref(a)
     out = []
     last_day: date | None = None
+    body = a.body_sentences()
     for t in sorted(a.times, key=lambda x: x.span.start):
         if t.kind not in ("date", "time") or not t.value:
             continue
@@ -164,7 +165,7 @@ def _candidates(a: Analysis, stale: bool = False) -> list[tuple[date, int, float
         if start is None:
             continue
         day, rank = start
-        where = _sentence_of(a, t)
+        where = _sentence_of(body, t)
         if where is None:
             continue
         i, sentence = where
@@ -286,10 +287,11 @@ def timeline_items(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
     seen: set[tuple[str, str]] = set()
     items = []
     for a in analyses:
+        body = a.body_sentences()
         for t in a.times:
             if t.kind not in ("date", "time") or not t.value or t.precision not in PRECISION_RANK or t.attached == "stamp":
                 continue
-            where = _sentence_of(a, t)
+            where = _sentence_of(body, t)
             start = _period_start(t.value)
             if where is None or start is None:
                 continue
