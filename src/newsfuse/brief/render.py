@@ -16,6 +16,8 @@ import re
 from html import escape
 from typing import Any, Iterable, Mapping, Sequence
 
+from newsfuse.fuse.actors import label
+
 SNIPPET_CHARS = 160  # quoted snippet length in the citation lists
 MAX_MATRIX_ROWS = 40  # claims shown in the matrix (disputed and best corroborated first); the rest are counted
 SUPPORTS, CONTRADICTS, SILENT = "supports", "contradicts", "silent"
@@ -202,7 +204,7 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
     ]
     actors = event.get("actors") or []
     if actors:
-        out.append("| actors | " + md_cell("; ".join(f"{a.get('name')} ({a.get('role')}, {a.get('status')})" for a in actors)) + " |")
+        out.append("| actors | " + md_cell("; ".join(f"{label(a)} ({a.get('role')}, {a.get('status')})" for a in actors)) + " |")
     quantities = event.get("quantities") or []
     if quantities:
         out.append(
@@ -326,7 +328,7 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
         ("injured", count_cell(injured, injured_reports)),
     ]
     if event.get("actors"):
-        rows.append(("actors", escape("; ".join(f"{a.get('name')} ({a.get('role')}, {a.get('status')})" for a in event["actors"]))))
+        rows.append(("actors", escape("; ".join(f"{label(a)} ({a.get('role')}, {a.get('status')})" for a in event["actors"]))))
     if event.get("quantities"):
         rows.append(("quantities", escape("; ".join(quantity_label(q) for q in event["quantities"]))))
     h.append('<table class="record">' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>")

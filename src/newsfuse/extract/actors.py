@@ -72,11 +72,20 @@ def _stand_in(tok: Any) -> Any | None:
                         return _antecedent(pobj)
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child
+    if tok.pos_ == "NOUN" and _GROUP_HEADS.match(tok.text):
+        # "a little-known group, Saraya Awliya al-Dam, claimed": the name in apposition, not "group"
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
     return _antecedent(tok)
 
 
 # What happened, not who did it: "blamed the attack on X" names X, never the attack.
 _EVENT_NOUNS = re.compile(r"(?i)^(?:attacks?|strikes?|bombings?|shootings?|killings?|incidents?|violence|blasts?|explosions?|assaults?|raids?|rockets?|fire)$")
+_WEAPONS = re.compile(
+    r"(?i)^(?:rockets?|missiles?|shells?|mortars?|drones?|bombs?|rounds|shots|bullets?|grenades?|projectiles?|"
+    r"munitions?|ieds?|explosives?|katyushas?)$"
+)
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "such"})
 _GROUP_HEADS = re.compile(
     r"(?i)^(?:groups?|factions?|militias?|organi[sz]ations?|movements?|outfits?|networks?|militants?|insurgents?|"
@@ -384,6 +393,8 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                     if _is_actor_like(subj):
                         add(*_phrase_span(subj), "perpetrator", "suspected" if hedged else "confirmed")
                 for obj in _object_phrase(tok):
+                    if _WEAPONS.match(obj.text):
+                        continue  # "Rockets were fired at the base": what was fired, not what was hit
                     if obj.ent_type_ not in ("DATE", "TIME", "CARDINAL") and (obj.ent_type_ in _ACTOR_LABELS or obj.ent_type_ == "FAC" or obj.pos_ == "PROPN"):
                         add(*_named_place(obj), "target", "confirmed")
         # "an attack on the base", "targeting US forces"
@@ -406,8 +417,21 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
         if r.who and r.value and r.kind in ("killed", "injured") and r.how != "suicide":
             i = r.span.text.find(r.who)
             if i >= 0:
-                add(r.span.start + i, r.span.start + i + len(r.who), "victim", "confirmed")
+                start = r.span.start + i
+                add(start, _noun_phrase_end(doc, start + len(r.who)), "victim", "confirmed")
     return tuple(sorted(found.values(), key=lambda a: (a.span.start, a.role)))
+
+
+def _noun_phrase_end(doc: Any, end: int) -> int:
+    """`end`, moved to the head noun a description's last word modifies: "a US civilian| contractor"."""
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or len(last) == 0:
+        return end
+    tok = last[-1]
+    while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.i - tok.i <= 2:
+        tok = tok.head
+    return max(end, tok.idx + len(tok))
 
 
 STAGE = Stage(

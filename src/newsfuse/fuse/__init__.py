@@ -58,6 +58,7 @@ def build_event(
     from newsfuse.brief import summarise
     from newsfuse.fuse import claims as claims_mod
     from newsfuse.fuse import quotes as quotes_mod
+    from newsfuse.fuse import actors as actors_mod
     from newsfuse.fuse import what, when, where
 
     event_date = when.event_date(analyses)
@@ -77,7 +78,7 @@ def build_event(
         "fatalities": facts["fatalities"],
         "injured": facts["injured"],
         "quantities": what.quantities(analyses, groups),
-        "actors": what.actors(analyses, groups, event_day),
+        "actors": actors_mod.actors(analyses, groups, event_day),
         "participants": what.participants(
             analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"]), event_date=event_day
         ),

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from newsfuse.fuse.actors import label
 from newsfuse.model import Rejection
 
 
@@ -54,7 +55,7 @@ def main_actors(actors: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any] 
     perpetrators = [a for a in actors if a.get("role") == "perpetrator" and a.get("status") in _ACTOR1_RANK]
     actor1 = min(perpetrators, key=lambda a: _ACTOR1_RANK[a["status"]], default=None)
     actor2 = next((a for a in actors if a.get("role") in ("target", "victim")
-                   and (actor1 is None or a.get("name", "").lower() != actor1.get("name", "").lower())), None)
+                   and (actor1 is None or (a.get("name") or "").lower() != (actor1.get("name") or "").lower())), None)
     return actor1, actor2
 
 
@@ -66,7 +67,7 @@ def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
     for ev in events:
         date, loc, typ = ev.get("date") or {}, ev.get("location") or {}, ev.get("type") or {}
         fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
-        actors = "; ".join(f"{a['name']} ({a['role']}, {a['status']})" for a in ev.get("actors", []))
+        actors = "; ".join(f"{label(a)} ({a['role']}, {a['status']})" for a in ev.get("actors", []))
         actor1, actor2 = main_actors(ev.get("actors", []))
         outlets = sorted({s.get("outlet") or s["article"] for s in ev.get("sources", [])})
         writer.writerow([

@@ -189,7 +189,12 @@ def event_schema() -> dict[str, Any]:
             "actors": {
                 "type": "array",
                 "items": {"type": "object", "required": ["name", "role", "status", "evidence"],
-                          "properties": {"name": {"type": "string"},
+                          "properties": {"name": {"type": ["string", "null"],
+                                                  "description": "null only for a perpetrator no source names: "
+                                                                 "'no group has claimed responsibility' (status unknown)"},
+                                         "aliases": {"type": "array", "items": {"type": "string"},
+                                                     "description": "the other names and descriptions sources use"},
+                                         "sources": {"type": "integer", "minimum": 1},
                                          "role": {"enum": ["perpetrator", "target", "victim", "suspect", "responder", "other"]},
                                          "status": {"enum": ["confirmed", "claimed", "suspected", "denied", "unknown"]},
                                          "evidence": SPANS}},

@@ -184,3 +184,18 @@ def test_a_place_with_words_of_its_own_is_not_the_earlier_one() -> None:
 def test_distancing_from_something_else_is_no_denial() -> None:
     got = _actors("The government distanced itself from the minister's remarks about the shooting.")
     assert not any(s == "denied" for _, _, s in got), got
+
+
+def test_what_was_fired_is_no_target() -> None:
+    got = _actors("Rockets were fired at the base on Wednesday, officials said.")
+    assert not any(n == "Rockets" and r == "target" for n, r, _ in got), got
+
+
+def test_a_group_named_in_apposition_is_the_claimant() -> None:
+    got = _actors("A little-known group, Saraya Awliya al-Dam, claimed responsibility for the attack.")
+    assert {(n, s) for n, r, s in got if r == "perpetrator"} == {("Saraya Awliya al-Dam", "claimed")}, got
+
+
+def test_a_victim_is_the_whole_description() -> None:
+    got = _actors("Rockets hit the base on Wednesday, killing a US civilian contractor.")
+    assert ("a US civilian contractor", "victim", "confirmed") in got, got
