@@ -82,6 +82,13 @@ def _stand_in(tok: Any) -> Any | None:
 
 # What happened, not who did it: "blamed the attack on X" names X, never the attack.
 _EVENT_NOUNS = re.compile(r"(?i)^(?:attacks?|strikes?|bombings?|shootings?|killings?|incidents?|violence|blasts?|explosions?|assaults?|raids?|rockets?|fire)$")
+# Who is said to stand behind a claimant or an attack: "a front for X", "a proxy for X", "linked to X" (hedged).
+_BEHIND = re.compile(
+    r"\b(?:front|cover|proxy)\s+(?:group\s+|organi[sz]ation\s+)?for\s+"
+    r"|\b(?P<link>linked|tied|affiliated|connected|aligned)\s+(?:to|with)\s+",
+    re.I,
+)
+_MAYBE = re.compile(r"(?i)\b(?:may|might|could|possibly|perhaps)\b")
 _WEAPONS = re.compile(
     r"(?i)^(?:rockets?|missiles?|shells?|mortars?|drones?|bombs?|rounds|shots|bullets?|grenades?|projectiles?|"
     r"munitions?|ieds?|explosives?|katyushas?)$"
@@ -410,6 +417,15 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                     continue  # "blamed the attack on X": X is who is blamed, not what was hit
                 if head.dep_ == "pobj" and (head.ent_type_ in _ACTOR_LABELS | {"FAC"} or head.pos_ == "PROPN" or head.lower_ in ("base", "forces", "troops", "embassy", "convoy", "village", "church", "mosque", "school")):
                     add(*_named_place(head), "target", "confirmed")
+        # "may be a front for a larger Iran-backed militia": the group said to stand behind is suspected
+        for m in _BEHIND.finditer(s):
+            if m.group("link") and not (hedged or _MAYBE.search(s)):
+                continue  # "linked to", "affiliated with" stated as fact name an ally, not a suspect
+            tok = next((t for t in span if t.idx >= sent.start + m.end()), None)
+            while tok is not None and tok.dep_ != "pobj" and tok.head is not tok and tok.head.idx >= sent.start + m.end():
+                tok = tok.head
+            if tok is not None and tok.dep_ == "pobj" and _is_actor_like(tok):
+                add(*_phrase_span(tok), "perpetrator", "suspected")
     # victims are the casualty statements' "who"
     for r in analysis.casualties:
         if any(bs <= r.span.start < be for bs, be in background):

@@ -199,3 +199,9 @@ def test_a_group_named_in_apposition_is_the_claimant() -> None:
 def test_a_victim_is_the_whole_description() -> None:
     got = _actors("Rockets hit the base on Wednesday, killing a US civilian contractor.")
     assert ("a US civilian contractor", "victim", "confirmed") in got, got
+
+
+def test_the_group_said_to_stand_behind_is_suspected() -> None:
+    got = _actors("The name is not known to security services, which believe it may be a front for a larger Iran-backed militia.")
+    assert ("larger Iran-backed militia", "perpetrator", "suspected") in got, got
+    assert not any(r == "perpetrator" for _, r, _ in _actors("The mayor, affiliated with the ruling party, spoke."))
