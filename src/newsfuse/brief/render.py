@@ -51,7 +51,14 @@ def quantity_label(q: dict) -> str:
     prefix = f"{qual} " if qual not in (None, "exact") else ""
     unit, what = q.get("unit"), q.get("what")
     measured = f"{unit} {what}" if unit and what and what != unit else (what or unit or "")
-    return f"{prefix}{q.get('value')} {measured}".strip()
+    if measured == "mile" and q.get("value") != 1:
+        measured = "miles"  # the unit stands for the noun in "five miles"
+    label = f"{prefix}{q.get('value')} {measured}".strip()
+    # the other figures the sources give for it ("about 10 rockets", "five miles" for "about eight kilometres")
+    others = [x for x in dict.fromkeys(quantity_label(r) for r in q.get("reports") or []) if x != label]
+    if not others:
+        return label
+    return f"{label} ({'disputed; ' if q.get('disputed') else ''}also reported: {', '.join(others)})"
 
 def anchor_token(value: str) -> str:
     """A fragment-safe form of an id (a short hash is added when characters had to be replaced)."""

@@ -59,6 +59,7 @@ def build_event(
     from newsfuse.fuse import claims as claims_mod
     from newsfuse.fuse import quotes as quotes_mod
     from newsfuse.fuse import actors as actors_mod
+    from newsfuse.fuse import quantities as quantities_mod
     from newsfuse.fuse import what, when, where
 
     event_date = when.event_date(analyses)
@@ -77,7 +78,7 @@ def build_event(
         "type": what.event_type(analyses, groups),
         "fatalities": facts["fatalities"],
         "injured": facts["injured"],
-        "quantities": what.quantities(analyses, groups),
+        "quantities": quantities_mod.quantities(analyses, groups),
         "actors": actors_mod.actors(analyses, groups, event_day),
         "participants": what.participants(
             analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"]), event_date=event_day

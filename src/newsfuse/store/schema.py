@@ -184,6 +184,15 @@ def event_schema() -> dict[str, Any]:
                           "properties": {"what": {"type": "string"}, "value": {"type": "number"},
                                          "qualifier": {"enum": ["exact", "at least", "at most", "about", None]},
                                          "unit": _STR_OR_NULL, "sources": {"type": "integer", "minimum": 1},
+                                         "disputed": {"type": "boolean"},
+                                         "reports": {
+                                             "type": "array",
+                                             "description": "each distinct figure the sources give for this quantity",
+                                             "items": {"type": "object", "required": ["what", "value", "qualifier", "sources", "evidence"],
+                                                       "properties": {"what": {"type": "string"}, "value": {"type": "number"},
+                                                                      "qualifier": {"enum": ["exact", "at least", "at most", "about", None]},
+                                                                      "unit": _STR_OR_NULL, "sources": {"type": "integer", "minimum": 1},
+                                                                      "evidence": SPANS}}},
                                          "evidence": SPANS}},
             },
             "actors": {

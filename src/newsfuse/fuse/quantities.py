@@ -1,0 +1,122 @@
+"""Fuse the quantities of one event across its articles: one entry per counted thing, every report kept.
+
+"At least 10 rockets", "around 10 rockets" and "10 rockets" from three outlets are one quantity (10 rockets) with
+three reports; "about eight kilometres (five miles)" is one distance; "122mm rockets" (a calibre) and "10 rockets"
+(a count) are two.  Reports join one entry when they count the same thing (the noun in the singular, or the
+dimension of a bare measure: lengths in km, masses in kg) and their values can be the same figure under their
+qualifiers: equal; "at least 10" and 12; "about 10" and 12 (within ABOUT_TOLERANCE); a measure converted from
+another unit (within CONVERSION_TOLERANCE).  Values that cannot be one figure ("8 km" from the launch site, "180
+km" from Baghdad) stay separate entries.  The entry's value is the one most independent sources give (ties: the
+lowest, as ACLED codes the most conservative report).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from newsfuse.extract.quantities import UNITS
+from newsfuse.model import Analysis, Quantity
+
+# Kilometres per unit of length, kilograms per unit of mass: bare measures in different units are compared in these.
+_LENGTH_KM = {"mm": 1e-6, "cm": 1e-5, "m": 1e-3, "km": 1.0, "mile": 1.609344}
+_MASS_KG = {"lb": 0.45359237, "kg": 1.0}
+
+# "about 10" is compatible with a value within this share of it.  Set by hand (no evaluation set of quantity
+# reports yet): a quarter covers "about 10" for 8-12, as newsrooms round.
+ABOUT_TOLERANCE = 0.25
+# "at least 20" is read as the same figure as 20 to 30, not as 500: a bound names a figure near it.  Set by hand.
+BOUND_FACTOR = 1.5
+# A measure converted from another unit is rounded by the writer ("eight kilometres (five miles)" is 8 vs 8.05).
+CONVERSION_TOLERANCE = 0.1
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    for suffix, repl in (("ies", "y"), ("men", "man"), ("ses", "s"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def _measure(q: Quantity) -> tuple[tuple[str, str | None], float, bool]:
+    """(what is counted or measured, value in the base unit of its dimension, whether it was converted)."""
+    noun = _singular(q.what)
+    unit = q.unit or UNITS.get(noun) or UNITS.get(q.what.lower())
+    bare = unit is not None and (noun == unit or UNITS.get(noun) == unit or UNITS.get(q.what.lower()) == unit)
+    if bare and unit in _LENGTH_KM:
+        return ("length", "km"), q.value * _LENGTH_KM[unit], unit != "km"
+    if bare and unit in _MASS_KG:
+        return ("mass", "kg"), q.value * _MASS_KG[unit], unit != "kg"
+    return (noun, unit), q.value, False
+
+
+def _compatible(a: tuple[float, str | None, bool], b: tuple[float, str | None, bool]) -> bool:
+    """Whether two reported values (value, qualifier, converted) can be one figure."""
+    (va, qa, ca), (vb, qb, cb) = a, b
+    if va == vb:
+        return True
+    tolerance = max(ABOUT_TOLERANCE if "about" in (qa, qb) else 0.0, CONVERSION_TOLERANCE if ca or cb else 0.0)
+    if tolerance and abs(va - vb) <= tolerance * max(abs(va), abs(vb)):
+        return True
+    for (v, q), (w, _) in (((va, qa), (vb, qb)), ((vb, qb), (va, qa))):
+        if q == "at least" and v <= w <= v * BOUND_FACTOR or q == "at most" and v >= w >= v / BOUND_FACTOR:
+            return True
+    return False
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The event's quantities: one entry per counted thing and figure, with each distinct report and every span."""
+    from newsfuse.fuse.what import _by_group, _representative
+
+    # distinct reports: (thing, value, qualifier, unit as written) -> the report with its groups and spans
+    reports: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for group_id, members in _by_group(analyses, groups).items():
+        a = _representative(members, lambda x: x.quantities)
+        for q in a.quantities:
+            if q.partitive:
+                continue  # "one of the factions": a count for claims to compare, not a quantity of the event
+            thing, base, converted = _measure(q)
+            key = (thing, q.value, q.qualifier, q.unit or _singular(q.what))
+            r = reports.setdefault(key, {"thing": thing, "base": base, "converted": converted, "what": q.what,
+                                         "value": _number(q.value), "qualifier": q.qualifier, "unit": q.unit,
+                                         "groups": set(), "evidence": []})
+            r["groups"].add(group_id)
+            r["evidence"].append(q.span.to_json())
+    entries: list[list[dict[str, Any]]] = []
+    for r in sorted(reports.values(), key=lambda r: (-len(r["groups"]), r["base"])):
+        here = (r["base"], r["qualifier"], r["converted"])
+        home = next((e for e in entries if e[0]["thing"] == r["thing"]
+                     and all(_compatible((o["base"], o["qualifier"], o["converted"]), here) for o in e)), None)
+        if home is None:
+            entries.append([r])
+        else:
+            home.append(r)
+    out = [_entry(e) for e in entries]
+    return sorted(out, key=lambda e: (-e["sources"], e["what"], e["value"]))
+
+
+def _entry(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    # the figure most independent sources give; ties: the lowest (ACLED's conservative reading)
+    main = min(reports, key=lambda r: (-len(r["groups"]), r["base"]))
+    groups = set().union(*(r["groups"] for r in reports))
+    return {
+        "what": main["what"], "value": main["value"], "qualifier": main["qualifier"], "unit": main["unit"],
+        "sources": len(groups),
+        # the sources give figures that cannot all be one number as written ("at least 20" and "30" can; "10"
+        # and "12" cannot; "eight kilometres (five miles)" is one distance)
+        "disputed": _disputed(reports),
+        "reports": [{"what": r["what"], "value": r["value"], "qualifier": r["qualifier"], "unit": r["unit"],
+                     "sources": len(r["groups"]), "evidence": r["evidence"]} for r in reports],
+        "evidence": [s for r in reports for s in r["evidence"]],
+    }
+
+
+def _disputed(reports: list[dict[str, Any]]) -> bool:
+    return any(not _compatible((a["base"], a["qualifier"], a["converted"]), (b["base"], b["qualifier"], b["converted"]))
+               or (a["base"] != b["base"] and not (a["converted"] or b["converted"]) and "at least" not in
+                   (a["qualifier"], b["qualifier"]) and "at most" not in (a["qualifier"], b["qualifier"]))
+               for i, a in enumerate(reports) for b in reports[i + 1:])

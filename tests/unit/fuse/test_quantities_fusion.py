@@ -1,0 +1,60 @@
+"""Fused quantities: one entry per counted thing and figure, every distinct report kept."""
+
+from __future__ import annotations
+
+import jsonschema
+
+from newsfuse.extract import quantities as extract_quantities
+from newsfuse.fuse import quantities as fq
+from newsfuse.stages import analyse_text
+from newsfuse.store.schema import event_schema
+
+STAGES = [extract_quantities.STAGE]
+
+
+def _a(text: str, aid: str):
+    return analyse_text(text, published="2021-03-03", article_id=aid, stages=STAGES)
+
+
+def _fuse(*texts: str) -> list[dict]:
+    analyses = [_a(t, f"a{i}") for i, t in enumerate(texts)]
+    return fq.quantities(analyses, {a.id: a.id for a in analyses})
+
+
+def test_one_count_under_its_qualifiers() -> None:
+    got = _fuse("At least 10 rockets struck the base.", "Around 10 rockets struck the base.",
+                "At least 10 rockets hit the base.", "10 rockets hit the base.")
+    rockets = [q for q in got if q["what"] == "rockets"]
+    assert len(rockets) == 1, got
+    r = rockets[0]
+    assert r["value"] == 10 and r["qualifier"] == "at least" and r["sources"] == 4 and len(r["reports"]) == 3
+    assert sum(x["sources"] for x in r["reports"]) == 4 and len(r["evidence"]) == 4
+    schema = event_schema()
+    jsonschema.validate(got, {"$defs": schema.get("$defs", {}), **schema["properties"]["quantities"]})
+
+
+def test_a_calibre_is_not_a_count_and_far_apart_distances_are_two() -> None:
+    got = _fuse("Ten 122mm rockets were fired from about eight kilometres (five miles) away, about 180 kilometres from Baghdad.")
+    assert any(q["unit"] == "mm" and q["value"] == 122 for q in got), got
+    lengths = sorted(q["value"] for q in got if q["what"] in ("kilometres", "miles", "mile"))
+    assert lengths == [8, 180], got
+    eight = next(q for q in got if q["value"] == 8)
+    assert {r["value"] for r in eight["reports"]} == {8, 5}  # the same distance written in two units
+
+
+def test_compatibility_of_figures() -> None:
+    assert fq._compatible((10, "at least", False), (12, "exact", False))
+    assert not fq._compatible((10, "at most", False), (12, "exact", False))
+    assert fq._compatible((10, "about", False), (12, "exact", False))
+    assert not fq._compatible((10, "exact", False), (12, "exact", False))
+    assert fq._compatible((8.0, "exact", False), (5 * 1.609344, "exact", True))
+    assert not fq._compatible((8.0, "exact", False), (180.0, "about", False))
+    assert not fq._compatible((20, "at least", False), (500, "at least", False))
+
+
+def test_figures_that_differ_as_written_are_disputed() -> None:
+    got = _fuse("About 10 people were hurt.", "A dozen people were hurt.")
+    people = [q for q in got if q["what"] == "people"]
+    assert len(people) == 1 and people[0]["disputed"], got
+    same = _fuse("At least 10 rockets struck the base.", "10 rockets hit the base.")
+    assert len(same) == 1 and not same[0]["disputed"], same
