@@ -255,7 +255,8 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
     if timeline:
         out += ["### Timeline", ""]
         for item in timeline:
-            out.append(f"- **{md_inline(period_label(item.get('date'), item.get('precision')))}** {md_inline(snippet(item.get('text', ''), 200))}")
+            told = f" ({item['sources']} sources)" if (item.get("sources") or 1) > 1 else ""
+            out.append(f"- **{md_inline(period_label(item.get('date'), item.get('precision')))}** {md_inline(snippet(item.get('text', ''), 200))}{told}")
         out.append("")
     groups = _groups(event)
     out += [f"### Sources ({len(groups)} independent of {len(event.get('sources', ()))} articles)", ""]

@@ -60,6 +60,7 @@ def build_event(
     from newsfuse.fuse import quotes as quotes_mod
     from newsfuse.fuse import actors as actors_mod
     from newsfuse.fuse import quantities as quantities_mod
+    from newsfuse.fuse import timeline as timeline_mod
     from newsfuse.fuse import what, when, where
 
     event_date = when.event_date(analyses)
@@ -85,7 +86,7 @@ def build_event(
         ),
         "quotes": quotes_mod.merge_quotes(analyses),
         "claims": claim_rows,
-        "timeline": when.timeline_items(analyses),
+        "timeline": timeline_mod.timeline(analyses, groups, event_day),
     }
     event["summary"] = summarise(analyses, groups, claim_rows, length=brief_length)
     event["headline"] = headline_of(event)

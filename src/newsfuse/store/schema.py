@@ -228,6 +228,9 @@ def event_schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {"type": "object", "required": ["date", "precision", "text", "evidence"],
                           "properties": {"date": _STR_OR_NULL, "precision": _STR_OR_NULL, "text": {"type": "string"},
+                                         "this_event": {"type": "boolean", "description": "dated on the event's own day"},
+                                         "sources": {"type": "integer", "minimum": 1,
+                                                     "description": "independent sources telling this happening"},
                                          "evidence": SPANS}},
             },
             "summary": {
