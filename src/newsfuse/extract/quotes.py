@@ -713,6 +713,10 @@ def _title_before(ctx: _Context, first_tok: Any) -> str | None:
     i = first_tok.i - 1
     while i >= 0:
         t = ctx.doc[i]
+        if t.text == "." and i > 0 and not ctx.doc[i - 1].whitespace_ and ctx.doc[i - 1].text.lower() in _HONORIFIC_KEYS:
+            words.insert(0, t.text_with_ws)  # the period of "Col. Dana Whitlock", split from its abbreviation
+            i -= 1
+            continue
         if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM") or t.dep_ == "poss":
             break
         if t.ent_type_ == "PERSON" or t.text.lower() in SPEECH_VERBS:
@@ -732,29 +736,63 @@ def _title_of(ctx: _Context, start: int, end: int) -> str | None:
         return None
     inner = [t for t in span if t.text.lower().rstrip(".") in _HONORIFIC_KEYS]
     before = _title_before(ctx, span[0])
-    parts = [p for p in (before, " ".join(t.text for t in inner)) if p]
+    # an abbreviation keeps the period spaCy split from it ("Col." "Dana Whitlock")
+    abbreviated = [t.text + ("." if not t.whitespace_ and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "." else "")
+                   for t in inner]
+    parts = [p for p in (before, " ".join(abbreviated)) if p]
     if parts:
         return " ".join(parts)
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end:
-            sub = list(child.subtree)
+            if child.like_num:
+                continue  # "Noor Abbas, 24, a pharmacy graduate": the age, then the role
+            clauses = {t.i for c in child.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            sub = [t for t in child.subtree if t.i not in clauses]  # "a graduate (who was released ...)"
             text = ctx.text[sub[0].idx:sub[-1].idx + len(sub[-1])].strip(" ,")
             if 0 < len(text.split()) <= 10 and not any(t.ent_type_ == "PERSON" for t in sub):
                 return text
     return None
 
 
+# Words that address a person without saying what they do: "Mr Kirby", "Dr Farouk", "Col. Whitlock".  A title made
+# of these alone gives way to a role the article gives the person elsewhere ("coalition spokesman Col. Whitlock").
+_COURTESY = frozenset("mr mrs ms miss dr prof sir dame lord lady rev fr col gen lt maj capt sgt cpl pvt adm cmdr".split())
+
+
+def _courtesy_only(title: str) -> bool:
+    return all(w.lower().rstrip(".") in _COURTESY for w in title.split())
+
+
 def _person_title(ctx: _Context, full: str) -> str | None:
-    """The first role the article gives this person in any mention."""
+    """The first role the article gives this person in any mention (a courtesy title alone only when no role)."""
     if not full:
         return None
     last = full.split()[-1]
+    courtesy = None
     for start, end in _name_runs(ctx.text, last):
         title = _title_of(ctx, start, end)
-        if title:
+        if title and not _courtesy_only(title):
             return title
-    return None
+        courtesy = courtesy or title
+    return courtesy
+
+
+def _role_of(ctx: _Context, speaker: _Speaker, roles: dict[str, str | None]) -> str | None:
+    """The speaker's title, or, when it says no role ("Mr", "Col.", none), the role the article gives them elsewhere."""
+    title = speaker.title
+    if speaker.is_org or not speaker.name or (title and not _courtesy_only(title)):
+        return title
+    if speaker.name not in roles:
+        roles[speaker.name] = _person_title(ctx, speaker.name)
+    return roles[speaker.name] or title
+
+
+def _indirect_role(ctx: _Context, name: str | None, ent: Any, roles: dict[str, str | None]) -> str | None:
+    """The role of a person an indirect attribution names (None for a body or an unnamed source)."""
+    if not name or ent is None or ent.label != "PERSON":
+        return None
+    return _role_of(ctx, _Speaker(name, None, ent.start, ent.end), roles)
 
 
 def _person(ctx: _Context, name: str, start: int, end: int) -> _Speaker:
@@ -762,7 +800,10 @@ def _person(ctx: _Context, name: str, start: int, end: int) -> _Speaker:
     if suffix and not _suffix_of(_name_tokens(name)):
         name = f"{name} {suffix}"
     full = ctx.canonical(name, start)
-    return _Speaker(full, _title_of(ctx, start, end) or _person_title(ctx, full), start, end)
+    title = _title_of(ctx, start, end)
+    if title is None or _courtesy_only(title):
+        title = _person_title(ctx, full) or title
+    return _Speaker(full, title, start, end)
 
 
 def _named_subject(ctx: _Context, start: int, end: int) -> tuple[str, int, int] | None:
@@ -1161,9 +1202,10 @@ def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
         if e is not None:
             return _Speaker(_org_name(e.text), None, e.start, e.end, True)
         owner = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"]
-        if owner:  # "the sheriff's office said", no office named before: the words themselves
+        if owner:  # "the sheriff's office said", no office named before: the words themselves, all of them
             s0 = owner[0].left_edge.idx
-            return _Speaker(_org_name(ctx.text[s0:tok.idx + len(tok)]), None, s0, tok.idx + len(tok), True)
+            words = re.sub(r"^(?:the|The)\s+", "", ctx.text[s0:tok.idx + len(tok)])
+            return _Speaker(words, None, s0, tok.idx + len(tok), True)
         if low == "police":
             # "police said" before the article names the force ("The Stamford Police Department said ..."):
             # the first police body named after
@@ -1501,6 +1543,7 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
     out: list[Quote] = []
     prev_mark: _Mark | None = None
     prev_speaker: _Speaker | None = None
+    roles: dict[str, str | None] = {}  # speaker name -> the role the article gives them (looked up once)
     for idx, mark in enumerate(marks):
         qs, qe = _trim(text, mark.start, mark.end)
         keep = is_quotation(text[qs:qe])
@@ -1552,7 +1595,7 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
                 Quote(
                     span=analysis.span(qs, qe),
                     speaker=speaker.name if speaker else None,
-                    speaker_title=speaker.title if speaker else None,
+                    speaker_title=_role_of(ctx, speaker, roles) if speaker else None,
                     speaker_span=speaker_span,
                     kind="direct",
                 )
@@ -1592,6 +1635,7 @@ def extract_indirect(analysis: Analysis, ctx: _Context, quoted: Sequence[tuple[i
         return []
     text = analysis.article.text
     out: list[Quote] = []
+    roles: dict[str, str | None] = {}  # person name -> the role the article gives them (looked up once)
 
     def inside_quote(s: int, e: int) -> bool:
         return any(qs < e and s < qe for qs, qe in quoted)
@@ -1624,7 +1668,8 @@ def extract_indirect(analysis: Analysis, ctx: _Context, quoted: Sequence[tuple[i
                 ents = ctx.ents_in(src_s, src_e, ("PERSON", "ORG", "NORP", "GPE", "FAC"))
                 name = (ctx.canonical(ents[0].text) if ents[0].label == "PERSON" else _org_name(ents[0].text)) if ents else _org_name(name_text)
                 if ce_ > cs_:
-                    out.append(Quote(analysis.span(cs_, ce_), name, None, analysis.span(src_s, src_e), "indirect"))
+                    title = _indirect_role(ctx, name, ents[0] if ents else None, roles)
+                    out.append(Quote(analysis.span(cs_, ce_), name, title, analysis.span(src_s, src_e), "indirect"))
                 continue
         for tok in ctx.indirect_toks[bisect.bisect_left(ctx.indirect_at, s0):bisect.bisect_left(ctx.indirect_at, e0)]:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -1647,7 +1692,8 @@ def extract_indirect(analysis: Analysis, ctx: _Context, quoted: Sequence[tuple[i
             if named is None:
                 continue
             name, ss, se = named
-            out.append(Quote(analysis.span(cs, ce), name, None, analysis.span(ss, se), "indirect"))
+            person = next(iter(ctx.ents_in(ss, se, ("PERSON",))), None)
+            out.append(Quote(analysis.span(cs, ce), name, _indirect_role(ctx, name, person, roles), analysis.span(ss, se), "indirect"))
             break
     return out
 

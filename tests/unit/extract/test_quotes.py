@@ -208,3 +208,17 @@ def test_quote_continues_over_a_link_line_without_punctuation():
     )
     a = analyse_text(text, stages=[Q.STAGE])
     assert [q.speaker for q in a.quotes if q.kind == "direct"][-1] == "Turnbull"
+
+
+def test_a_title_is_a_role_not_an_age_a_clause_or_a_courtesy():
+    (q,) = direct('"They kept me for ten hours," said Noor Abbas, 24, a pharmacy graduate who was released on Saturday.')
+    assert (q.speaker, q.speaker_title) == ("Noor Abbas", "a pharmacy graduate")
+    a = run('Pentagon press secretary John Kirby spoke on Monday. "Our thoughts are with his family," Mr Kirby said.')
+    assert [(q.speaker, q.speaker_title) for q in a.quotes if q.kind == "direct"] == [("John Kirby", "Pentagon press secretary")]
+    a = run('Coalition spokesman Col. Dana Whitlock said the base was hit. "We are assessing," Col. Whitlock said.')
+    assert {(q.speaker, q.speaker_title) for q in a.quotes} == {("Dana Whitlock", "Coalition spokesman Col.")}
+
+
+def test_an_office_named_by_its_holder_speaks_under_all_its_words():
+    a = run('The Iraqi prime minister\'s office said it would not allow Iraq to become "an arena for settling scores".')
+    assert {q.speaker for q in a.quotes} == {"Iraqi prime minister's office"}
