@@ -740,7 +740,7 @@ def _title_of(ctx: _Context, start: int, end: int) -> str | None:
     abbreviated = [t.text + ("." if not t.whitespace_ and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "." else "")
                    for t in inner]
     parts = [p for p in (before, " ".join(abbreviated)) if p]
-    if parts:
+    if parts and not _courtesy_only(" ".join(parts)):
         return " ".join(parts)
     root = span.root
     for child in root.children:
@@ -752,7 +752,7 @@ def _title_of(ctx: _Context, start: int, end: int) -> str | None:
             text = ctx.text[sub[0].idx:sub[-1].idx + len(sub[-1])].strip(" ,")
             if 0 < len(text.split()) <= 10 and not any(t.ent_type_ == "PERSON" for t in sub):
                 return text
-    return None
+    return " ".join(parts) if parts else None  # "Dr", "Col.": no role said, the courtesy title at least
 
 
 # Words that address a person without saying what they do: "Mr Kirby", "Dr Farouk", "Col. Whitlock".  A title made
@@ -781,6 +781,8 @@ def _person_title(ctx: _Context, full: str) -> str | None:
 def _role_of(ctx: _Context, speaker: _Speaker, roles: dict[str, str | None]) -> str | None:
     """The speaker's title, or, when it says no role ("Mr", "Col.", none), the role the article gives them elsewhere."""
     title = speaker.title
+    if title and title.lower() in ("the", "a", "an"):
+        title = None  # "The Security Media Cell": an article, not a title
     if speaker.is_org or not speaker.name or (title and not _courtesy_only(title)):
         return title
     if speaker.name not in roles:

@@ -222,3 +222,8 @@ def test_a_title_is_a_role_not_an_age_a_clause_or_a_courtesy():
 def test_an_office_named_by_its_holder_speaks_under_all_its_words():
     a = run('The Iraqi prime minister\'s office said it would not allow Iraq to become "an arena for settling scores".')
     assert {q.speaker for q in a.quotes} == {"Iraqi prime minister's office"}
+
+
+def test_a_courtesy_title_before_the_name_gives_way_to_the_role_after_it():
+    (q,) = direct('Dr Lina Farouk, a researcher at the Nahrain Centre, said: "The visit raises the stakes for everyone."')
+    assert (q.speaker, q.speaker_title) == ("Lina Farouk", "a researcher at the Nahrain Centre")
