@@ -31,6 +31,8 @@ def _build(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                  type={"event_type": "Protests", "sub_event_type": "Peaceful protest"},
                  fatalities={"value": None, "disputed": False, "reports": []},
                  summary=[{"text": "Thousands marched downtown.", "citations": []}],
+                 actors=[{"name": "Minneapolis police", "role": "responder", "status": "confirmed", "sources": 1,
+                          "aliases": [], "evidence": []}],
                  sources=[{"article": "a-local-2", "outlet": "Anbar Today", "group": "g9"}], articles=["a-local-2"])
     events = events + [extra]
     with Database(path) as db:
@@ -122,6 +124,11 @@ def test_event_list_rows_and_order(client: TestClient) -> None:
         ({"q": "march*"}, ["ev-2020-protest"]),
         ({"q": "contractor", "country": "US"}, []),
         ({"limit": 1, "offset": 1}, [ROCKET]),
+        ({"actor": "led coalition"}, [ROCKET]),
+        ({"actor": "COALITION FORCES"}, [ROCKET]),  # another name a source uses, any case
+        ({"actor": "%"}, []),
+        ({"actor": "coalition", "country": "US"}, []),
+        ({"actor": "police"}, ["ev-2020-protest"]),
     ],
 )
 def test_event_filters(client: TestClient, params: dict[str, Any], ids: list[str]) -> None:
@@ -217,7 +224,7 @@ def test_openapi_documents_the_routes(tmp_path: Path) -> None:
     assert {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/articles", "/healthz"} <= set(spec["paths"])
     assert "ArticleIn" in spec["components"]["schemas"]
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert params == {"date_from", "date_to", "country", "place", "type", "min_sources", "q", "limit", "offset"}
+    assert params == {"date_from", "date_to", "country", "place", "type", "min_sources", "q", "actor", "limit", "offset"}
 
 
 def test_empty_database_answers(tmp_path: Path) -> None:

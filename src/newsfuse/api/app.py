@@ -226,11 +226,12 @@ def create_app(db_path: str, ingest: Ingest | None = None) -> FastAPI:
         min_sources: int | None = Query(None, ge=0, description="at least this many independent sources"),
         q: str | None = Query(
             None, description="full-text search over headline and brief (words, all required; word* for prefix)"),
+        actor: str | None = Query(None, description="substring of an actor's name or of another name sources use for it"),
         limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
         offset: int = Query(0, ge=0),
     ) -> Response:
         query = parse_query(dict(date_from=date_from, date_to=date_to, country=country, place=place, type=type,
-                                 min_sources=min_sources, q=q, limit=limit, offset=offset))
+                                 min_sources=min_sources, q=q, actor=actor, limit=limit, offset=offset))
         result = search_events(store.db().conn, query, store.summaries())
         # each row serialised once per database version: encoding was ~40% of this route's CPU
         encoded = store.memo().setdefault("summary_json", {})

@@ -183,9 +183,9 @@ def sample_events(articles: list[dict[str, Any]] | None = None) -> list[dict[str
             {"what": "rockets", "value": 10, "qualifier": "exact", "evidence": [sp("a-local-2", "Ten Grad rockets")]},
         ],
         "actors": [
-            {"name": "U.S.-led coalition", "role": "target", "status": "confirmed",
-             "evidence": [sp("a-reuters-1", "the U.S.-led coalition")]},
-            {"name": "unknown group", "role": "perpetrator", "status": "unknown",
+            {"name": "U.S.-led coalition", "role": "target", "status": "confirmed", "sources": 2,
+             "aliases": ["coalition forces"], "evidence": [sp("a-reuters-1", "the U.S.-led coalition")]},
+            {"name": None, "role": "perpetrator", "status": "unknown", "sources": 1, "aliases": [],
              "evidence": [sp("a-reuters-1", "No group immediately claimed responsibility.")]},
             {"name": "Iraqi security forces", "role": "responder", "status": "confirmed",
              "evidence": [sp("a-local-2", "Security forces found the launch pad")]},

@@ -36,6 +36,7 @@ class EventQuery:
     type: str | None = None
     min_sources: int | None = None
     q: str | None = None
+    actor: str | None = None  # substring of an actor's name or of a name the sources use for it
     limit: int = DEFAULT_LIMIT
     offset: int = 0
 
@@ -124,6 +125,7 @@ def parse_query(raw: Mapping[str, Any]) -> EventQuery:
         type=_text(raw, "type"),
         min_sources=_int(raw, "min_sources", 0, None, None),
         q=_text(raw, "q", 500),
+        actor=_text(raw, "actor"),
         limit=_int(raw, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT) or DEFAULT_LIMIT,
         offset=_int(raw, "offset", 0, 10**9, 0) or 0,
     )
@@ -158,6 +160,14 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
     if q.min_sources is not None:
         clauses.append("e.independent_sources >= ?")
         args.append(q.min_sources)
+    if q.actor:
+        # an actor named so by any source: its name or one of its aliases (case-insensitive for ASCII, as LIKE is)
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(e.json, '$.actors') AS a"
+            " WHERE json_extract(a.value, '$.name') LIKE ? ESCAPE '\\'"
+            " OR EXISTS (SELECT 1 FROM json_each(a.value, '$.aliases') AS al WHERE al.value LIKE ? ESCAPE '\\'))"
+        )
+        args += [_like(q.actor), _like(q.actor)]
     if q.q:
         expr = fts_expression(q.q)
         if expr is None:
