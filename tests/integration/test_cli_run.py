@@ -17,7 +17,7 @@ from tests.support import SAMPLES, gold_key, run_cli
 
 def test_every_output_file_is_written(sample_run: dict[str, Any]) -> None:
     out = sample_run["out"]
-    for name in ("articles.jsonl", "events.jsonl", "rejected.jsonl", "brief.md", "report.html", "events.csv", "newsfuse.db"):
+    for name in ("articles.jsonl", "events.jsonl", "rejected.jsonl", "brief.md", "report.html", "events.csv", "events.geojson", "newsfuse.db"):
         assert (out / name).exists(), name
     assert "<script src=" not in (out / "report.html").read_text(encoding="utf-8")
     assert "read " in sample_run["stderr"] and "rejected" in sample_run["stderr"]
@@ -119,7 +119,7 @@ def test_event_records_agree_with_gold(sample_run: dict[str, Any]) -> None:
 def test_rerun_gives_the_same_ids_and_files(sample_run: dict[str, Any], tmp_path) -> None:
     proc = run_cli("run", str(SAMPLES / "articles"), str(SAMPLES / "bad"), "--out", str(tmp_path), "--workers", "1", "--quiet")
     assert proc.returncode == 0 and proc.stderr == ""
-    for name in ("articles.jsonl", "events.jsonl", "brief.md", "report.html", "events.csv"):
+    for name in ("articles.jsonl", "events.jsonl", "brief.md", "report.html", "events.csv", "events.geojson"):
         assert (tmp_path / name).read_bytes() == (sample_run["out"] / name).read_bytes(), name
 
 
@@ -156,3 +156,15 @@ def test_attributed_actors_agree_with_gold(sample_run: dict[str, Any]) -> None:
         # a demonstrative phrase is never an actor of its own: it names whoever it refers back to
         assert not any((a["name"] or "-").lower().split()[0] in ("that", "those", "such", "these") for a in event["actors"])
     assert wanted and found / wanted >= SAMPLE_ATTRIBUTED_ACTORS_FLOOR, (found, wanted)
+
+
+def test_geojson_places_every_located_event(sample_run: dict[str, Any]) -> None:
+    geo = json.loads((sample_run["out"] / "events.geojson").read_text(encoding="utf-8"))
+    located = [e for e in sample_run["events"] if (e.get("location") or {}).get("lat") is not None]
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == len(located) > 0
+    assert geo["unlocated"] == len(sample_run["events"]) - len(located)
+    by_id = {e["id"]: e for e in sample_run["events"]}
+    for f in geo["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        loc = by_id[f["id"]]["location"]
+        assert (lat, lon) == (loc["lat"], loc["lon"]) and -90 <= lat <= 90 and -180 <= lon <= 180

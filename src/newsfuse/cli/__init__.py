@@ -35,7 +35,7 @@ def _echo(quiet: bool, message: str) -> None:
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (walked recursively) or '-' for JSON Lines on stdin.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for articles.jsonl, events.jsonl, brief.md, report.html, rejected.jsonl, events.csv.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for articles.jsonl, events.jsonl, brief.md, report.html, rejected.jsonl, events.csv, events.geojson.")] = Path("out"),
     db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database to create or continue (default OUT/newsfuse.db). An existing one gets the new articles added to its events.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", help="Processes for the per-article stages (0 = one per core, at most 4).")] = 0,
     length: Annotated[int, typer.Option("--length", help="Sentences in each event's brief.")] = 5,
@@ -123,7 +123,7 @@ def export(
     db: Annotated[Path, typer.Option("--db", help="The database to read.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
 ) -> None:
-    """Write the files of a database again (articles.jsonl, events.jsonl, events.csv, brief.md, report.html)."""
+    """Write the files of a database again (articles.jsonl, events.jsonl, events.csv, events.geojson, brief.md, report.html)."""
     from newsfuse.store.db import Database
     from newsfuse.store.files import write_outputs
 

@@ -1,4 +1,4 @@
-"""The output folder: articles.jsonl, events.jsonl, rejected.jsonl, brief.md, report.html, events.csv."""
+"""The output folder: articles.jsonl, events.jsonl, rejected.jsonl, brief.md, report.html, events.csv, events.geojson."""
 
 from __future__ import annotations
 
@@ -80,6 +80,35 @@ def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
     return buf.getvalue()
 
 
+def events_geojson(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Events with coordinates as a GeoJSON FeatureCollection (points, lon/lat in WGS 84) for GIS tools; events the
+    code could not place are left out (their count is in the collection's `unlocated`)."""
+    features = []
+    for ev in events:
+        loc = ev.get("location") or {}
+        if loc.get("lat") is None or loc.get("lon") is None:
+            continue
+        date, typ = ev.get("date") or {}, ev.get("type") or {}
+        fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
+        actor1, actor2 = main_actors(ev.get("actors", []))
+        features.append({
+            "type": "Feature",
+            "id": ev["id"],
+            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
+            "properties": {
+                "event_id": ev["id"], "headline": ev.get("headline"), "event_date": date.get("value"),
+                "date_precision": date.get("precision"), "event_type": typ.get("event_type"),
+                "sub_event_type": typ.get("sub_event_type"), "place": loc.get("name"), "admin1": loc.get("admin1"),
+                "country_code": loc.get("country_code"), "geo_precision": loc.get("precision"),
+                "gazetteer_id": loc.get("gazetteer_id"), "fatalities": fat.get("value"),
+                "fatalities_disputed": fat.get("disputed"), "injured": inj.get("value"),
+                "independent_sources": ev.get("independent_sources"), "n_articles": len(ev.get("articles", [])),
+                "actor1": actor1 and label(actor1), "actor2": actor2 and label(actor2),
+            },
+        })
+    return {"type": "FeatureCollection", "features": features, "unlocated": len(events) - len(features)}
+
+
 def write_outputs(
     out_dir: Path,
     articles: Sequence[Mapping[str, Any]],
@@ -99,6 +128,7 @@ def write_outputs(
         "brief": out_dir / "brief.md",
         "report": out_dir / "report.html",
         "csv": out_dir / "events.csv",
+        "geojson": out_dir / "events.geojson",
     }
     write_jsonl(paths["articles"], articles)
     write_jsonl(paths["events"], events)
@@ -106,4 +136,5 @@ def write_outputs(
     paths["brief"].write_text(render_markdown(list(events), by_id), encoding="utf-8")
     paths["report"].write_text(render_html(list(events), by_id), encoding="utf-8")
     paths["csv"].write_text(events_csv(events), encoding="utf-8")
+    paths["geojson"].write_text(json.dumps(events_geojson(events), ensure_ascii=False), encoding="utf-8")
     return paths
