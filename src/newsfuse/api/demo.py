@@ -185,7 +185,8 @@ def sample_events(articles: list[dict[str, Any]] | None = None) -> list[dict[str
         "actors": [
             {"name": "U.S.-led coalition", "role": "target", "status": "confirmed", "sources": 2,
              "aliases": ["coalition forces"], "evidence": [sp("a-reuters-1", "the U.S.-led coalition")]},
-            {"name": None, "role": "perpetrator", "status": "unknown", "sources": 1, "aliases": [],
+            {"name": "Unidentified armed group", "role": "perpetrator", "status": "unknown", "unnamed": True,
+             "sources": 1, "aliases": [],
              "evidence": [sp("a-reuters-1", "No group immediately claimed responsibility.")]},
             {"name": "Iraqi security forces", "role": "responder", "status": "confirmed",
              "evidence": [sp("a-local-2", "Security forces found the launch pad")]},

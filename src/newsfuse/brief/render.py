@@ -16,8 +16,6 @@ import re
 from html import escape
 from typing import Any, Iterable, Mapping, Sequence
 
-from newsfuse.fuse.actors import label
-
 SNIPPET_CHARS = 160  # quoted snippet length in the citation lists
 MAX_MATRIX_ROWS = 40  # claims shown in the matrix (disputed and best corroborated first); the rest are counted
 SUPPORTS, CONTRADICTS, SILENT = "supports", "contradicts", "silent"
@@ -53,12 +51,12 @@ def quantity_label(q: dict) -> str:
     measured = f"{unit} {what}" if unit and what and what != unit else (what or unit or "")
     if measured == "mile" and q.get("value") != 1:
         measured = "miles"  # the unit stands for the noun in "five miles"
-    label = f"{prefix}{q.get('value')} {measured}".strip()
+    written = f"{prefix}{q.get('value')} {measured}".strip()
     # the other figures the sources give for it ("about 10 rockets", "five miles" for "about eight kilometres")
-    others = [x for x in dict.fromkeys(quantity_label(r) for r in q.get("reports") or []) if x != label]
+    others = [x for x in dict.fromkeys(quantity_label(r) for r in q.get("reports") or []) if x != written]
     if not others:
-        return label
-    return f"{label} ({'disputed; ' if q.get('disputed') else ''}also reported: {', '.join(others)})"
+        return written
+    return f"{written} ({'disputed; ' if q.get('disputed') else ''}also reported: {', '.join(others)})"
 
 def anchor_token(value: str) -> str:
     """A fragment-safe form of an id (a short hash is added when characters had to be replaced)."""
@@ -211,7 +209,7 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
     ]
     actors = event.get("actors") or []
     if actors:
-        out.append("| actors | " + md_cell("; ".join(f"{label(a)} ({a.get('role')}, {a.get('status')})" for a in actors)) + " |")
+        out.append("| actors | " + md_cell("; ".join(f"{a.get('name')} ({a.get('role')}, {a.get('status')})" for a in actors)) + " |")
     quantities = event.get("quantities") or []
     if quantities:
         out.append(
@@ -336,7 +334,7 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
         ("injured", count_cell(injured, injured_reports)),
     ]
     if event.get("actors"):
-        rows.append(("actors", escape("; ".join(f"{label(a)} ({a.get('role')}, {a.get('status')})" for a in event["actors"]))))
+        rows.append(("actors", escape("; ".join(f"{a.get('name')} ({a.get('role')}, {a.get('status')})" for a in event["actors"]))))
     if event.get("quantities"):
         rows.append(("quantities", escape("; ".join(quantity_label(q) for q in event["quantities"]))))
     h.append('<table class="record">' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>")

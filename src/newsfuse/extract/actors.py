@@ -82,13 +82,21 @@ def _stand_in(tok: Any) -> Any | None:
 
 # What happened, not who did it: "blamed the attack on X" names X, never the attack.
 _EVENT_NOUNS = re.compile(r"(?i)^(?:attacks?|strikes?|bombings?|shootings?|killings?|incidents?|violence|blasts?|explosions?|assaults?|raids?|rockets?|fire)$")
-# Who is said to stand behind a claimant or an attack: "a front for X", "a proxy for X", "linked to X" (hedged).
-_BEHIND = re.compile(
-    r"\b(?:front|cover|proxy)\s+(?:group\s+|organi[sz]ation\s+)?for\s+"
-    r"|\b(?P<link>linked|tied|affiliated|connected|aligned)\s+(?:to|with)\s+",
-    re.I,
-)
-_MAYBE = re.compile(r"(?i)\b(?:may|might|could|possibly|perhaps)\b")
+# Who is said to stand behind a claimant: "a front for X", "a proxy for X".
+_BEHIND = re.compile(r"\b(?:front|proxy)\s+(?:group\s+|organi[sz]ation\s+)?for\s+", re.I)
+
+
+def _stands_for_a_group(front: Any) -> bool:
+    """Whether "front"/"proxy" is said of a group ("it may be a front for", "X, a front for"), not of a place
+    ("Mosul was the last front for Islamic State fighters")."""
+    if front.dep_ == "appos":
+        return front.head.ent_type_ not in ("GPE", "LOC", "FAC")
+    if front.dep_ != "attr":
+        return False
+    subjects = [c for c in front.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(c.ent_type_ not in ("GPE", "LOC", "FAC") for c in subjects)
+
+
 _WEAPONS = re.compile(
     r"(?i)^(?:rockets?|missiles?|shells?|mortars?|drones?|bombs?|rounds|shots|bullets?|grenades?|projectiles?|"
     r"munitions?|ieds?|explosives?|katyushas?)$"
@@ -274,7 +282,9 @@ def _phrase_span(tok: Any) -> tuple[int, int]:
         if t.dep_ in ("compound", "amod", "nummod", "flat"):
             right = max(right, t.i)
     doc = tok.doc
-    while left < tok.i and doc[left].dep_ in ("det", "poss", "punct", "predet") and doc[left].lower_ in ("the", "a", "an", ",", "'s"):
+    # leading articles, and comparatives that rank rather than name ("a larger Iran-backed militia")
+    while left < tok.i and (doc[left].dep_ in ("det", "poss", "punct", "predet") and doc[left].lower_ in ("the", "a", "an", ",", "'s")
+                            or doc[left].tag_ in ("JJR", "JJS")):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
 
@@ -417,10 +427,11 @@ def extract_actors(analysis: Analysis) -> tuple[Actor, ...]:
                     continue  # "blamed the attack on X": X is who is blamed, not what was hit
                 if head.dep_ == "pobj" and (head.ent_type_ in _ACTOR_LABELS | {"FAC"} or head.pos_ == "PROPN" or head.lower_ in ("base", "forces", "troops", "embassy", "convoy", "village", "church", "mosque", "school")):
                     add(*_named_place(head), "target", "confirmed")
-        # "may be a front for a larger Iran-backed militia": the group said to stand behind is suspected
+        # "it may be a front for a larger Iran-backed militia": the group said to stand behind is suspected
         for m in _BEHIND.finditer(s):
-            if m.group("link") and not (hedged or _MAYBE.search(s)):
-                continue  # "linked to", "affiliated with" stated as fact name an ally, not a suspect
+            front = next((t for t in span if t.idx == sent.start + m.start()), None)
+            if front is None or not _stands_for_a_group(front):
+                continue
             tok = next((t for t in span if t.idx >= sent.start + m.end()), None)
             while tok is not None and tok.dep_ != "pobj" and tok.head is not tok and tok.head.idx >= sent.start + m.end():
                 tok = tok.head

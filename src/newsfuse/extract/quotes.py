@@ -741,7 +741,10 @@ def _title_of(ctx: _Context, start: int, end: int) -> str | None:
                    for t in inner]
     parts = [p for p in (before, " ".join(abbreviated)) if p]
     if parts and not _courtesy_only(" ".join(parts)):
-        return " ".join(parts)
+        words = " ".join(parts).split()
+        while _courtesy_only(words[-1]):
+            words.pop()  # "Coalition spokesman Col.": the role; the rank is a form of address
+        return " ".join(words)
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end:
@@ -802,10 +805,7 @@ def _person(ctx: _Context, name: str, start: int, end: int) -> _Speaker:
     if suffix and not _suffix_of(_name_tokens(name)):
         name = f"{name} {suffix}"
     full = ctx.canonical(name, start)
-    title = _title_of(ctx, start, end)
-    if title is None or _courtesy_only(title):
-        title = _person_title(ctx, full) or title
-    return _Speaker(full, title, start, end)
+    return _Speaker(full, _title_of(ctx, start, end) or _person_title(ctx, full), start, end)
 
 
 def _named_subject(ctx: _Context, start: int, end: int) -> tuple[str, int, int] | None:
@@ -967,9 +967,12 @@ def _sentence_start(ctx: _Context, at: int) -> int:
     return at
 
 
+def _without_article(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
 def _org_name(text: str) -> str:
-    t = _POSSESSIVE.sub("", text.strip(" ,.;:"))
-    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = _without_article(_POSSESSIVE.sub("", text.strip(" ,.;:")))
     t = re.sub(r"(?:\s+(?:on|in|at|of|and))+$", "", t)
     if any(w[:1].isupper() for w in t.split()):  # "Xinhua news agency" -> "Xinhua"
         t = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", t)
@@ -1206,8 +1209,7 @@ def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
         owner = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"]
         if owner:  # "the sheriff's office said", no office named before: the words themselves, all of them
             s0 = owner[0].left_edge.idx
-            words = re.sub(r"^(?:the|The)\s+", "", ctx.text[s0:tok.idx + len(tok)])
-            return _Speaker(words, None, s0, tok.idx + len(tok), True)
+            return _Speaker(_without_article(ctx.text[s0:tok.idx + len(tok)]), None, s0, tok.idx + len(tok), True)
         if low == "police":
             # "police said" before the article names the force ("The Stamford Police Department said ..."):
             # the first police body named after

@@ -2,15 +2,16 @@
 
 Identity:
 - a place named as a target is its gazetteer id ("Ain al-Asad air base" = "Al Asad Airbase"), and a bare
-  common noun naming a target ("the base") is the named target it heads, when there is exactly one;
+  common noun naming a target ("the base") is the named target it heads, when exactly one is so named;
 - a described victim, target or suspect ("a US civilian contractor", "An American civilian contractor",
   "the contractor", "a civilian") is one entry with the descriptions that say the same or less about the
   same number of people: the words of one are among the words of the other (nationality adjectives and
   their country's short name compared as one), and the numbers they state agree;
 - a named perpetrator is its normalised name: merging "militias" into "Iran-backed militias" could lend one
   group's denial to another, so perpetrators are only merged when their names are equal;
-- "no group has claimed responsibility" is no actor with a name: all such statements are one perpetrator
-  entry with a null name and the status "unknown", beside whatever group another source says claimed it.
+- "no group has claimed responsibility" names no actor: all such statements are one perpetrator entry, named
+  as ACLED names an unidentified perpetrator ("Unidentified armed group"), marked `unnamed`, with the status
+  "unknown", beside whatever group another source says claimed it.
 
 `sources` counts independent sources (copy groups) naming the actor, not mentions; `aliases` lists the other
 names the sources use for it.
@@ -23,6 +24,10 @@ from typing import Any, Mapping, Sequence
 
 from newsfuse.model import Actor, Analysis
 
+# "No group has claimed responsibility": the perpetrator as ACLED names one no source identifies, marked unnamed.
+UNNAMED_NAME = "Unidentified armed group"
+UNCLAIMED = "\x00unclaimed"  # the identity key of that perpetrator (no name normalises to it)
+
 # When sources give an actor different statuses, the strongest attribution wins.
 STATUS_RANK = {"confirmed": 4, "claimed": 3, "denied": 2, "suspected": 1, "unknown": 0}
 
@@ -33,20 +38,32 @@ DESCRIBED_ROLES = frozenset({"victim", "target", "suspect"})
 _ARTICLES = frozenset({"a", "an", "the", "one", "this", "that", "its", "their", "his", "her"})
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 12,
+    "eleven": 11, "twelve": 12,
 }
+# Vague amounts say no number: "dozens of protesters" may be the "37 protesters" of another source.
+_VAGUE = frozenset("at least some about around more than other another dozen dozens several many scores hundreds".split())
 # Adjectives and short names of one country, compared as one word.
 _DEMONYMS = {
-    "us": "american", "u s": "american", "usa": "american", "united states": "american",
-    "uk": "british", "britain": "british", "u k": "british",
+    "us": "american", "usa": "american", "uk": "british", "britain": "british",
     "iraqi": "iraq", "iranian": "iran", "syrian": "syria", "turkish": "turkey", "israeli": "israel",
 }
 
 
 def _words(name: str) -> tuple[int | None, frozenset[str]]:
-    """(number stated or implied, content words) of a description; the number is None when none is said."""
-    n = re.sub(r"[^\w\s]", " ", name.lower())
-    n = re.sub(r"\b(u) (s|k)\b", r"\1\2", n)
+    """(number stated or implied, content words) of a description; the number is None when none is said.
+
+    Only the words after a possessive count ("the boy's father" is a father), an age is no number ("a
+    25-year-old man" is one man), and a description of several people joined by "and" has no words: it is never
+    merged with another.
+    """
+    low = name.lower().replace("’", "'")
+    if re.search(r"\band\b|&", low):
+        return None, frozenset()
+    low = re.split(r"'s\s+", low)[-1]
+    low = re.sub(r"(?<=\d),(?=\d{3})", "", low)  # "1,000 protesters"
+    low = re.sub(r"\b\d+[\s-]*(?:years?|yrs?)[\s-]*old\b", " ", low)
+    n = re.sub(r"[^\w\s]", " ", low)
+    n = re.sub(r"\b(u) (s|k)\b", r"\1\2", n).replace("united states", "us").replace("united kingdom", "uk")
     count: int | None = None
     words: list[str] = []
     for w in n.split():
@@ -59,7 +76,7 @@ def _words(name: str) -> tuple[int | None, frozenset[str]]:
         if w in _NUMBER_WORDS:
             count = _NUMBER_WORDS[w]
             continue
-        if w in ("at", "least", "some", "about", "around", "more", "than", "other", "another"):
+        if w in _VAGUE:
             continue
         words.append(_DEMONYMS.get(w, w))
     return count, frozenset(words)
@@ -84,9 +101,9 @@ def _name_key(name: str) -> str:
 
 
 class _Entry:
-    __slots__ = ("name", "role", "status", "groups", "evidence", "names", "words", "place_id")
+    __slots__ = ("name", "role", "status", "groups", "evidence", "names", "words", "place_id", "unnamed")
 
-    def __init__(self, act: Actor, place_id: str | None) -> None:
+    def __init__(self, act: Actor, place_id: str | None, unnamed: bool = False) -> None:
         self.name = act.name
         self.role = act.role
         self.status = act.status
@@ -95,6 +112,7 @@ class _Entry:
         self.names: dict[str, int] = {}
         self.words = [_words(act.name)]
         self.place_id = place_id
+        self.unnamed = unnamed
 
     def add(self, act: Actor, group_id: str) -> None:
         self.groups.add(group_id)
@@ -117,16 +135,22 @@ class _Entry:
         return all(_describes_same(w, words) for w in self.words)
 
     def to_json(self) -> dict[str, Any]:
-        unnamed = self.role == "perpetrator" and self.status == "unknown" and self.place_id is None
-        # the name: the one most sources use, then the most specific (longest)
-        name = max(self.names, key=lambda n: (self.names[n], len(n))) if self.names else self.name
+        if self.unnamed:
+            return {"name": UNNAMED_NAME, "role": self.role, "status": self.status, "unnamed": True,
+                    "sources": len(self.groups), "aliases": [], "evidence": self.evidence}
+        if self.role in DESCRIBED_ROLES or self.place_id:
+            # the description that says most ("Ain al-Asad air base", not "base"), then the most used
+            # ("37 protesters" over "dozens of protesters")
+            name = max(self.names, key=lambda n: (len(_words(n)[1]), _words(n)[0] is not None, self.names[n], n))
+        else:  # one name in several spellings: the most used, then the longest
+            name = max(self.names, key=lambda n: (self.names[n], len(n), n))
         aliases = sorted(n for n in {_alias_form(n) for n in self.names} if _name_key(n) != _name_key(name))
         return {
-            "name": None if unnamed else name,
+            "name": name,
             "role": self.role,
             "status": self.status,
             "sources": len(self.groups),
-            "aliases": [] if unnamed else _dedupe(aliases),
+            "aliases": _dedupe(aliases),
             "evidence": self.evidence,
         }
 
@@ -170,24 +194,29 @@ def actors(
             if place_id:
                 ident = f"gz:{place_id}"
             elif act.role == "perpetrator" and act.status == "unknown":
-                ident = "unclaimed"  # "no group has claimed": one statement, however it is worded
+                ident = UNCLAIMED  # "no group has claimed": one statement, however it is worded
             else:
                 ident = _name_key(act.name)
             entry = exact.get((ident, act.role))
             if entry is None:
-                entry = exact[(ident, act.role)] = _Entry(act, place_id)
+                entry = exact[(ident, act.role)] = _Entry(act, place_id, unnamed=ident == UNCLAIMED)
                 order.append(entry)
             entry.add(act, group_id)
     return [e.to_json() for e in sorted(_merge_described(order), key=lambda e: (-len(e.groups), e.name))]
 
 
 def _merge_described(entries: list[_Entry]) -> list[_Entry]:
-    """Entries of a described role merged into the best-supported compatible entry of the same role."""
+    """Entries of a described role merged into the best-supported compatible entry of the same role.
+
+    Places with a gazetteer id come first, then the best supported, so that a bare noun finds its place and a
+    vague description joins the entry most sources name; the order does not depend on the articles' order.
+    """
     out: list[_Entry] = []
-    # best supported first, so a vague description joins the entry most sources name
-    for e in sorted(entries, key=lambda e: (-len(e.groups), -len(e.words[0][1]), e.name)):
-        if e.role in DESCRIBED_ROLES:
-            host = _host_for(e, out)
+    # targets with a name ("Ain al-Asad air base", "Balad air base"), which a bare noun may stand for
+    named = [e for e in entries if e.role == "target" and (e.place_id or e.name[:1].isupper())]
+    for e in sorted(entries, key=lambda e: (e.place_id is None, -len(e.groups), -len(e.words[0][1]), e.name)):
+        if e.role in DESCRIBED_ROLES and not e.place_id:
+            host = _host_for(e, out, named)
             if host is not None:
                 host.absorb(e)
                 continue
@@ -195,23 +224,28 @@ def _merge_described(entries: list[_Entry]) -> list[_Entry]:
     return out
 
 
-def _host_for(e: _Entry, kept: list[_Entry]) -> _Entry | None:
+def _host_for(e: _Entry, kept: list[_Entry], named: list[_Entry]) -> _Entry | None:
     count, words = e.words[0]
+    if e.role == "target" and len(words) == 1 and e.name[:1].islower():
+        # a bare common noun ("the base") joins the named target it heads when exactly one is so named
+        headed = [p for p in named if _heads(words, p)]
+        if len(headed) == 1:
+            return _final(headed[0], kept)
+        if headed:
+            return None
+    if e.role == "target" and e.name[:1].isupper():
+        return None  # a named target is joined only by its gazetteer id, or by a bare noun it heads
     for k in kept:
-        if k.role != e.role:
-            continue
-        if e.place_id and k.place_id:
-            continue  # two places with gazetteer ids are two places
-        if e.role == "target" and (e.place_id or k.place_id):
-            # a bare common noun ("the base") joins the named place it heads; a place joins nothing else
-            named, bare = (k, e) if k.place_id else (e, k)
-            if bare.place_id is None and len(bare.words) == 1 and len(bare.words[0][1]) == 1 and \
-                    bare.name[:1].islower() and _heads(bare.words[0][1], named):
-                return k
-            continue
+        if k.role != e.role or k.place_id:
+            continue  # a place joins nothing else, and nothing but its bare noun joins it
         if k.compatible((count, words)):
             return k
     return None
+
+
+def _final(entry: _Entry, kept: list[_Entry]) -> _Entry | None:
+    """The kept entry that is or absorbed `entry` (None when it is not kept yet)."""
+    return next((k for k in kept if k is entry or (entry.names.keys() <= k.names.keys() and k.role == entry.role)), None)
 
 
 def _heads(noun: frozenset[str], named: _Entry) -> bool:
@@ -220,9 +254,3 @@ def _heads(noun: frozenset[str], named: _Entry) -> bool:
     return any(n.lower().split()[-1:] == [w] for n in named.names) if named.names else False
 
 
-UNNAMED_LABEL = "no group named (no claim of responsibility)"
-
-
-def label(actor: Mapping[str, Any]) -> str:
-    """How an actor reads in a table or a brief: its name, or what the sources say of an unnamed perpetrator."""
-    return actor.get("name") or UNNAMED_LABEL

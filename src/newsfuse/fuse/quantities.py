@@ -2,7 +2,8 @@
 
 "At least 10 rockets", "around 10 rockets" and "10 rockets" from three outlets are one quantity (10 rockets) with
 three reports; "about eight kilometres (five miles)" is one distance; "122mm rockets" (a calibre) and "10 rockets"
-(a count) are two.  Reports join one entry when they count the same thing (the noun in the singular, or the
+(a count) are two, and so are "30 people were injured" and "detained 40 people" (counts of people join only when
+their clauses say the same thing happened to them).  Reports join one entry when they count the same thing (the noun in the singular, or the
 dimension of a bare measure: lengths in km, masses in kg) and their values can be the same figure under their
 qualifiers: equal; "at least 10" and 12; "about 10" and 12 (within ABOUT_TOLERANCE); a measure converted from
 another unit (within CONVERSION_TOLERANCE).  Values that cannot be one figure ("8 km" from the launch site, "180
@@ -12,6 +13,7 @@ lowest, as ACLED codes the most conservative report).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.quantities import UNITS
@@ -64,6 +66,38 @@ def _compatible(a: tuple[float, str | None, bool], b: tuple[float, str | None, b
     return False
 
 
+# Counts of people say what happened to them, and only counts of the same happening are one quantity: "more than 30
+# people were injured" and "detained at least 40 people" are two, however near their figures.
+_PEOPLE = re.compile(
+    r"(?i)^(?:people|persons?|men|women|children|kids|protesters|demonstrators|civilians|soldiers|troops|members|"
+    r"residents|students|officers|policemen|workers|fighters|militants|guards|staff|employees|victims|passengers|"
+    r"villagers|detainees|others)$"
+)
+_HAPPENED = (
+    ("killed", re.compile(r"(?i)\b(?:killed|killing|dead|died|deaths?|bodies|fatalities|lost their lives)\b")),
+    ("injured", re.compile(r"(?i)\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|casualties)\b")),
+    ("detained", re.compile(r"(?i)\b(?:arrest\w*|detain\w*|held|custody|released|freed)\b")),
+    ("displaced", re.compile(r"(?i)\b(?:displaced|evacuated|fled|homeless)\b")),
+)
+_CONTEXT_CHARS = 40  # how far from the count, within its clause, the happening is looked for (set by hand)
+
+
+def _happening(a: Analysis, q: Quantity) -> str | None:
+    """What the clause around a count of people says happened to them (the nearest such word), else None."""
+    if not _PEOPLE.match(q.what):
+        return None
+    text = a.article.text
+    before = re.split(r"[.;:!?]", text[max(0, q.span.start - _CONTEXT_CHARS):q.span.start])[-1]
+    after = re.split(r"[.;:!?,]", text[q.span.end:q.span.end + _CONTEXT_CHARS])[0]
+    best: tuple[int, str] | None = None
+    for kind, rx in _HAPPENED:
+        for m in rx.finditer(after):
+            best = min(best or (m.start(), kind), (m.start(), kind))
+        for m in rx.finditer(before):
+            best = min(best or (len(before) - m.end(), kind), (len(before) - m.end(), kind))
+    return best[1] if best else None
+
+
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
@@ -80,6 +114,7 @@ def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[
             if q.partitive:
                 continue  # "one of the factions": a count for claims to compare, not a quantity of the event
             thing, base, converted = _measure(q)
+            thing = (*thing, _happening(a, q))
             key = (thing, q.value, q.qualifier, q.unit or _singular(q.what))
             r = reports.setdefault(key, {"thing": thing, "base": base, "converted": converted, "what": q.what,
                                          "value": _number(q.value), "qualifier": q.qualifier, "unit": q.unit,
@@ -87,7 +122,7 @@ def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[
             r["groups"].add(group_id)
             r["evidence"].append(q.span.to_json())
     entries: list[list[dict[str, Any]]] = []
-    for r in sorted(reports.values(), key=lambda r: (-len(r["groups"]), r["base"])):
+    for r in sorted(reports.values(), key=_report_order):
         here = (r["base"], r["qualifier"], r["converted"])
         home = next((e for e in entries if e[0]["thing"] == r["thing"]
                      and all(_compatible((o["base"], o["qualifier"], o["converted"]), here) for o in e)), None)
@@ -100,8 +135,9 @@ def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[
 
 
 def _entry(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    # the figure most independent sources give; ties: the lowest (ACLED's conservative reading)
-    main = min(reports, key=lambda r: (-len(r["groups"]), r["base"]))
+    # the figure most independent sources give; ties: the most exact, then the lowest (ACLED's conservative reading)
+    reports = sorted(reports, key=_report_order)
+    main = reports[0]
     groups = set().union(*(r["groups"] for r in reports))
     return {
         "what": main["what"], "value": main["value"], "qualifier": main["qualifier"], "unit": main["unit"],
@@ -115,8 +151,17 @@ def _entry(reports: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+_QUALIFIER_RANK = {"exact": 0, None: 0, "about": 1, "at least": 2, "at most": 3}
+
+
+def _report_order(r: dict[str, Any]) -> tuple[Any, ...]:
+    """Best-supported first; ties broken on the figure itself, never on the order the articles came in."""
+    return (-len(r["groups"]), r["converted"], _QUALIFIER_RANK.get(r["qualifier"], 4), r["base"], r["what"], r["unit"] or "")
+
+
 def _disputed(reports: list[dict[str, Any]]) -> bool:
-    return any(not _compatible((a["base"], a["qualifier"], a["converted"]), (b["base"], b["qualifier"], b["converted"]))
-               or (a["base"] != b["base"] and not (a["converted"] or b["converted"]) and "at least" not in
-                   (a["qualifier"], b["qualifier"]) and "at most" not in (a["qualifier"], b["qualifier"]))
+    """Whether independent sources give figures that differ as written (a bound or a unit conversion aside)."""
+    return any(a["base"] != b["base"] and not (a["converted"] or b["converted"])
+               and not {"at least", "at most"} & {a["qualifier"], b["qualifier"]}
+               and a["groups"] != b["groups"]
                for i, a in enumerate(reports) for b in reports[i + 1:])

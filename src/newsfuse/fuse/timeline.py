@@ -21,11 +21,16 @@ from newsfuse.model import Analysis
 # and keeps the Pope's visit, said the same day, apart.
 TIMELINE_OVERLAP = 0.3
 
+# Words that tell nothing of what happened: function words, dates, and attribution ("officials said", "security
+# forces told reporters"), so that two sentences sharing only who said them stay two happenings.
 _STOP = frozenset(
     "a an the and or but of in on at to for from by with as that this these those it its was were is are be been has "
     "have had after before since when which who said says say told according also than more about into over last "
-    "next this week month year today yesterday monday tuesday wednesday thursday friday saturday sunday".split()
+    "next this week month year today yesterday monday tuesday wednesday thursday friday saturday sunday "
+    "statement officials official spokesman spokeswoman spokesperson source sources reported reporters added "
+    "security forces police ministry".split()
 )
+MIN_SHARED_WORDS = 2  # and at least this many content words in common (set by hand with TIMELINE_OVERLAP)
 _ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -34,7 +39,8 @@ def _content(text: str) -> frozenset[str]:
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= MIN_SHARED_WORDS else 0.0
 
 
 def timeline(
@@ -44,7 +50,7 @@ def timeline(
     groups = groups or {}
     tellings: dict[tuple[str, str], list[dict[str, Any]]] = {}
     seen: set[tuple[str, str, int, int]] = set()
-    for a in analyses:
+    for a in sorted(analyses, key=lambda x: x.id):  # the result does not depend on the order articles came in
         body = a.body_sentences()
         for t in a.times:
             if t.kind not in ("date", "time") or not t.value or t.precision not in PRECISION_RANK or t.attached == "stamp":
@@ -79,12 +85,20 @@ def timeline(
 
 
 def _happenings(told: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Tellings of one date grouped greedily: each joins the first happening it shares enough words with."""
-    out: list[list[dict[str, Any]]] = []
-    for x in told:
-        home = next((h for h in out if any(_overlap(x["words"], y["words"]) >= TIMELINE_OVERLAP for y in h)), None)
-        if home is None:
-            out.append([x])
-        else:
-            home.append(x)
-    return out
+    """Tellings of one date grouped into happenings: the connected parts of the "shares enough words" graph."""
+    parent = list(range(len(told)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(told)):
+        for j in range(i + 1, len(told)):
+            if _overlap(told[i]["words"], told[j]["words"]) >= TIMELINE_OVERLAP:
+                parent[root(j)] = root(i)
+    parts: dict[int, list[dict[str, Any]]] = {}
+    for i, x in enumerate(told):
+        parts.setdefault(root(i), []).append(x)
+    return list(parts.values())

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from newsfuse.fuse.actors import label
 from newsfuse.model import Rejection
 
 
@@ -67,7 +66,7 @@ def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
     for ev in events:
         date, loc, typ = ev.get("date") or {}, ev.get("location") or {}, ev.get("type") or {}
         fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
-        actors = "; ".join(f"{label(a)} ({a['role']}, {a['status']})" for a in ev.get("actors", []))
+        actors = "; ".join(f"{a['name']} ({a['role']}, {a['status']})" for a in ev.get("actors", []))
         actor1, actor2 = main_actors(ev.get("actors", []))
         outlets = sorted({s.get("outlet") or s["article"] for s in ev.get("sources", [])})
         writer.writerow([
@@ -103,7 +102,7 @@ def events_geojson(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
                 "gazetteer_id": loc.get("gazetteer_id"), "fatalities": fat.get("value"),
                 "fatalities_disputed": fat.get("disputed"), "injured": inj.get("value"),
                 "independent_sources": ev.get("independent_sources"), "n_articles": len(ev.get("articles", [])),
-                "actor1": actor1 and label(actor1), "actor2": actor2 and label(actor2),
+                "actor1": actor1 and actor1["name"], "actor2": actor2 and actor2["name"],
             },
         })
     return {"type": "FeatureCollection", "features": features, "unlocated": len(events) - len(features)}

@@ -198,9 +198,11 @@ def event_schema() -> dict[str, Any]:
             "actors": {
                 "type": "array",
                 "items": {"type": "object", "required": ["name", "role", "status", "evidence"],
-                          "properties": {"name": {"type": ["string", "null"],
-                                                  "description": "null only for a perpetrator no source names: "
-                                                                 "'no group has claimed responsibility' (status unknown)"},
+                          "properties": {"name": {"type": "string"},
+                                         "unnamed": {"type": "boolean",
+                                                     "description": "no source names it ('no group has claimed "
+                                                                    "responsibility'): the name is ACLED's "
+                                                                    "'Unidentified armed group'"},
                                          "aliases": {"type": "array", "items": {"type": "string"},
                                                      "description": "the other names and descriptions sources use"},
                                          "sources": {"type": "integer", "minimum": 1},

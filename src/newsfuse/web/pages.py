@@ -15,9 +15,8 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsfuse.api.queries import EventQuery, event_types, parse_query, search_events
-from newsfuse.brief.render import period_label
+from newsfuse.brief.render import period_label, quantity_label
 from newsfuse.errors import E, NewsfuseError
-from newsfuse.fuse.actors import label as actor_label
 from newsfuse.web.render import (
     TEMPLATES_DIR,
     article_segments,
@@ -70,7 +69,7 @@ def templates() -> Environment:
         auto_reload=False,  # package files: no stat() per request
         lstrip_blocks=True,
     )
-    env.filters.update(idurl=idurl, cite_href=cite_href, safe_url=safe_url, num=_fmt_num, period=period_label, actor=actor_label)
+    env.filters.update(idurl=idurl, cite_href=cite_href, safe_url=safe_url, num=_fmt_num, period=period_label, quantity=lambda q: quantity_label({**q, "reports": []}))
     return env
 
 

@@ -203,5 +203,8 @@ def test_a_victim_is_the_whole_description() -> None:
 
 def test_the_group_said_to_stand_behind_is_suspected() -> None:
     got = _actors("The name is not known to security services, which believe it may be a front for a larger Iran-backed militia.")
-    assert ("larger Iran-backed militia", "perpetrator", "suspected") in got, got
-    assert not any(r == "perpetrator" for _, r, _ in _actors("The mayor, affiliated with the ruling party, spoke."))
+    assert ("Iran-backed militia", "perpetrator", "suspected") in got, got
+    for text in ("Mosul was the last major front for Islamic State fighters in Iraq.",
+                 "Police provided cover for the protesters as they marched.",
+                 "The killing could spark protests by supporters of the cleric, who is aligned with Iran."):
+        assert not any(r == "perpetrator" and s == "suspected" for _, r, s in _actors(text)), (text, _actors(text))

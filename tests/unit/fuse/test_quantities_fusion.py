@@ -58,3 +58,19 @@ def test_figures_that_differ_as_written_are_disputed() -> None:
     assert len(people) == 1 and people[0]["disputed"], got
     same = _fuse("At least 10 rockets struck the base.", "10 rockets hit the base.")
     assert len(same) == 1 and not same[0]["disputed"], same
+
+
+def test_counts_of_people_join_only_for_the_same_happening() -> None:
+    got = _fuse("More than 30 people were injured in the clashes.", "Police detained at least 40 people.",
+                "They kept me in a room with forty other people.")
+    people = [q for q in got if q["what"] == "people"]
+    assert len(people) == 3, got
+
+
+def test_one_source_does_not_dispute_itself_and_order_does_not_matter() -> None:
+    got = _fuse("About 10 people were hurt, and a firm that employs 12 people said none of its staff were hurt.")
+    assert not any(q["disputed"] for q in got), got
+    texts = ["At least 10 rockets struck the base.", "10 rockets hit the base.", "Around 10 rockets struck the base."]
+    one, other = _fuse(*texts), _fuse(*reversed(texts))
+    strip = lambda qs: [{k: v for k, v in q.items() if k not in ("evidence", "reports")} for q in qs]  # noqa: E731
+    assert strip(one) == strip(other) and one[0]["qualifier"] == "exact", (one, other)

@@ -50,3 +50,15 @@ def test_every_citation_is_a_span_of_its_article(when: str, what: str) -> None:
         for ev in it["evidence"]:
             assert a.article.text[ev["start"]:ev["end"]] == ev["text"]
         assert it["sources"] >= 1
+
+
+def test_an_attribution_alone_makes_no_happening_and_order_does_not_matter() -> None:
+    a = _a("Iraqi security forces arrested two men near Kirkuk on Wednesday.", "a")
+    b = _a("Iraqi security forces said rockets hit the base on Wednesday, damaging a hangar.", "b")
+    c = _a("Rockets hit the base on Wednesday and damaged a hangar near the runway.", "c")
+    groups = {"a": "a", "b": "b", "c": "c"}
+    items = timeline([a, b, c], groups, "2021-03-03")
+    day = [it for it in items if it["date"] == "2021-03-03"]
+    assert len(day) == 2 and sorted(it["sources"] for it in day) == [1, 2], items
+    for order in ([c, b, a], [b, a, c], [a, c, b]):
+        assert timeline(order, groups, "2021-03-03") == items
