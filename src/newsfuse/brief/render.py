@@ -18,8 +18,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 SNIPPET_CHARS = 160  # quoted snippet length in the citation lists
 MAX_MATRIX_ROWS = 40  # claims shown in the matrix (disputed and best corroborated first); the rest are counted
-SUPPORTS, CONTRADICTS, SILENT = "supports", "contradicts", "silent"
-_MATRIX_MARK_MD = {SUPPORTS: "✔", CONTRADICTS: "✘", SILENT: "·"}
+SUPPORTS, CONTRADICTS, MIXED, SILENT = "supports", "contradicts", "mixed", "silent"
+_MATRIX_MARK_MD = {SUPPORTS: "✔", CONTRADICTS: "✘", MIXED: "✔✘", SILENT: "·"}
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -230,7 +230,7 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
     claims = event.get("claims") or []
     cols = matrix_columns(event)
     if claims:
-        out += ["### Claims", "", "✔ supports, ✘ contradicts, · silent", ""]
+        out += ["### Claims", "", "✔ supports, ✘ contradicts, ✔✘ supports it and says something against it, · silent", ""]
         out.append("| # | claim | status | sources | " + " | ".join(md_cell(f"{j + 1}. {outlet_of(articles, a)}") for j, a in enumerate(cols)) + " |")
         out.append("|---|---|---|---|" + "---|" * len(cols))
         for n, cl in enumerate(claims[:MAX_MATRIX_ROWS], 1):
@@ -364,7 +364,8 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
             cells = []
             for a in cols:
                 st = stance_of(cl, a)
-                cls, mark = {SUPPORTS: ("s", "supports"), CONTRADICTS: ("c", "contradicts"), SILENT: ("n", "·")}[st]
+                cls, mark = {SUPPORTS: ("s", "supports"), CONTRADICTS: ("c", "contradicts"),
+                             MIXED: ("c", "supports and contradicts"), SILENT: ("n", "·")}[st]
                 cells.append(f'<td class="{cls}">{mark}</td>')
             hedge = ' <span class="muted">(hedged)</span>' if cl.get("hedged") else ""
             h.append(

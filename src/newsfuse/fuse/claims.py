@@ -333,7 +333,8 @@ def align_claims(
         contra_idx = sorted(against.get(c, {}))
         contradict = [items[i][1].span for i in contra_idx]
         support_articles = list(dict.fromkeys(s.article for s in support))
-        contra_articles = [a for a in dict.fromkeys(s.article for s in contradict) if a not in support_articles]
+        contra_all = list(dict.fromkeys(s.article for s in contradict))
+        contra_articles = [a for a in contra_all if a not in support_articles]
         independent = len({groups.get(a, a) for a in support_articles})
         status = "disputed" if contradict else ("corroborated" if independent >= 2 else "single-source")
         slots = {k: v for k, v in rep_claim.slots.items() if k not in ("terms",)}
@@ -349,7 +350,8 @@ def align_claims(
             "attribution": rep_claim.attribution,
             "conflicts": sorted(set(against.get(c, {}).values())),
             "background": background[reps[c]],
-            "sources": [{"article": a, "stance": "supports"} for a in support_articles]
+            # an article that says the claim and, elsewhere, something against it is "mixed" (both are shown)
+            "sources": [{"article": a, "stance": "mixed" if a in contra_all else "supports"} for a in support_articles]
             + [{"article": a, "stance": "contradicts"} for a in contra_articles],
         }
         order = (0 if contradict else 1, -independent, reps[c])

@@ -159,7 +159,9 @@ def claims_matrix(event: Mapping[str, Any]) -> dict[str, Any]:
         cells = []
         for col in columns:
             aid = col["article"]
-            if aid in contra:
+            if aid in contra and aid in support:  # says the claim, and elsewhere something against it
+                cells.append({"state": "mixed", "span": contra[aid]})
+            elif aid in contra:
                 cells.append({"state": "contradicts", "span": contra[aid]})
             elif aid in support:
                 cells.append({"state": "supports", "span": support[aid]})

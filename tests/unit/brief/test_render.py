@@ -77,3 +77,10 @@ def test_period_label_is_as_precise_as_the_evidence() -> None:
     assert period_label("2020-01-01", "year") == "2020"
     assert period_label("2021-03-03", "day") == "2021-03-03"
     assert period_label(None, None) == "undated"
+
+
+def test_a_mixed_stance_shows_both_marks() -> None:
+    from newsfuse.brief.render import MIXED, _MATRIX_MARK_MD, stance_of
+
+    claim = {"sources": [{"article": "a", "stance": "mixed"}]}
+    assert stance_of(claim, "a") == MIXED and _MATRIX_MARK_MD[MIXED] == "✔✘"

@@ -121,3 +121,13 @@ def test_period_end():
     assert period_end("2020-12") == date(2020, 12, 31)
     assert period_end("2021-03-03TMO") == date(2021, 3, 3)
     assert period_end("PAST_REF") is None
+
+
+def test_an_article_that_says_the_claim_and_something_against_it_is_mixed():
+    a = analysis("a", claim("a", "No one was killed in the attack.", ["kill", "attack"], "negative", casualties=KILLED(0)))
+    b = analysis("b", claim("b", "No one was killed in the attack.", ["kill", "attack"], "negative", casualties=KILLED(0)),
+                 claim("b", "Two people were killed in the attack.", ["2", "people", "kill", "attack"], casualties=KILLED(2)))
+    rows = align_claims([a, b], {})
+    none_killed = next(r for r in rows if r["text"].startswith("No one"))
+    assert none_killed["status"] == "disputed"
+    assert {s["article"]: s["stance"] for s in none_killed["sources"]} == {"a": "supports", "b": "mixed"}, rows
