@@ -25,6 +25,9 @@ _FULL_DATES = (
 )
 # A labelled date line: the page's own statement of when it was published or updated.
 _LABEL = re.compile(r"(?i)\b(posted|published|created|updated|last\s+updated|modified|first\s+published|date)\s*(?:on|:)?\s*")
+# What stands before the date of a dateline: the place in capitals, perhaps the outlet, then a comma ("BAGHDAD, ",
+# "PARAGOULD, AR (KAIT), "), or the place and its state with the date in brackets ("SAVANNAH, GA (", "PAOLI, Ind. (").
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:\([A-Za-z ]+\))?,\s*|[A-Z][A-Z .'’-]{1,40},\s*[A-Z][A-Za-z.]{1,14}\s*\(\s*")
 _URL_DATES = (
     # a one-digit day must end a path segment: "/2014/06/5_people-shot" is a month folder, not June 5
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{2}(?=[/_.-]|$)|\d(?=/|$))"),
@@ -34,6 +37,12 @@ _URL_DATES = (
 # set by hand from a look at ../shared/data/gva pages (posted/updated lines sit in the first lines); not swept.
 LEAD_CHARS = 600
 LEAD_SENTENCES = 3
+# A given `published` at most this many days after the web-archive crawl of the page is a late stamp of a page
+# that was up by the crawl day, which then is the reference date; further apart, the given date is a later
+# re-stamp and nothing dates the page (None).  eval/gva_when dev (2,200 incidents): +1 incident at 2 (a "Halloween
+# night" report stamped a day after its crawl); any gap would gain one more but dates a month-old page's
+# "Thursday" as the week before the crawl.
+CRAWL_SLACK_DAYS = 2
 
 
 def _date(y: int, m: int, d: int) -> date | None:
@@ -85,7 +94,8 @@ def reference_day(analysis: Analysis) -> date | None:
 
     The page's own dateline wins; a `published` later than the web-archive crawl of the page, or
     later than the date in its URL, is an archive or crawl date, not the publication date: then the
-    URL date, else the date inferred for the article (None if there is none: no guessing).
+    URL date, else the date inferred for the article, else the crawl day when the given date is at most
+    CRAWL_SLACK_DAYS after it (None otherwise: no guessing).
     """
     own = dateline(analysis)
     if own is not None:
@@ -103,7 +113,12 @@ def reference_day(analysis: Analysis) -> date | None:
     elif url_day is not None:
         return url_day
     inferred = analysis.published_inferred
-    return _parse_day(inferred.value) if inferred is not None else None
+    if inferred is not None:
+        return _parse_day(inferred.value)
+    if given is not None and crawled is not None and (given - crawled).days <= CRAWL_SLACK_DAYS:
+        # stamped a day after the copy was crawled (a time zone, a feed's delay): the page was up by the crawl day
+        return crawled
+    return None
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -146,7 +161,7 @@ def _lead_dates(analysis: Analysis) -> list[InferredDate]:
             ):
                 label = m.group(1).lower()
         line_start = text.rfind("\n", 0, start) + 1
-        if label is None and re.fullmatch(r"[A-Z][A-Z .'’-]{1,40}(?:\([A-Za-z ]+\))?,\s*", text[line_start:start]):
+        if label is None and _DATELINE_BEFORE.fullmatch(text, line_start, start):
             label = "dateline"
         if label is not None:
             labelled.append((1 if "updated" in label or label == "modified" else 0, start, end, d))

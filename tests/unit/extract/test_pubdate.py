@@ -74,3 +74,18 @@ def test_created_line_is_a_dateline() -> None:
 
 def test_full_date_with_comma_and_no_space() -> None:
     assert pubdate.full_dates("Sam died Feb. 21,2015.")[0][2].isoformat() == "2015-02-21"
+
+
+def test_dateline_with_the_state_and_the_date_in_brackets() -> None:
+    url = "http://web.archive.org/web/20161008222202/http://scmpd.org:80/metro-investigates-shooting/"
+    a = _infer("SAVANNAH, GA (December 2, 2015): Detectives are investigating a shooting early Wednesday morning.",
+               published="2017-01-10", url=url)
+    assert pubdate.reference_day(a).isoformat() == "2015-12-02"
+    assert {t.span.text: t.value for t in a.times}["early Wednesday morning"].startswith("2015-12-02")
+
+
+def test_published_a_day_after_the_archive_copy_takes_the_crawl_day() -> None:
+    url = "http://web.archive.org/web/20161102164334/http://www.example.com/content/news/bodies-found.html"
+    a = _infer("Two bodies were discovered on Halloween night.", published="2016-11-03", url=url)
+    assert pubdate.reference_day(a).isoformat() == "2016-11-02"
+    assert {t.span.text: t.value for t in a.times}["Halloween night"] == "2016-10-31TNI"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsfuse.extract import pubdate, times
-from newsfuse.fuse.when import event_date, infer_published_across, timeline_items, with_inferred
+from newsfuse.fuse.timeline import timeline
+from newsfuse.fuse.when import event_date, infer_published_across, with_inferred
 from newsfuse.stages import analyse_text
 
 STAGES = [pubdate.STAGE, times.STAGE]
@@ -35,7 +36,7 @@ def test_no_times_falls_back_to_publication_week() -> None:
 
 
 def test_timeline_sorted_with_background_events() -> None:
-    items = timeline_items([_a("Rockets hit the base on Wednesday. Last January, a similar attack killed two.", "a")])
+    items = timeline([_a("Rockets hit the base on Wednesday. Last January, a similar attack killed two.", "a")])
     assert [i["date"] for i in items] == ["2021-01-01", "2021-03-03"]
     assert items[0]["precision"] == "month"
 
@@ -94,7 +95,7 @@ def test_page_stamps_are_not_evidence() -> None:
     d = event_date([a])
     assert d["value"] == "2021-03-02"
     assert all("March 4" not in e["text"] for e in d["evidence"])
-    assert [i["date"] for i in timeline_items([a])] == ["2021-03-02"]
+    assert [i["date"] for i in timeline([a])] == ["2021-03-02"]
 
 
 def test_bare_clock_keeps_the_day_named_beside_it() -> None:
@@ -176,3 +177,41 @@ def test_holiday_and_update_stamp_in_the_vote() -> None:
     a = _a("UPDATE @ 1:48 p.m. Jan. 9\n\nA woman was grazed by a bullet on New Year's Eve, police said.", "a",
            published="2017-01-09")
     assert event_date([a])["value"] == "2016-12-31"
+
+
+def test_video_list_lines_are_not_evidence() -> None:
+    a = _a("A man was shot outside a store, police said.\n\n"
+           "1:01 Jury still out on man's 2nd murder trial for 2008 fatal shooting Pause\n\n"
+           "0:33 Festival-goers brave cold for a fun Sunday\n", "a", published="2016-06-04")
+    d = event_date([a])
+    assert d["value"] == "2016-06-04" and d["evidence"] == []
+
+
+def test_only_years_before_the_first_report_give_way_to_the_reference_date() -> None:
+    a = _a("A teen was shot on Elm Street, police said. Since 1965, the station has been the source of news "
+           "for the valley.", "a", published="2016-09-12")
+    d = event_date([a])
+    assert d["value"] == "2016-09-12" and d["precision"] == "week"
+
+
+def test_a_report_of_the_day_of_writing_does_not_date_the_clock_times_after_it() -> None:
+    a = _a("A 3-year-old boy was brought to the hospital Friday afternoon with a gunshot wound to the arm. "
+           "His condition was not known, police said Saturday. "
+           "The boy was shot in an apartment shortly after 1 p.m.", "a", published="2021-03-06")
+    from newsfuse.fuse.when import _candidates
+
+    days = {c[3].span.text: c[0].isoformat() for c in _candidates(a)}
+    assert days["1 p.m."] == "2021-03-05"  # the day named before the report, not the day of writing
+    assert event_date([a])["value"] == "2021-03-05"
+
+
+def test_a_day_named_from_the_moment_of_writing_weighs_less_than_a_named_day() -> None:
+    a = _a("A girl was accidentally shot in the foot overnight in Shreveport. "
+           "Authorities say the girl was shot in the foot Sunday night at a home.", "a", published="2021-03-08")
+    assert event_date([a])["value"] == "2021-03-07"
+
+
+def test_a_day_some_days_before_the_report_beats_the_day_of_writing() -> None:
+    a = _a("A teen was shot at his home. It was a sad week at the school. Classmates wore camouflage Tuesday in "
+           "honor of the teen who was shot. The teen died Sunday after he was shot.", "a", published="2021-03-09")
+    assert event_date([a])["value"] == "2021-03-07"
