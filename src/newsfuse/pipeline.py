@@ -207,7 +207,7 @@ _FUSION_STATE: dict[str, object] = {}
 
 def _fuse_one(event_id: str, members: Sequence[str]) -> tuple[str, dict, list[tuple[str, dict]]]:
     """One event's record, and the article records of its members as this event sees them."""
-    from newsfuse.fuse import build_event
+    from newsfuse.fuse import build_event, canonical_order
     from newsfuse.fuse.when import with_inferred
     from newsfuse.store.records import article_record
 
@@ -219,7 +219,7 @@ def _fuse_one(event_id: str, members: Sequence[str]) -> tuple[str, dict, list[tu
     # Undated articles take a date their event's other articles support, and their times are re-resolved.
     # This view is recomputed from the stored per-article analyses at every fusion, so the result depends
     # on the event's members only, not on the batches they arrived in.
-    member_analyses = with_inferred([by_id[m] for m in members])
+    member_analyses = with_inferred(canonical_order([by_id[m] for m in members]))
     event = build_event(event_id, member_analyses, group, brief_length=state["brief_length"])  # type: ignore[arg-type]
     records = [(a.id, article_record(a, article_events[a.id], copy_of.get(a.id))) for a in member_analyses]
     return event_id, event, records

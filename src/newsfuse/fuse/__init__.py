@@ -48,13 +48,23 @@ def headline_of(event: Mapping[str, Any]) -> str:
     return line
 
 
+def canonical_order(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """Articles by publication (or inferred reference) date, undated last, then by id."""
+    return sorted(analyses, key=lambda a: (a.reference_date or "9999", a.id))
+
+
 def build_event(
     event_id: str,
     analyses: Sequence[Analysis],
     groups: Mapping[str, str],
     brief_length: int = 5,
 ) -> dict[str, Any]:
-    """The contract's event object for the articles of one event (in arrival order)."""
+    """The contract's event object for the articles of one event.
+
+    The articles are read in one canonical order (publication date, then id), whatever order they come in: one
+    run over all the articles, incremental runs and a stream of them give the same record.
+    """
+    analyses = canonical_order(analyses)
     from newsfuse.brief import summarise
     from newsfuse.fuse import claims as claims_mod
     from newsfuse.fuse import quotes as quotes_mod
