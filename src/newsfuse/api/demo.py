@@ -179,8 +179,14 @@ def sample_events(articles: list[dict[str, Any]] | None = None) -> list[dict[str
         ]},
         "injured": {"value": None, "disputed": False, "reports": []},
         "quantities": [
-            {"what": "rockets", "value": 10, "qualifier": "at least", "evidence": [sp("a-reuters-1", "At least 10 rockets")]},
-            {"what": "rockets", "value": 10, "qualifier": "exact", "evidence": [sp("a-local-2", "Ten Grad rockets")]},
+            {"what": "rockets", "value": 10, "qualifier": "exact", "unit": None, "sources": 2, "disputed": False,
+             "reports": [
+                 {"what": "rockets", "value": 10, "qualifier": "exact", "unit": None, "sources": 1,
+                  "evidence": [sp("a-local-2", "Ten Grad rockets")]},
+                 {"what": "rockets", "value": 10, "qualifier": "at least", "unit": None, "sources": 1,
+                  "evidence": [sp("a-reuters-1", "At least 10 rockets")]},
+             ],
+             "evidence": [sp("a-local-2", "Ten Grad rockets"), sp("a-reuters-1", "At least 10 rockets")]},
         ],
         "actors": [
             {"name": "U.S.-led coalition", "role": "target", "status": "confirmed", "sources": 2,
