@@ -1,0 +1,160 @@
+"""Event location: the kinds of place mention the GVA error analysis singled out (care places, the shooting's own
+"in <town>", boroughs, townships, states written like their cities, outlet names in titles, neighbourhood datelines)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsfuse.extract.gazetteer import load_gazetteer
+from newsfuse.fuse.where import (
+    W_CARE, _care_factor, _city_of_section, _event_in, _headline, _site_name, _state_written, _township,
+    event_location,
+)
+from newsfuse.model import Analysis, Article, Place, Sentence, Span
+
+
+def _place(aid: str, text: str, written: str, gazetteer_id: str, nth: int = 0) -> Place:
+    """The gazetteer entry `gazetteer_id` as read at the nth occurrence of `written` in `text`."""
+    e = load_gazetteer().get(gazetteer_id)
+    assert e is not None, gazetteer_id
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(written, start + 1)
+    return Place(span=Span.of(aid, text, start, start + len(written)), name=e.name, gazetteer_id=e.gazetteer_id,
+                 lat=e.lat, lon=e.lon, country_code=e.country_code, admin1=e.admin1, admin2=e.admin2,
+                 precision=e.precision, timezone=e.timezone)
+
+
+def _analysis(aid: str, text: str, places: list[tuple[str, str]], title: str | None = None,
+              url: str | None = None) -> Analysis:
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = min(len(text), start + len(part) + 1)
+        sentences.append(Sentence(start, end, "body"))
+        start = end + 1
+    return Analysis(article=Article(id=aid, text=text, title=title, url=url), sentences=tuple(sentences),
+                    places=tuple(_place(aid, text, w, g) for w, g in places))
+
+
+CHICAGO = "geonames:4887398"
+AUSTIN_TX = "geonames:4671654"
+HAW_RIVER = "geonames:4470274"
+
+
+def test_a_town_where_the_victims_were_taken_counts_less_than_where_the_shooting_was() -> None:
+    text = "A man was shot in Haw River on Sunday. He was taken to a hospital in Chicago, police said."
+    a = _analysis("a", text, [("Haw River", HAW_RIVER), ("Chicago", CHICAGO)])
+    haw, chicago = a.places
+    sentences = list(a.sentences)
+    assert _care_factor(a, chicago) == W_CARE and _care_factor(a, haw) == 1.0
+    assert _event_in(a, sentences, haw) and not _event_in(a, sentences, chicago)
+
+
+def test_the_shootings_own_town_outweighs_a_town_named_as_often() -> None:
+    # both in the lead, both once: "shot in <town>" decides (the region is the same)
+    text = "Deputies from Graham were called on Sunday. A man was shot in Haw River, they said."
+    a = _analysis("a", text, [("Graham", "geonames:4468525"), ("Haw River", HAW_RIVER)])
+    assert a.places[0].admin1 == "North Carolina"
+    assert event_location([a])["name"] == "Haw River"
+
+
+def test_a_section_of_a_city_made_of_boroughs_is_its_borough() -> None:
+    text = "A man was shot in Far Rockaway. A girl was hurt in Logan Square."
+    a = _analysis("a", text, [("Far Rockaway", "geonames:5116917"), ("Logan Square", "geonames:4900358")])
+    rockaway, logan = a.places
+    assert _city_of_section(rockaway).name == "Queens"  # New York City's borough, as GVA records it
+    assert _city_of_section(logan).name == "Chicago"  # a city with no boroughs: the city
+    assert _city_of_section(logan).span == logan.span
+
+
+def test_a_township_read_as_another_place_is_the_unlisted_township_of_the_events_region() -> None:
+    text = "MECOSTA COUNTY, Mich. — A man was shot in Deerfield Township on Sunday, Mecosta County deputies said."
+    deerfield_il = load_gazetteer().get("geonames:4889668")
+    assert deerfield_il is not None and deerfield_il.admin1 == "Illinois"
+    a = _analysis("a", text, [("Deerfield Township", "geonames:4889668"), ("Mecosta County", "us-county:26107"),
+                              ("MECOSTA COUNTY", "us-county:26107")])
+    assert _township(a.places[0]) is None  # read as the town of its own name: left to the region vote
+    loc = event_location([a])
+    assert loc["name"] == "Deerfield" and loc["admin1"] == "Michigan" and loc["gazetteer_id"] is None
+    assert loc["lat"] is None and loc["evidence"][0]["text"] == "Deerfield Township"
+
+
+def test_a_township_read_as_its_seat_is_the_township() -> None:
+    text = "A man was shot in Hamilton Township, police said. The Hamilton man was 24."
+    a = _analysis("a", text, [("Hamilton Township", "geonames:4502962")])  # Mays Landing, seat of a Hamilton Twp.
+    place = a.places[0]
+    assert place.name == "Mays Landing"
+    township = _township(place)
+    assert township is not None and township.name == "Hamilton" and township.admin1 == "New Jersey"
+    assert event_location([a])["name"] == "Hamilton"
+
+
+def test_a_state_written_like_its_city_is_the_state() -> None:
+    text = "The pair were found inside their upstate New York home. New York State Police said."
+    a = _analysis("a", text, [("New York", "geonames:5128581"), ("New York State", "geonames:5128581")])
+    home, police = a.places
+    assert _state_written(a, home).precision == "region"  # "upstate New York"
+    assert _state_written(a, police).precision == "region"  # "New York State"
+    text2 = "A man was shot in New York on Sunday."
+    b = _analysis("b", text2, [("New York", "geonames:5128581")])
+    assert _state_written(b, b.places[0]) is None
+
+
+def test_the_outlets_name_is_cut_from_the_title() -> None:
+    title = "Teen shot in Haw River - KSLA News 12 Shreveport, Louisiana News Weather & Sports"
+    assert _headline(title) == "Teen shot in Haw River"
+    assert _site_name(title).endswith("Sports") and "Shreveport" in _site_name(title)
+    assert _headline("Weapon found - wistv.com - Columbia, South Carolina |") == "Weapon found"
+    assert _headline("Man shot - police say") == "Man shot - police say"  # no station or site word
+    assert _headline(None) == "" and _site_name(None) == ""
+
+
+def test_a_neighbourhood_dateline_of_an_outlet_whose_events_lie_elsewhere_is_not_trusted() -> None:
+    text = ("AUSTIN — Four boys were wounded in a shooting on the West Side, police said. "
+            "A Chicago Police spokesman said the boys were walking home.")
+    a = _analysis("a", text, [("AUSTIN", AUSTIN_TX), ("Chicago", CHICAGO)], url="https://www.dnainfo.com/story/1")
+    assert event_location([a])["admin1"] == "Texas"  # alone, the dateline wins
+    loc = event_location([a], {"dnainfo.com": ("US", "Illinois")})
+    assert loc["name"] == "Chicago" and loc["admin1"] == "Illinois"
+
+
+def test_a_title_town_of_the_outlets_region_locates_a_page_with_no_text() -> None:
+    a = _analysis("a", "Already a subscriber? Log in.", [], title="Four shot at Haw River sports bar",
+                  url="http://www.thetimesnews.com/20130925/four-shot")
+    assert event_location([a])["name"] is None  # a town of 2,400 people, no region to go by
+    loc = event_location([a], {"thetimesnews.com": ("US", "North Carolina")})
+    assert loc["name"] == "Haw River" and loc["admin1"] == "North Carolina" and loc["basis"] == ["title"]
+    b = replace(a, article=replace(a.article, id="b"))
+    assert event_location([b], {"thetimesnews.com": ("US", "Ohio")})["name"] != "Haw River"
+
+
+def test_a_suburb_yields_to_the_big_city_next_to_it_that_the_reports_name(monkeypatch) -> None:
+    import newsfuse.fuse.where as where
+
+    text = "A man was shot in Pine Hills on Sunday. Pine Hills deputies and Orlando police said he died."
+    a = _analysis("a", text, [("Pine Hills", "geonames:4168459"), ("Orlando", "geonames:4167147")])
+    a = a.with_(places=a.places + (_place("a", text, "Pine Hills", "geonames:4168459", 1),))
+    assert event_location([a])["name"] == "Orlando"
+    monkeypatch.setattr(where, "SUBURB_SHARE", None)
+    assert event_location([a])["name"] == "Pine Hills"
+
+
+def test_a_state_that_wins_yields_to_the_town_of_it_the_reports_name() -> None:
+    from newsfuse.fuse.where import _town_of_region
+
+    text = "Tennessee authorities said a man was shot in Clarksville and taken to Nashville, Tennessee."
+    a = _analysis("a", text, [("Tennessee", "iso3166-2:US-TN"), ("Clarksville", "geonames:4613868")])
+    tn, clarksville = a.places
+    places_of = {tn.gazetteer_id: [(2.0, tn)], clarksville.gazetteer_id: [(0.5, clarksville)]}
+    scored = [(1.6, 3.0, tn.gazetteer_id), (1.0, 0.5, clarksville.gazetteer_id)]
+    assert _town_of_region(scored, places_of) == clarksville.gazetteer_id
+    assert _town_of_region([(9.0, 9.0, tn.gazetteer_id), (1.0, 0.5, clarksville.gazetteer_id)],
+                           places_of) == tn.gazetteer_id  # a town far behind (below REGION_TOWN_SHARE) does not
+
+
+def test_a_title_name_known_as_a_small_town_is_not_read_by_its_last_word() -> None:
+    from newsfuse.fuse.where import _title_places
+
+    a = _analysis("a", "x", [], title="Four shot at Haw River sports bar")
+    assert _title_places(a, set()) == []  # not "River" (another name of New Brunswick, New Jersey)
+    assert [p.name for p in _title_places(a, {("US", "North Carolina")})] == ["Haw River"]
