@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.extract import actors, casualties, eventtype, participants, quantities
 from newsfuse.fuse import what
 from newsfuse.stages import analyse_text
@@ -100,12 +102,42 @@ def test_roundup_totals_do_not_count_beside_a_single_report() -> None:
     assert any(r.get("roundup") for r in res["fatalities"]["reports"])
 
 
-def test_participants_capped_by_casualties() -> None:
+def test_participants_capped_by_casualties(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(what, "STATUS_CAP", False)
     names = ["John Smith", "Mary Jones", "Peter Brown", "Anna White", "Carl Green", "Dora Black", "Evan Gray"]
     text = " ".join(f"{n}, {20 + i}, was shot and killed." for i, n in enumerate(names))
     a = _a(text, "a")
     assert len(what.participants([a], {"a": "a"}, (1, 0))) == max(what.PARTICIPANT_MIN, 1 + what.PARTICIPANT_SLACK)
     assert len(what.participants([a], {"a": "a"}, (7, 0))) == len(names)
+
+
+def test_named_dead_capped_by_the_fused_dead() -> None:
+    names = ["John Smith", "Mary Jones", "Peter Brown", "Anna White"]
+    text = " ".join(f"{n}, {20 + i}, was shot and killed." for i, n in enumerate(names)) + " Police arrested Carl Green, 30."
+    a = _a(text, "a")
+    people = what.participants([a], {"a": "a"}, (1, 0))
+    dead = [p for p in people if p["status"] == "killed"]
+    assert len(dead) == 1 + what.STATUS_SLACK
+    assert [p["name"] for p in dead] == names[: len(dead)]  # the first mentioned kept at equal support
+    assert any(p["name"] == "Carl Green" for p in people)  # a suspect is not a victim: not capped
+    assert len([p for p in what.participants([a], {"a": "a"}, (4, 0)) if p["status"] == "killed"]) == 4
+
+
+def test_roundup_names_left_out() -> None:
+    a = analyse_text(
+        "John Smith, 20, was shot and killed in one of several weekend shootings.", title="17 dead in weekend shootings",
+        published="2020-01-08", article_id="a", stages=STAGES,
+    )
+    b = _a("Mary Jones, 31, was shot and wounded on Main Street.", "b")
+    names = [p["name"] for p in what.participants([a, b], {"a": "a", "b": "b"}, (1, 1))]
+    assert names == ["Mary Jones"]
+    assert what.participants([a], {"a": "a"}, (1, 0)) == []
+    # an event only round-ups report keeps the suspects they give an age
+    c = analyse_text(
+        "John Smith, 20, was shot and killed in one of several weekend shootings. Police arrested Carl Green, 30, in the killing.",
+        title="17 dead in weekend shootings", published="2020-01-08", article_id="c", stages=STAGES,
+    )
+    assert [p["name"] for p in what.participants([c], {"c": "c"}, (1, 0))] == ["Carl Green"]
 
 
 def test_later_death_revises_an_early_no_casualties() -> None:
@@ -139,11 +171,13 @@ def test_other_wounded_stay_injured() -> None:
     assert (res["fatalities"]["value"], res["injured"]["value"]) == (1, 2)
 
 
-def test_an_event_reported_only_by_roundups_has_no_count() -> None:
+def test_an_event_reported_only_by_roundups_has_no_count_of_the_dead() -> None:
     a = analyse_text("Six people were shot and one person was stabbed to death.", title="6 shot, 1 stabbed in separate incidents", published="2020-01-08", article_id="a", stages=STAGES)
     res = what.casualties([a], {"a": "a"})
-    assert res["fatalities"]["value"] is None and res["injured"]["value"] is None
+    # the round-up's dead are not this event's; its wounded are read where nothing else counts them (ROUNDUP_NULL_KINDS)
+    assert res["fatalities"]["value"] is None
     assert res["fatalities"]["reports"] and all(r.get("roundup") for r in res["fatalities"]["reports"])
+    assert res["injured"]["value"] == 5 and all(r.get("roundup") for r in res["injured"]["reports"])
 
 
 def test_actors_of_recalled_happenings_left_out_given_the_event_day() -> None:
@@ -177,3 +211,11 @@ def test_a_wrong_event_day_never_drops_every_count() -> None:
                      stages=[pubdate.STAGE, times.STAGE, quantities.STAGE, casualties.STAGE])
     # a vigil article could pull the voted day a week late: the only count stays
     assert what.casualties([a], {"a": "a"}, event_date="2021-01-21")["fatalities"]["value"] == 2
+
+
+def test_titles_only_counts_are_told_apart() -> None:
+    """A count left only to titles after recalled sentences are set aside falls back to the texts' own count."""
+    assert what._titles_only({"reports": [{"value": 1, "title": "Man charged with killing 4"}]})
+    assert not what._titles_only({"reports": [{"value": 4}, {"value": 1, "title": "Man charged with killing 4"}]})
+    assert not what._titles_only({"reports": []})
+    assert not what._titles_only({"reports": [{"value": 3, "roundup": True, "title": "t"}]})

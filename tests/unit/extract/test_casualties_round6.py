@@ -1,0 +1,105 @@
+"""Casualties, round 6: the wounded beside the dead (possessives, "also", other ages or names) and follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.extract import casualties
+from newsfuse.extract.casualties import article_totals
+from newsfuse.stages import analyse_text
+
+
+def _totals(text: str) -> tuple[int | None, int | None]:
+    a = analyse_text(text, stages=[casualties.STAGE])
+    for r in a.casualties:
+        assert a.article.text[r.span.start:r.span.end] == r.span.text
+    t = article_totals(a.casualties)
+    return t.killed, t.injured
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # a possessive singular is someone besides the dead
+        ("A young girl was killed and her father was injured Wednesday. He is listed in critical condition.", 1, 1),
+        ("A 6-year-old boy was fatally shot and his 11-year-old brother was critically wounded.", 1, 1),
+        ("The gunman killed the boy and wounded his brother.", 1, 1),
+        # "one dead, another injured"
+        ("One teen is dead, and another seriously injured following the shooting.", 1, 1),
+        ("The shooting left one child dead, another critically injured.", 1, 1),
+        # someone "also" hit beside the dead
+        ("Terrance Givens, 16, was shot in the head and died. An 18-year-old woman was also hit.", 1, 1),
+        # a definite wounded of another age, or another name, than the dead
+        ("The 7-year-old has died. The 8-year-old is hospitalized in critical condition.", 1, 1),
+        ("Percy Wells was murdered on Sunday. Andrews is recovering from a gunshot wound.", 1, 1),
+        ("David Krauss was found deceased. His son, Wyatt Krauss, 8, was also found wounded by a gunshot.", 1, 1),
+        # ... but the dead on the way to dying stay one person
+        ("Percy Wells was shot on Sunday. Wells was taken to a hospital. Wells died there.", 1, 0),
+        ("A man was killed. He was taken to the hospital.", 1, None),
+        ("The 7-year-old has died. The 7-year-old was taken to a hospital.", 1, None),
+        # "shot another teen" is the shooter's other, not someone besides the dead
+        ("A teenager accidentally shot another teen, killing him. He was pronounced dead at the hospital.", 1, 0),
+    ],
+)
+def test_wounded_beside_the_dead(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_a_follow_up_keeps_the_counts_it_only_recalls() -> None:
+    """A follow-up weeks later dates the whole event well before its own day: its counts are still read."""
+    from newsfuse.extract import pubdate, times
+
+    text = "On Jan. 3, two men were killed and three people were wounded in a shooting on Main Street. The trial began Monday."
+    stages = [pubdate.STAGE, times.STAGE, casualties.STAGE]
+    a = analyse_text(text, published="2021-03-04", stages=stages)
+    t = article_totals(a.casualties)
+    assert (t.killed, t.injured) == (2, 3)
+
+
+def test_recalled_counts_yield_to_the_article_own() -> None:
+    from newsfuse.extract import pubdate, times
+
+    text = ("Two men were killed in a shooting on Main Street on Tuesday. "
+            "On Jan. 3, five people were killed and nine were wounded in a shooting at the same bar.")
+    a = analyse_text(text, published="2021-03-04", stages=[pubdate.STAGE, times.STAGE, casualties.STAGE])
+    t = article_totals(a.casualties)
+    assert t.killed == 2
+    # the recalled wounded are read since the article counts no wounded of its own (fusion then sets them aside
+    # given the event's day: see newsfuse.fuse.what.BACKGROUND_COUNTS_DROPPED)
+    assert t.injured == 9
+
+
+def test_recalled_fallback_off_drops_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsfuse.extract import pubdate, times
+
+    monkeypatch.setattr(casualties, "RECALLED_FALLBACK", False)
+    text = "On Jan. 3, two men were killed and three people were wounded in a shooting on Main Street. The trial began Monday."
+    a = analyse_text(text, published="2021-03-04", stages=[pubdate.STAGE, times.STAGE, casualties.STAGE])
+    assert a.casualties == ()
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("The K-9, named Geronimo, is expected to recover.", None, None),
+        ("The gun went off, killing the girl and injuring one of the family dogs.", 1, None),
+        ("One teenager is dead and another is being treated for life-threatening injuries.", 1, 1),
+    ],
+)
+def test_animals_and_numbers_in_words_are_no_casualties(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "title, roundup",
+    [
+        ("6 wounded in Chicago shootings, including 2 teens", True),
+        ("10 people were wounded in separate Tuesday shootings", True),
+        ("Both shootings remain under investigation", True),
+        ("Two killed in the shootings at a Fort Myers club", False),
+        ("Man wounded in shooting on Main Street", False),
+    ],
+)
+def test_roundup_titles(title: str, roundup: bool) -> None:
+    a = analyse_text("Police are investigating.", title=title, stages=[])
+    assert casualties.is_roundup(a) is roundup
