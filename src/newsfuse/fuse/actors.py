@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
+from newsfuse.fuse.common import by_group, norm_name, representative
 from newsfuse.model import Actor, Analysis
 
 # "No group has claimed responsibility": the perpetrator as ACLED names one no source identifies, marked unnamed.
@@ -94,12 +95,6 @@ def _describes_same(a: tuple[int | None, frozenset[str]], b: tuple[int | None, f
     return wa <= wb or wb <= wa
 
 
-def _name_key(name: str) -> str:
-    n = re.sub(r"[^\w\s]", " ", name.lower())
-    n = re.sub(r"\b(the|a|an|jr|sr|ii|iii)\b", " ", n)
-    return " ".join(n.split())
-
-
 class _Entry:
     __slots__ = ("name", "role", "status", "groups", "evidence", "names", "words", "place_id", "unnamed")
 
@@ -144,7 +139,7 @@ class _Entry:
             name = max(self.names, key=lambda n: (len(_words(n)[1]), _words(n)[0] is not None, self.names[n], n))
         else:  # one name in several spellings: the most used, then the longest
             name = max(self.names, key=lambda n: (self.names[n], len(n), n))
-        aliases = sorted(n for n in {_alias_form(n) for n in self.names} if _name_key(n) != _name_key(name))
+        aliases = sorted(n for n in {_alias_form(n) for n in self.names} if norm_name(n) != norm_name(name))
         return {
             "name": name,
             "role": self.role,
@@ -163,7 +158,7 @@ def _dedupe(names: list[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for n in names:
-        k = _name_key(n)
+        k = norm_name(n)
         if k and k not in seen:
             seen.add(k)
             out.append(n)
@@ -179,12 +174,11 @@ def actors(
     extraction stage could not tell for an article whose date was inferred across the event).
     """
     from newsfuse.fuse.claims import background_spans
-    from newsfuse.fuse.what import _by_group, _representative
 
     exact: dict[tuple[str, str], _Entry] = {}
     order: list[_Entry] = []
-    for group_id, members in _by_group(analyses, groups).items():
-        a = _representative(members, lambda x: x.actors)
+    for group_id, members in by_group(analyses, groups).items():
+        a = representative(members, lambda x: x.actors)
         background = background_spans(a, event_date)
         place_ids = {(p.span.start, p.span.end): p.gazetteer_id for p in a.places if p.gazetteer_id}
         for act in a.actors:
@@ -196,7 +190,7 @@ def actors(
             elif act.role == "perpetrator" and act.status == "unknown":
                 ident = UNCLAIMED  # "no group has claimed": one statement, however it is worded
             else:
-                ident = _name_key(act.name)
+                ident = norm_name(act.name)
             entry = exact.get((ident, act.role))
             if entry is None:
                 entry = exact[(ident, act.role)] = _Entry(act, place_id, unnamed=ident == UNCLAIMED)

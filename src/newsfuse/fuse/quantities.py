@@ -17,6 +17,7 @@ import re
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.quantities import UNITS
+from newsfuse.fuse.common import by_group, representative, singular
 from newsfuse.model import Analysis, Quantity
 
 # Kilometres per unit of length, kilograms per unit of mass: bare measures in different units are compared in these.
@@ -32,17 +33,9 @@ BOUND_FACTOR = 1.5
 CONVERSION_TOLERANCE = 0.1
 
 
-def _singular(word: str) -> str:
-    w = word.lower()
-    for suffix, repl in (("ies", "y"), ("men", "man"), ("ses", "s"), ("s", "")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            return w[: -len(suffix)] + repl
-    return w
-
-
 def _measure(q: Quantity) -> tuple[tuple[str, str | None], float, bool]:
     """(what is counted or measured, value in the base unit of its dimension, whether it was converted)."""
-    noun = _singular(q.what)
+    noun = singular(q.what)
     unit = q.unit or UNITS.get(noun) or UNITS.get(q.what.lower())
     bare = unit is not None and (noun == unit or UNITS.get(noun) == unit or UNITS.get(q.what.lower()) == unit)
     if bare and unit in _LENGTH_KM:
@@ -104,18 +97,16 @@ def _number(value: float) -> int | float:
 
 def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[dict[str, Any]]:
     """The event's quantities: one entry per counted thing and figure, with each distinct report and every span."""
-    from newsfuse.fuse.what import _by_group, _representative
-
     # distinct reports: (thing, value, qualifier, unit as written) -> the report with its groups and spans
     reports: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for group_id, members in _by_group(analyses, groups).items():
-        a = _representative(members, lambda x: x.quantities)
+    for group_id, members in by_group(analyses, groups).items():
+        a = representative(members, lambda x: x.quantities)
         for q in a.quantities:
             if q.partitive:
                 continue  # "one of the factions": a count for claims to compare, not a quantity of the event
             thing, base, converted = _measure(q)
             thing = (*thing, _happening(a, q))
-            key = (thing, q.value, q.qualifier, q.unit or _singular(q.what))
+            key = (thing, q.value, q.qualifier, q.unit or singular(q.what))
             r = reports.setdefault(key, {"thing": thing, "base": base, "converted": converted, "what": q.what,
                                          "value": _number(q.value), "qualifier": q.qualifier, "unit": q.unit,
                                          "groups": set(), "evidence": []})

@@ -7,11 +7,11 @@ from, with their spans, and says when credible reports disagree.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.casualties import INJURED, KILLED, article_totals, is_roundup, title_reports
+from newsfuse.fuse.common import by_group, norm_name, representative
 from newsfuse.model import Analysis, CasualtyReport, EventTypeGuess
 
 # How one event's count is chosen from the per-source counts.  ACLED codes the most conservative
@@ -71,26 +71,13 @@ ROUNDUP_NULL_KINDS = (KILLED,)
 NEWS_OVER_ACLED = 1.0
 
 
-def _by_group(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> dict[str, list[Analysis]]:
-    """Analyses keyed by independence group, in input order (an article without a group is its own)."""
-    out: dict[str, list[Analysis]] = defaultdict(list)
-    for a in analyses:
-        out[groups.get(a.id, a.id)].append(a)
-    return out
-
-
-def _representative(members: list[Analysis], key: Any) -> Analysis:
-    """The member of a copy group that says most about a field (ties: the first)."""
-    return max(members, key=lambda a: (len(key(a)), -members.index(a)))
-
-
 def event_type(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> dict[str, Any]:
     """The event's type: the best-supported guess summed over independent sources, with its evidence."""
     scores: Counter[tuple[str, str | None, str]] = Counter()
     evidence: dict[tuple[str, str | None, str], list[dict[str, Any]]] = defaultdict(list)
     type_scores: Counter[tuple[str, str]] = Counter()
-    for members in _by_group(analyses, groups).values():
-        a = _representative(members, lambda x: x.event_types)
+    for members in by_group(analyses, groups).values():
+        a = representative(members, lambda x: x.event_types)
         for g in a.event_types:
             key = (g.event_type, g.sub_event_type, g.taxonomy)
             scores[key] += g.score
@@ -112,7 +99,7 @@ def event_type(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> dict[
         "event_type": key[0],
         "sub_event_type": key[1],
         "taxonomy": key[2],
-        "score": round(type_scores[top] / max(1, len(_by_group(analyses, groups))), 4),
+        "score": round(type_scores[top] / max(1, len(by_group(analyses, groups))), 4),
         "evidence": evidence[key][:5],
     }
 
@@ -171,7 +158,7 @@ def casualties(
             }
     per_kind: dict[str, list[tuple[str, int, bool]]] = {KILLED: [], INJURED: []}
     reports: dict[str, list[dict[str, Any]]] = {KILLED: [], INJURED: []}
-    sources = [_representative(members, lambda x: x.casualties) for members in _by_group(analyses, groups).values()]
+    sources = [representative(members, lambda x: x.casualties) for members in by_group(analyses, groups).values()]
     single = {id(a) for a in sources if not is_roundup(a)}
     most_hit = 0  # the most people any one source reports hit (killed plus injured)
     for a in sources:
@@ -250,81 +237,9 @@ def _evidence_for(reps: Sequence[CasualtyReport], kind: str, value: int) -> list
     return [r.span.to_json() for r in chosen[:3]]
 
 
-def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Distinct counted things across sources: one entry per (what, value, qualifier), with every span."""
-    merged: dict[tuple[str, float, str | None, str | None], dict[str, Any]] = {}
-    for members in _by_group(analyses, groups).values():
-        a = _representative(members, lambda x: x.quantities)
-        for q in a.quantities:
-            if q.partitive:
-                continue  # "one of the factions": a count for claims to compare, not a quantity of the event
-            key = (_singular(q.what), q.value, q.qualifier, q.unit)
-            entry = merged.setdefault(
-                key,
-                {"what": q.what, "value": int(q.value) if float(q.value).is_integer() else q.value, "qualifier": q.qualifier,
-                 "unit": q.unit, "sources": 0, "evidence": []},
-            )
-            entry["sources"] += 1
-            entry["evidence"].append(q.span.to_json())
-    return sorted(merged.values(), key=lambda e: (-e["sources"], e["what"], e["value"]))
-
-
-def _singular(word: str) -> str:
-    w = word.lower()
-    for suffix, repl in (("ies", "y"), ("men", "man"), ("ses", "s"), ("s", "")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            return w[: -len(suffix)] + repl
-    return w
-
-
-# When sources give an actor different statuses, the strongest attribution wins.
-_STATUS_RANK = {"confirmed": 4, "claimed": 3, "denied": 2, "suspected": 1, "unknown": 0}
-
-
-def actors(
-    analyses: Sequence[Analysis], groups: Mapping[str, str], event_date: str | None = None
-) -> list[dict[str, Any]]:
-    """Actors merged by role and identity; status the strongest attribution any source gives.
-
-    Identity is the gazetteer id for a place named as a target ("Ain al-Asad air base" = "Al Asad Airbase"),
-    else the normalised name; `sources` counts independent sources (copy groups), not mentions.  With the
-    event's day, actors named only in sentences that recall earlier happenings are left out (the extraction
-    stage could not tell for an article whose date was inferred across the event).
-    """
-    from newsfuse.fuse.claims import background_spans
-
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
-    seen_in: dict[tuple[str, str], set[str]] = {}
-    for group_id, members in _by_group(analyses, groups).items():
-        a = _representative(members, lambda x: x.actors)
-        background = background_spans(a, event_date)
-        place_ids = {(p.span.start, p.span.end): p.gazetteer_id for p in a.places if p.gazetteer_id}
-        for act in a.actors:
-            if any(bs <= act.span.start < be for bs, be in background):
-                continue
-            place_id = place_ids.get((act.span.start, act.span.end)) if act.role == "target" else None
-            key = (f"gz:{place_id}" if place_id else _norm_name(act.name), act.role)
-            entry = merged.setdefault(key, {"name": act.name, "role": act.role, "status": act.status, "sources": 0, "evidence": []})
-            if group_id not in seen_in.setdefault(key, set()):
-                seen_in[key].add(group_id)
-                entry["sources"] += 1
-            if _STATUS_RANK.get(act.status, 0) > _STATUS_RANK.get(entry["status"], 0):
-                entry["status"] = act.status
-            if len(act.name) > len(entry["name"]):
-                entry["name"] = act.name
-            entry["evidence"].append(act.span.to_json())
-    return sorted(merged.values(), key=lambda e: (-e["sources"], e["name"]))
-
-
-def _norm_name(name: str) -> str:
-    n = re.sub(r"[^\w\s]", " ", name.lower())
-    n = re.sub(r"\b(the|a|an|jr|sr|ii|iii)\b", " ", n)
-    return " ".join(n.split())
-
-
 def same_person(a: str, b: str) -> bool:
     """Whether two names may be the same person: equal, or same surname with compatible first names."""
-    ta, tb = _norm_name(a).split(), _norm_name(b).split()
+    ta, tb = norm_name(a).split(), norm_name(b).split()
     if not ta or not tb:
         return False
     if ta == tb:
@@ -387,7 +302,7 @@ def participants(
     from newsfuse.fuse.claims import background_spans
 
     people: list[dict[str, Any]] = []
-    sources = [_representative(members, lambda x: x.participants) for members in _by_group(analyses, groups).values()]
+    sources = [representative(members, lambda x: x.participants) for members in by_group(analyses, groups).values()]
     only_roundups = False
     if ROUNDUP_NAMES_DROPPED:
         # a round-up names the people of several shootings: its names count only beside a source of this one alone
@@ -455,17 +370,4 @@ def participants(
     return out
 
 
-def what(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> dict[str, Any]:
-    """Every what-and-whom field of one event, as the events.jsonl contract names them."""
-    cas = casualties(analyses, groups)
-    return {
-        "type": event_type(analyses, groups),
-        "fatalities": cas["fatalities"],
-        "injured": cas["injured"],
-        "quantities": quantities(analyses, groups),
-        "actors": actors(analyses, groups),
-        "participants": participants(analyses, groups, (cas["fatalities"]["value"], cas["injured"]["value"])),
-    }
-
-
-__all__ = ["event_type", "casualties", "quantities", "actors", "participants", "what", "same_person", "EventTypeGuess"]
+__all__ = ["event_type", "casualties", "participants", "same_person", "EventTypeGuess"]

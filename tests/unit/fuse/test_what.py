@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.extract import actors, casualties, eventtype, participants, quantities
+from newsfuse.fuse import actors as fuse_actors
+from newsfuse.fuse import quantities as fuse_quantities
 from newsfuse.fuse import what
 from newsfuse.stages import analyse_text
 
@@ -59,7 +61,7 @@ def test_event_type_votes_across_sources() -> None:
 def test_quantities_deduplicated() -> None:
     a = _a("At least 10 rockets hit the base.", "a")
     b = _a("At least 10 rockets struck the base overnight.", "b")
-    qs = what.quantities([a, b], {"a": "a", "b": "b"})
+    qs = fuse_quantities.quantities([a, b], {"a": "a", "b": "b"})
     rockets = [q for q in qs if q["what"] == "rockets"]
     assert len(rockets) == 1 and rockets[0]["sources"] == 2 and len(rockets[0]["evidence"]) == 2
 
@@ -76,7 +78,7 @@ def test_participants_merged_by_name() -> None:
 def test_actors_merged_with_strongest_status() -> None:
     a = _a("Militants attacked the base, officials said they suspected.", "a")
     b = _a("The Islamic State group claimed responsibility for the attack.", "b")
-    acts = what.actors([a, b], {"a": "a", "b": "b"})
+    acts = fuse_actors.actors([a, b], {"a": "a", "b": "b"})
     assert any(x["status"] == "claimed" for x in acts)
 
 
@@ -186,9 +188,9 @@ def test_actors_of_recalled_happenings_left_out_given_the_event_day() -> None:
     text = ("Gunmen attacked the village of Kora on Wednesday, killing two farmers. "
             "Last month, militants attacked the Balad air base.")
     a = analyse_text(text, published="2021-03-04", stages=[pubdate.STAGE, times.STAGE, casualties.STAGE, actors.STAGE])
-    everyone = {x["name"] for x in what.actors([a], {})}
+    everyone = {x["name"] for x in fuse_actors.actors([a], {})}
     assert any("Balad" in n for n in everyone)  # without the event's day nothing is background
-    named = {x["name"] for x in what.actors([a], {}, "2021-03-03")}
+    named = {x["name"] for x in fuse_actors.actors([a], {}, "2021-03-03")}
     assert any("Gunmen" in n for n in named) and not any("Balad" in n or "militants" in n for n in named)
 
 
