@@ -9,7 +9,10 @@ ACLED's codebook leaves room, applied the same way in eval/data/eventtype_labels
 - a deliberate shooting, stabbing or killing of unarmed people (US gun crime included) is
   "Violence against civilians / Attack", whoever the perpetrator;
 - an accidental shooting, a crash, a fire without attacker is the news category "accident";
-- a crime without violence against people (theft, fraud, escape, drunk driving) is news "crime";
+- a crime without violence against people (theft, fraud, escape, drunk driving, a hit-and-run, arson) is
+  news "crime";
+- an explosion without attacker (fireworks, gas) is "accident", a meteor "science";
+- captives freed are ACLED "Strategic developments / Other" when the title says so (TITLE_SHIFTS);
 - an arrest is news "crime" unless the arrest is political (ACLED "Strategic developments / Arrests"):
   we cannot tell those apart from cues, so a police arrest alone votes "crime".
 """
@@ -46,6 +49,10 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 
 # (event_type, sub_event_type, taxonomy, cue pattern, weight of one vote)
+# Cues added by kind of dev error on eval/eventtype (ballistic missiles alone -> development, hit-and-run and arson ->
+# crime, fireworks/gas -> accident, meteors -> science, episodes/Netflix -> entertainment, trafficking/prostitution ->
+# crime), together: news-clusters dev type 0.709 -> 0.764, ECB+ 0.860 -> 0.895, GVA 0.870 -> 0.874 (with the accident
+# cues below).  Their weights are the ones of neighbouring rules, not swept.
 RULES: list[tuple[str, str | None, str, re.Pattern[str], float]] = [
     (BAT, "Armed clash", "acled", _r(r"\b(?:clash(?:es|ed)?|gun\s*battles?|firefights?|exchanged?\s+(?:of\s+)?fire|skirmish(?:es)?|heavy\s+fighting|fighting\s+between|ambush(?:ed)?|battled?)\b(?!\s+(?:over|of\s+the\s+bulge))"), 1.0),
     (BAT, "Armed clash", "acled", _r(r"\b(?:navy|warship|naval\s+forces?|commandos?)\b[^.]{0,80}\b(?:pirates?|sank|sunk|fired|repelled)\b"), 1.5),
@@ -54,12 +61,14 @@ RULES: list[tuple[str, str | None, str, re.Pattern[str], float]] = [
     (EXP, "Chemical weapon", "acled", _r(r"\b(?:chemical\s+(?:weapons?|attack)|sarin|nerve\s+agent|chlorine\s+(?:gas|attack)|mustard\s+gas)\b"), 2.0),
     (EXP, "Air/drone strike", "acled", _r(r"\b(?:air\s*strikes?|drone\s+strikes?|air\s*raids?|warplanes?|jets?\s+(?:bombed|struck)|bombed\s+by\s+(?:jets|aircraft)|aerial\s+bombardment|helicopter\s+gunships?)\b"), 2.0),
     (EXP, "Suicide bomb", "acled", _r(r"\b(?:suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er)?s?|vest|car\s+bomb)|blew\s+(?:himself|herself|themselves)\s+up)\b"), 2.5),
-    (EXP, "Shelling/artillery/missile attack", "acled", _r(r"\b(?:shelling|shelled|artillery|mortars?|rocket\s+(?:attacks?|fire)|rockets?\s+(?:hit|struck|landed|fired)|ballistic\s+missiles?|missile\s+(?:attacks?|strikes?)|katyushas?|fired\s+(?:\w+\s+){0,3}(?:rockets|missiles))\b"), 2.0),
+    (EXP, "Shelling/artillery/missile attack", "acled", _r(r"\b(?:shelling|shelled|artillery|mortars?|rocket\s+(?:attacks?|fire)|rockets?\s+(?:hit|struck|landed|fired)|missile\s+(?:attacks?|strikes?)|katyushas?|fired\s+(?:\w+\s+){0,3}(?:rockets|missiles))\b"), 2.0),
     (EXP, "Remote explosive/landmine/IED", "acled", _r(r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|explosive\s+devices?|pipe\s+bombs?|bombs?\s+(?:exploded|went\s+off|blast)|bombings?|detonated)\b"), 1.0),
     # a bare "explosion" or "blast" is also fireworks, gas and meteors: half a vote
     (EXP, "Remote explosive/landmine/IED", "acled", _r(r"\b(?:explosions?|blasts?)\b"), 0.5),
     # launches and tests are developments, not attacks
     (STR, "Other", "acled", _r(r"\b(?:(?:missile|rocket|satellite|nuclear)\s+(?:launch(?:es)?|tests?)|test-fired|test\s+launch|launched\s+(?:an?\s+)?(?:\w+\s+)?(?:ballistic\s+)?missiles?|(?:freed|released)\s+(?:\w+\s+){0,3}(?:hostages|captives|abductees|schoolgirls))\b"), 2.5),
+    # a ballistic missile named without a strike is a weapons programme (eval/eventtype dev: news-clusters)
+    (STR, "Other", "acled", _r(r"\b(?:ballistic\s+missiles?|long-range\s+rockets?)\b"), 1.0),
     (EXP, "Grenade", "acled", _r(r"\bgrenades?\b"), 2.0),
     (VAC, "Sexual violence", "acled", _r(r"\b(?:raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?)|gang[\s-]rape)\b"), 2.0),
     (VAC, "Attack", "acled", _r(r"\b(?:shootings?|shot|gunman|gunmen|gunfire|opened\s+fire|stabb(?:ed|ing)|stabbings?|murder(?:ed|s)?|massacre|slain|killings?|homicides?|gunshots?\s+wounds?|shooter|hacked\s+to\s+death|beaten\s+to\s+death|double\s+murder)\b"), 1.0),
@@ -76,18 +85,27 @@ RULES: list[tuple[str, str | None, str, re.Pattern[str], float]] = [
     (STR, "Non-violent transfer of territory", "acled", _r(r"\b(?:withdrew\s+from|handed\s+over\s+control|pulled\s+out\s+of)\b"), 1.0),
     # general news categories
     ("disaster", None, "news", _r(r"\b(?:earthquakes?|quakes?|magnitude|tremors?|aftershocks?|floods?|flooding|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|tsunamis?|wildfires?|bushfires?|volcan(?:o|oes|ic)|eruption|landslides?|mudslides?|avalanches?|drought|blizzard|storms?)\b"), 1.5),
-    ("accident", None, "news", _r(r"\b(?:accident(?:al|ally|s)?|unintentional(?:ly)?|crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|drown(?:ed|ing)|(?:gun|weapon|rifle|pistol|shotgun)\s+(?:\w+\s+)?(?:went\s+off|discharged)|discharged|misfire|cleaning\s+(?:a|his|her|the)\s+(?:gun|rifle|pistol|weapon)|fell\s+(?:to\s+his|to\s+her|from)|climbers?|mountaineer|(?:fire|blaze)\s+(?:broke\s+out|destroyed|gutted|engulfed|swept)|firefighters|hit-and-run|struck\s+by\s+a\s+(?:car|vehicle|truck|train)|blaze|fire\s+crews?|fire\s+(?:broke|started|ripped|destroyed|gutted))\b"), 2.0),
-    ("crime", None, "news", _r(r"\b(?:robbery|robbed|robbers?|stole|stolen|theft|thieves|heist|burglar(?:y|ies)?|fraud|embezzl\w+|smuggl\w+|drunk(?:en)?\s+driv\w+|DUI|DWI|escaped?\s+(?:from\s+)?(?:prison|jail)|escapees?|inmates?|arrested|charged\s+with|convicted|sentenced|pleaded\s+guilty|indicted|mob\s+boss|mafia|extradit\w+|arson|jewel(?:s|ry|lery)?)\b"), 1.0),
+    ("accident", None, "news", _r(r"\b(?:accident(?:al|ally|s)?|unintentional(?:ly)?|crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|drown(?:ed|ing)|(?:gun|weapon|rifle|pistol|shotgun)\s+(?:\w+\s+)?(?:went\s+off|discharged)|discharged|misfire|cleaning\s+(?:a|his|her|the)\s+(?:gun|rifle|pistol|weapon)|fell\s+(?:to\s+his|to\s+her|from)|climbers?|mountaineer|(?:fire|blaze)\s+(?:broke\s+out|destroyed|gutted|engulfed|swept)|firefighters|struck\s+by\s+a\s+(?:car|vehicle|truck|train)|blaze|fire\s+crews?|fire\s+(?:broke|started|ripped|destroyed|gutted))\b"), 2.0),
+    ("crime", None, "news", _r(r"\b(?:hit[\s-]and[\s-]run|traffick\w+|prostitut\w+|sting\s+operation|robbery|robbed|robbers?|stole|stolen|theft|thieves|heist|burglar(?:y|ies)?|fraud|embezzl\w+|smuggl\w+|drunk(?:en)?\s+driv\w+|DUI|DWI|escaped?\s+(?:from\s+)?(?:prison|jail)|escapees?|inmates?|arrested|charged\s+with|convicted|sentenced|pleaded\s+guilty|indicted|mob\s+boss|mafia|extradit\w+|arson|jewel(?:s|ry|lery)?)\b"), 1.0),
+    # a fire set on purpose is a crime, whatever the fire cues say (eval/eventtype dev: ECB+)
+    ("crime", None, "news", _r(r"\b(?:arson(?:ist|ists)?|deliberately\s+set|intentionally\s+set|set\s+(?:\w+\s+){0,2}on\s+fire)\b"), 2.0),
+    # an explosion without an attacker: fireworks, gas (eval/eventtype dev: news-clusters)
+    ("accident", None, "news", _r(r"\b(?:fireworks?|gas\s+(?:leak|explosion|line|main)|propane|pyrotechnic\w*)\b"), 2.0),
     ("politics", None, "news", _r(r"\b(?:elections?|elected|president(?:ial)?|parliament(?:ary)?|prime\s+minister|ministers?|senat(?:e|or|ors)|congress(?:man|woman)?|lawmakers?|legislat\w+|governor|cabinet|vot(?:e|es|ers|ing)|ballots?|campaign|candidates?|party|opposition|administration|nominat(?:ed|ion|e)|appointed|surgeon\s+general|regulations?|endangered\s+species|white\s+house|diplomat\w*|summit|sanctions|Bush|Obama)\b"), 0.7),
     ("business", None, "news", _r(r"\b(?:compan(?:y|ies)|shares|stocks?|market|revenue|profits?|earnings|CEO|chief\s+executive|acquisitions?|acquire[sd]?|merger|billion|million\s+deal|sales|investors?|economy|economic|retailer|industry|customers|prices?|supermarket|firm|cables?|bandwidth|internet\s+(?:traffic|service))\b"), 0.7),
     ("health", None, "news", _r(r"\b(?:disease|virus|outbreak|vaccines?|cancer|patients?|rehab(?:ilitation)?|overdose|health|medical|doctors?|surgery|illness|epidemic|flu|treatment\s+(?:center|centre|facility))\b"), 0.7),
     ("sports", None, "news", _r(r"\b(?:game|games|season|coach(?:es|ing)?|team(?:s|mates?)?|match(?:es)?|championship|champion|scored|league|players?|tournament|NFL|NBA|MLB|NHL|NCAA|playoffs?|quarterback|touchdowns?|innings?|Yankees|Colts|Saints|76ers|boxing|title\s+fight|heavyweight|knockout|basketball|football|baseball|soccer|hockey|cricket|olympic\w*|World\s+Cup|contract\s+with)\b"), 0.8),
-    ("entertainment", None, "news", _r(r"\b(?:films?|movies?|actor|actress|singer|album|music(?:al)?|Oscars?|Academy\s+Awards?|celebrit(?:y|ies)|Hollywood|starred|star\s+of|TV\s+(?:show|series)|television|festival|concert|director|sequel|box\s+office|pin-?up|model|Emmy|Grammy|band|rapper|comedian|host(?:ed|ing)?\s+the|rehab|publicist|People\s+magazine)\b"), 1.0),
-    ("science", None, "news", _r(r"\b(?:study|researchers?|scientists?|space|NASA|technology|software|Microsoft|Apple|Google|patch(?:es)?|vulnerabilit(?:y|ies)|security\s+(?:update|flaw|hole)|computers?|Windows|internet|launch(?:ed)?\s+(?:a|the)\s+(?:rocket|satellite|probe)|smartphones?|iPhone|laptops?|chips?|processors?|Intel|AMD)\b"), 0.8),
+    ("entertainment", None, "news", _r(r"\b(?:episodes?|netflix|sitcom|cameo|films?|movies?|actor|actress|singer|album|music(?:al)?|Oscars?|Academy\s+Awards?|celebrit(?:y|ies)|Hollywood|starred|star\s+of|TV\s+(?:show|series)|television|festival|concert|director|sequel|box\s+office|pin-?up|model|Emmy|Grammy|band|rapper|comedian|host(?:ed|ing)?\s+the|rehab|publicist|People\s+magazine)\b"), 1.0),
+    ("science", None, "news", _r(r"\b(?:meteors?|meteorites?|fireballs?|asteroids?|comets?|astronom\w+|study|researchers?|scientists?|space|NASA|technology|software|Microsoft|Apple|Google|patch(?:es)?|vulnerabilit(?:y|ies)|security\s+(?:update|flaw|hole)|computers?|Windows|internet|launch(?:ed)?\s+(?:a|the)\s+(?:rocket|satellite|probe)|smartphones?|iPhone|laptops?|chips?|processors?|Intel|AMD)\b"), 0.8),
 ]
 
 # Cues that an apparent attack was an accident: their votes move "Attack" weight to "accident".
-ACCIDENT_OVERRIDE = _r(r"\b(?:accidental(?:ly)?|unintentional(?:ly)?|(?:gun|weapon|rifle|pistol|shotgun|handgun)\s+(?:\w+\s+)?(?:went\s+off|discharged|fired\s+accidentally)|negligent\s+discharge|was\s+cleaning|while\s+(?:cleaning|playing\s+with|handling)|hunting\s+accident"
+# Negligent/involuntary homicide charges and a mishandled gun were added on eval/eventtype dev (GVA dev type 0.870 ->
+# 0.874 with the cue changes of that round); "shot himself" alone was tried and dropped (murder-suicides: "Attack"
+# typed accident 48 -> 62).  Culpable negligence, child neglect, failure to store, "didn't know the gun was loaded":
+# GVA dev type 0.8742 -> 0.8766.  Celebratory gunfire, target practice: 0.8816 -> 0.8835.  "Stray bullet" was tried
+# and dropped (GVA dev type 0.8835 -> 0.8770, ECB+ 0.895 -> 0.877: stray bullets of gunfights are attacks).
+ACCIDENT_OVERRIDE = _r(r"\b(?:accidental(?:ly)?|unintentional(?:ly)?|(?:gun|weapon|rifle|pistol|shotgun|handgun)\s+(?:\w+\s+)?(?:went\s+off|discharged|fired\s+accidentally)|negligent\s+discharge|negligent\s+homicide|celebratory\s+(?:gunfire|gunshots?|shooting)|target\s+(?:practice|shooting)|culpable\s+negligence|child\s+neglect|failure\s+to\s+(?:store|secure|safely\s+store)|(?:did\s+not|didn't|didn’t)\s+(?:know|think|realize)\s+(?:that\s+)?the\s+(?:\w+\s+)?(?:gun|handgun|pistol|firearm|rifle|shotgun|weapon)\s+was\s+loaded|involuntary\s+manslaughter|reckless\s+homicide|mishandl\w+|got\s+(?:his|her|their)\s+hands\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:gun|handgun|pistol|firearm|rifle|shotgun)|was\s+cleaning|while\s+(?:cleaning|playing\s+with|handling)|hunting\s+accident"
     r"|self-inflicted|shoots?\s+(?:him|her)?self|shot\s+(?:himself|herself)\s+in\s+the|playing\s+(?:around\s+)?with\s+(?:a|the|his|her)\s+(?:\w+\s+)?(?:gun|rifle|pistol|handgun|firearm)"
     r"|found\s+(?:a|the|his|her|their)\s+(?:\w+['’]s\s+)?(?:loaded\s+)?(?:gun|handgun|pistol|firearm|rifle|shotgun)"
     r"|(?:gun|firearm)\s+(?:was\s+)?(?:left\s+)?(?:unsecured|readily\s+accessible)"
@@ -98,6 +116,20 @@ ACCIDENT_OVERRIDE = _r(r"\b(?:accidental(?:ly)?|unintentional(?:ly)?|(?:gun|weap
 # (with ACCIDENT_MOVE 3.0); ACCIDENT_MOVE 1.5 -> 0.860, 3.0 -> 0.864, 5.0 -> 0.866 (with ACCIDENT_ALL 2.0).
 ACCIDENT_ALL = 1.0
 ACCIDENT_MOVE = 3.0
+# With accident cues at ACCIDENT_ALL, the crime cues (arrested, charged with...) are the accident's consequence (a
+# parent charged with child neglect) and their votes move to "accident" too.  Chosen on eval/eventtype dev: GVA type
+# 0.8766 -> 0.8816 (GVA sub-type 0.9296 -> 0.9272: a few deliberate shootings with accident and crime cues), others unchanged.
+ACCIDENT_TAKES_CRIME = True
+
+# The title says what the report is about: when it names a later step of a story, the cues of the first happening
+# are background and their votes move to the type of that step.  (title cue, votes moved from, moved to)
+TITLE_SHIFTS: list[tuple[re.Pattern[str], tuple[str, str | None, str], tuple[str, str | None, str]]] = [
+    # captives freed: the release is the event (ACLED strategic development), the abduction its background
+    # (eval/eventtype dev: news-clusters type 0.764 -> 0.800, GVA unchanged).  Tried and dropped: a court step in the
+    # title (sentenced, convicted, indicted, trial...) moving "Attack" to "crime": GVA dev type 0.874 -> 0.863 (GVA
+    # labels the shooting, not the trial), ECB+ unchanged.
+    (_r(r"\b(?:free[ds]?|releas(?:e|es|ed|ing)|rescued?|reunited)\b"), (VAC, "Abduction/forced disappearance", "acled"), (STR, "Other", "acled")),
+]
 
 
 def _lowercase(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -265,11 +297,19 @@ def guess_event_types(analysis: Analysis) -> tuple[EventTypeGuess, ...]:
                 votes[(etype, sub, tax)] += TITLE_WEIGHT * weight
         accident += TITLE_WEIGHT * len(ACCIDENT_OVERRIDE.findall(analysis.article.title))
     attack = (VAC, "Attack", "acled")
+    title = " ".join(text[s.start:s.end] for s in sents if s.role == "title") or (analysis.article.title or "")
+    for cue, source, target in TITLE_SHIFTS:
+        if votes.get(source) and cue.search(title):
+            votes[target] += votes.pop(source)
+            spans[target] = spans.get(target) or spans[source]
     if accident and votes.get(attack):
         moved = votes[attack] if accident >= ACCIDENT_ALL else min(votes[attack], accident * ACCIDENT_MOVE)
         votes[attack] -= moved
         votes[("accident", None, "news")] += moved
         spans[("accident", None, "news")] = spans.get(("accident", None, "news"), []) or spans[attack]
+    crime = ("crime", None, "news")
+    if ACCIDENT_TAKES_CRIME and accident >= ACCIDENT_ALL and votes.get(crime):
+        votes[("accident", None, "news")] += votes.pop(crime)
     # a protest met by police is no longer peaceful: the intervention cues decide the sub-type
     peaceful = (PRO, "Peaceful protest", "acled")
     for stronger in ((PRO, "Excessive force against protesters", "acled"), (PRO, "Protest with intervention", "acled")):

@@ -99,3 +99,36 @@ def test_every_alternative_of_every_rule_holds_its_cue(rule: int, k: int, data: 
     assert len(alternatives) == len(cues)
     text = data.draw(st.from_regex(f"(?:{alternatives[k]})", fullmatch=True, alphabet=st.characters(codec="ascii")))
     assert cues[k] in text, (alternatives[k], cues[k], text)
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # captives freed: the release is the event, the abduction its background
+        ("Militants free 21 kidnapped schoolgirls", "The girls were abducted in 2014. Their kidnapping shocked the world.", ("Strategic developments", "Other", "acled")),
+        # the same cues without a release in the title stay an abduction
+        ("Militants kidnap 21 schoolgirls", "The girls were abducted from their school.", ("Violence against civilians", "Abduction/forced disappearance", "acled")),
+        # a weapons programme is not an attack
+        ("Country tests long-range rocket", "The ballistic missile programme worries its neighbours.", ("Strategic developments", "Other", "acled")),
+        # an explosion without an attacker
+        ("Fireworks explosion injures dozens", "A fireworks display exploded on the beach; the explosion injured 40.", ("accident", None, "news")),
+        ("Meteor lights up the sky", "A meteor exploded over the coast, astronomers said.", ("science", None, "news")),
+        # a fire set on purpose, a driver who fled
+        ("Church fire was arson", "Firefighters fought the blaze; investigators said an arsonist set the fire.", ("crime", None, "news")),
+        ("Hit-and-run driver sought", "A pedestrian was killed in a hit-and-run on Main Street.", ("crime", None, "news")),
+        # a gun mishandled is an accident, not an attack
+        ("Man charged after baby shot", "Police say a man mishandled a gun, firing a shot that hit an infant.", ("accident", None, "news")),
+    ],
+)
+def test_kinds_of_event(title: str, text: str, expected: tuple) -> None:
+    assert _top(f"{title}\n\n{text}", title=title) == expected
+
+
+def test_charges_after_an_accident_are_the_accident() -> None:
+    title = "Parents charged after toddler shoots self"
+    text = "A toddler accidentally shot herself in the hand. Both parents were arrested and charged with child neglect."
+    assert _top(f"{title}\n\n{text}", title=title) == ("accident", None, "news")
+    # without an accident cue the charges stay a crime story
+    title = "Man charged with theft"
+    text = "A man was arrested and charged with theft of a car."
+    assert _top(f"{title}\n\n{text}", title=title) == ("crime", None, "news")
