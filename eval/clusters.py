@@ -18,6 +18,8 @@ the dataset and the stages present, so reruns take seconds.
     .venv/bin/python -m eval.clusters --light ...      # tuning: segment + spaCy only (not for reporting)
     .venv/bin/python -m eval.clusters --embeddings     # TF-IDF vs MiniLM vs model2vec (optional packages)
     .venv/bin/python -m eval.clusters --errors         # dev only: splits and wrong joins, with candidate scores
+    .venv/bin/python -m eval.clusters --stream         # gva: every article of a part as one stream (pipeline order)
+    .venv/bin/python -m eval.clusters --errors --stream-errors --datasets gva   # errors of the gva dev stream
 """
 
 from __future__ import annotations
@@ -103,6 +105,21 @@ def analyse_rows(rows: Sequence[dict[str, Any]], full: bool = True) -> list[Anal
     return out
 
 
+def _analyse_gva_parsed(rows: Sequence[dict[str, Any]], full: bool) -> list[Analysis]:
+    """`analyse_rows` for gva rows, parsing from the shared GVA parse cache (eval.gva_facts.parsed, keyed on the
+    parsing code) so that only the extraction stages run: the whole corpus (--stream) costs minutes, not an hour."""
+    from eval import gva_facts
+    from newsfuse.stages import default_stages
+
+    incidents, by_inc, _ = gva_facts.load()
+    universe = [r for i in sorted(by_inc, key=gva_facts.subset_order) if i in incidents for r in by_inc[i]]
+    wanted = {str(r["id"]) for r in rows}
+    got = gva_facts.analyse_many(rows, default_stages() if full else [], universe=universe)
+    out = {a.id: a for a in got if a.id in wanted}
+    missing = [r for r in rows if str(r["id"]) not in out]  # rows of incidents the gold file lacks
+    return list(out.values()) + (analyse_rows(missing, full) if missing else [])
+
+
 def sample_ids(dataset: str, rows: Sequence[dict[str, Any]]) -> set[str] | None:
     """The rows scored for a dataset: all, or for gva the first GVA_SAMPLE incidents per part by sha1.
 
@@ -140,9 +157,10 @@ def load_dataset(dataset: str, full: bool = True, refresh: bool = False,
             cached = pickle.load(fh)
     missing = [r for r in rows if str(r["id"]) not in cached]
     started = time.perf_counter()
-    for i in range(0, len(missing), CACHE_CHUNK):
-        chunk = missing[i : i + CACHE_CHUNK]
-        cached.update({a.id: a for a in analyse_rows(chunk, full)})
+    chunk_size = (len(missing) or 1) if dataset == "gva" else CACHE_CHUNK  # gva: stages only, over the parse cache
+    for i in range(0, len(missing), chunk_size):
+        chunk = missing[i : i + chunk_size]
+        cached.update({a.id: a for a in (_analyse_gva_parsed(chunk, full) if dataset == "gva" else analyse_rows(chunk, full))})
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as fh:
             pickle.dump(cached, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -212,7 +230,8 @@ def evaluate(datasets: Sequence[str], parts: Sequence[str], limit: int | None = 
     return results
 
 
-def dev_errors(datasets: Sequence[str], full: bool = True, limit: int | None = None) -> dict[str, Any]:
+def dev_errors(datasets: Sequence[str], full: bool = True, limit: int | None = None,
+               stream: bool = False) -> dict[str, Any]:
     """Where the clusterer goes wrong on the dev parts (never on test), article by article in arrival order.
 
     Each article is classed by what it did against the gold event of the members already seen: `join` (joined
@@ -220,6 +239,7 @@ def dev_errors(datasets: Sequence[str], full: bool = True, limit: int | None = N
     event; `wrong_copy` when through its copy group), `split` (opened a new event although its gold event was already seen), `new` (first of its gold
     event).  Errors list the candidate events' scores (`OnlineClusterer.last_scores`) by their majority gold
     event, so a wrong join shows how far the right event was, and a split how far below the threshold.
+    `stream`: gva dev as `--stream` feeds it (every article, the pipeline's arrival order).
     """
     from collections import Counter, defaultdict
 
@@ -229,15 +249,22 @@ def dev_errors(datasets: Sequence[str], full: bool = True, limit: int | None = N
 
     out: dict[str, Any] = {}
     for name in datasets:
-        sel = [(a, g) for a, g, p in load_dataset(name, full) if p == "dev"]
-        if limit:
-            keep = set(sorted({g for _, g in sel})[:limit])
-            sel = [(a, g) for a, g in sel if g in keep]
-        gold = {a.id: g for a, g in sel}
-        analyses = [a for a, _ in sel]
+        if stream:
+            from newsfuse.pipeline import arrival_order
+
+            analyses, gold = stream_rows("dev", limit)
+            order = arrival_order(analyses)
+            terms = {a.id: article_terms(a) for a in analyses}
+        else:
+            sel = [(a, g) for a, g, p in load_dataset(name, full) if p == "dev"]
+            if limit:
+                keep = set(sorted({g for _, g in sel})[:limit])
+                sel = [(a, g) for a, g in sel if g in keep]
+            gold = {a.id: g for a, g in sel}
+            analyses = [a for a, _ in sel]
+            terms = {a.id: article_terms(a) for a in analyses}
+            order = sorted(analyses, key=lambda a: (terms[a.id].day is None, terms[a.id].day or 0, a.id))
         groups = find_copies(analyses).group
-        terms = {a.id: article_terms(a) for a in analyses}
-        order = sorted(analyses, key=lambda a: (terms[a.id].day is None, terms[a.id].day or 0, a.id))
         c = OnlineClusterer()
         members: dict[str, Counter] = defaultdict(Counter)
         seen: set[str] = set()
@@ -268,6 +295,56 @@ def dev_errors(datasets: Sequence[str], full: bool = True, limit: int | None = N
         print(f"{name}/dev {dict(kinds)}")
         for e in errors:
             print(f"  {e['kind']:10s} {e['gold'][:28]:28s} -> {str(e['joined'])[:28]:28s} {e['candidates']} | {e['title'][:60]}")
+    return out
+
+
+def stream_rows(part: str, limit: int | None = None) -> tuple[list[Analysis], dict[str, str]]:
+    """Every gva article of a part (not the sample), as eval.pipeline feeds them: input order, one row per id
+    (its first gold link), empty texts out.  Returns (analyses in input order, article -> gold incident)."""
+    rows = [(a, g) for a, g, p in load_dataset("gva", True, everything=True) if p == part and a.article.text.strip()]
+    if limit:
+        keep = set(sorted({g for _, g in rows})[:limit])
+        rows = [(a, g) for a, g in rows if g in keep]
+    seen: set[str] = set()
+    analyses, gold = [], {}
+    for a, g in rows:
+        if a.id not in seen:
+            seen.add(a.id)
+            analyses.append(a)
+            gold[a.id] = g
+    return analyses, gold
+
+
+def run_stream(analyses: Sequence[Analysis], **overrides: Any) -> tuple[dict[str, str], float]:
+    """The clusterer as newsfuse.pipeline runs it: copies over the batch, then one `add` per article in the
+    pipeline's arrival order (publication date, then input order), splits applied at the end."""
+    from newsfuse.cluster import ClusterConfig, OnlineClusterer
+    from newsfuse.copies import find_copies
+    from newsfuse.pipeline import arrival_order
+
+    started = time.perf_counter()
+    groups = find_copies(analyses).group
+    c = OnlineClusterer(ClusterConfig(**overrides) if overrides else None)
+    for a in arrival_order(analyses):
+        c.add(a, groups.get(a.id, a.id))
+    pred = {aid: key for key, ids in c.events().items() for aid in ids}
+    return pred, time.perf_counter() - started
+
+
+def evaluate_stream(parts: Sequence[str], limit: int | None = None, **overrides: Any) -> dict[str, Any]:
+    """B-cubed of the clusterer over every gva article of each part as one stream (what `newsfuse run` sees:
+    about three times the incidents per window of the sampled parts, the density at which look-alike local
+    shootings merge)."""
+    out: dict[str, Any] = {}
+    for part in parts:
+        analyses, gold = stream_rows(part, limit)
+        pred, seconds = run_stream(analyses, **overrides)
+        score = bcubed(gold, pred)
+        out[f"gva-stream/{part}"] = {
+            "articles": len(gold), "events": len(set(gold.values())), "predicted_events": len(set(pred.values())),
+            **{k: v for k, v in score.as_dict().items() if k != "support"},
+            "articles_per_s": round(len(gold) / seconds, 1) if seconds else None,
+        }
     return out
 
 
@@ -376,9 +453,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embeddings", action="store_true", help="compare TF-IDF, MiniLM and model2vec (dev, light)")
     ap.add_argument("--cache-only", action="store_true", help="parse and cache the analyses, then stop")
     ap.add_argument("--errors", action="store_true", help="dev only: splits and wrong joins with candidate scores")
+    ap.add_argument("--stream", action="store_true",
+                    help="gva only: every article of each part as one stream, fed as newsfuse.pipeline feeds them")
+    ap.add_argument("--stream-errors", action="store_true", help="with --errors: gva dev as --stream feeds it")
     args = ap.parse_args(argv)
+    if args.stream:
+        results = evaluate_stream(args.parts.split(","), args.limit)
+        for key, r in results.items():
+            print(f"{key:22s} {r['articles']:5d} P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}")
+        if args.limit is None and args.parts == "dev,test":
+            write_results("clusters_stream", results)
+        return 0
     if args.errors:
-        dev_errors(args.datasets.split(","), not args.light, args.limit)
+        dev_errors(args.datasets.split(","), not args.light, args.limit, stream=args.stream_errors)
         return 0
     if args.cache_only:
         for name in args.datasets.split(","):

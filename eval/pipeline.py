@@ -119,6 +119,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     for name, figures in results.items():
         print(name, figures)
     if not args.limit:
+        if args.dataset != "both":  # one dataset run: keep the other's last figures (marked as not rerun)
+            import json
+
+            from eval.common import RESULTS
+
+            old_path = RESULTS / "pipeline.json"
+            old = json.loads(old_path.read_text(encoding="utf-8")) if old_path.exists() else {}
+            results = {**{k: v for k, v in old.items() if k in ("news-clusters", "gva")}, **results,
+                       "rerun": [args.dataset]}
         write_results("pipeline", results)
     return results
 

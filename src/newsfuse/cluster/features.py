@@ -51,6 +51,12 @@ TIME_WEIGHT = 1.0
 MAX_TERMS = 100
 # A dated time expression in the lead within this many days before publication is the event's day.
 EVENT_DAY_LOOKBACK = 7
+# The event day counts as day-precise (cluster EXACT_DAY_PENALTY) only when the parse attaches its expression to the
+# event (times stage `attached`), not to the report ("police said Tuesday").  eval/clusters dev: see EXACT_DAY_PENALTY.
+EXACT_ATTACHED = frozenset({"event", "event_noun"})
+# Participants (victims, suspects) whose surnames compare articles ("v:" persons): those the text says were killed,
+# injured or arrested (a 'victim' of political news named no one hurt).  eval/clusters dev: see PARTICIPANT_PENALTY.
+PARTICIPANT_STATUS = frozenset({"killed", "injured", "arrested"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]|\b(?:19|20)\d\d\b", re.UNICODE)
 # Function words and reporting verbs: they say nothing about which event an article reports.
@@ -69,6 +75,17 @@ _STOP = frozenset(
     saturday sunday today yesterday morning night evening afternoon mr mrs ms also""".split()
 )
 _MASK = (1 << HASH_BITS) - 1
+# A street named in the title or lead: up to three capitalised words, then a street type.  Its key is the name
+# without house numbers, compass words or the type, its last word ("1200 block of N. 38th Street" -> "s:38th"), so
+# that two spellings of one street agree; words up to a preposition are dropped (title case: "Man Shot On Elm Street").
+_STREET = re.compile(
+    r"\b((?:[A-Z0-9][\w'’.-]*\s+){1,3})(?:Street|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Ln|Court|Ct|Parkway|Pkwy|"
+    r"Highway|Hwy|Terrace|Circle|Pike|Place|Way|St(?!\.?\s+[A-Z])|Dr(?!\.?\s+[A-Z]))\b"
+)
+_STREET_DROP = frozenset(
+    """n n. s s. e e. w w. ne nw se sw north south east west northeast northwest southeast southwest the a an on at in
+    near of off block and along to from by jr sr""".split()
+)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -84,8 +101,9 @@ class ArticleTerms:
     tf: dict[int, float]
     day: int | None
     # Disagreement evidence (see OnlineClusterer): whether `day` comes from a day-precise expression
-    # of the text (not the publication date), the places of the lead ("c:" country, "a:" admin1,
-    # "g:" gazetteer id) and the people named (surnames).
+    # of the text the parse attaches to the event (not the publication date), the places of the title and lead
+    # ("c:" country, "a:" admin1, "g:" gazetteer id, "s:" street) and the people named (surnames; "v:" + surname
+    # for a participant the text says was killed, injured or arrested).
     day_exact: bool = False
     places: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
@@ -126,7 +144,7 @@ def event_day_exact(analysis: Analysis) -> tuple[int | None, bool]:
         if d is None:
             continue
         if published is None or 0 <= published - d <= EVENT_DAY_LOOKBACK:
-            return d, True
+            return d, t.attached in EXACT_ATTACHED
     return published, False
 
 
@@ -144,6 +162,21 @@ def _words(text: str) -> list[str]:
             w = w[:-2]
         if len(w) > 2 and w not in _STOP:
             out.append(w)
+    return out
+
+
+def streets(text: str) -> set[str]:
+    """Keys ("s:" + name) of the streets a text names (see _STREET)."""
+    out: set[str] = set()
+    for m in _STREET.finditer(text):
+        words = m.group(1).split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower() in _STREET_DROP:
+                words = words[i + 1 :]
+                break
+        core = [w.lower().rstrip(".") for w in words if not w.isdigit() and w.lower() not in _STREET_DROP]
+        if core:
+            out.add("s:" + core[-1])
     return out
 
 
@@ -204,6 +237,10 @@ def article_terms(analysis: Analysis) -> ArticleTerms:
     for term, c in counts.items():
         k = term_id(term)
         tf[k] = tf.get(k, 0.0) + c
+    places |= streets("\n".join(title_parts + lead_parts))
+    for part in analysis.participants:  # victims and suspects named in the text ("v:" + surname)
+        if part.name and " " in part.name.strip() and part.status in PARTICIPANT_STATUS:
+            persons.add("v:" + part.name.lower().split()[-1])
     day, exact = event_day_exact(analysis)
     return ArticleTerms(tf=tf, day=day, day_exact=exact, places=frozenset(places), persons=frozenset(persons),
                         anchors=frozenset(term_id(t) for t in anchors),

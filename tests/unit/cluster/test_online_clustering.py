@@ -247,13 +247,15 @@ def test_splits_give_the_same_events_across_dump_and_load() -> None:
 def test_a_dormant_event_reopens_at_a_lower_cosine_for_a_follow_up_naming_its_people() -> None:
     def follow_up_joins(persons: tuple[str, ...]) -> bool:
         c = OnlineClusterer(window_days=5)
-        first = c.add_terms("x1", terms(range(1, 11), DAY, ("demir",), (1, 2)))
+        first = c.add_terms("x1", terms(range(1, 11), DAY, ("demir", "cole", "v:demir"), (1, 2)))
         c.add_terms("y", terms(range(100, 110), DAY + 60))  # moves the clock: x1's event goes dormant
         later = c.add_terms("x2", terms([*range(1, 5), *range(50, 58)], DAY + 61, persons, (1, 2)))
         return later == first
 
-    assert follow_up_joins(("demir",))  # names the same person: the name threshold applies
-    assert not follow_up_joins(("lind",))  # a cosine this low reopens nothing without a shared name
+    assert follow_up_joins(("demir", "v:demir"))  # names the same victim: the name threshold applies
+    assert follow_up_joins(("demir", "cole"))  # two surnames in common also name the event's people
+    assert not follow_up_joins(("demir",))  # one surname alone (a spokesperson's, in every local report) does not
+    assert not follow_up_joins(("lind", "v:lind"))  # a cosine this low reopens nothing without a shared name
     assert not follow_up_joins(())
 
 
@@ -321,3 +323,46 @@ def test_the_postings_sweep_drops_exactly_the_forgotten_articles(monkeypatch) ->
     c._sweep_postings()
     assert {k: list(struct.iter_unpack("<dd", pl)) for k, pl in c.postings.items()} == expected
     assert 0 < sum(len(v) for v in expected.values()) < 40 * 7
+
+
+def test_streets_of_the_title_and_lead_are_keyed_by_name() -> None:
+    from newsfuse.cluster.features import streets
+
+    assert streets("Man Shot On Glenwood Avenue") == {"s:glenwood"}  # title case: words up to 'On' dropped
+    assert streets("in the 1200 block of N. 38th Street on Tuesday") == {"s:38th"}
+    assert streets("shots fired near West 38th St, police said") == {"s:38th"}  # same street, other spelling
+    assert streets("taken to St. Elizabeth hospital") == set()  # Saint, not a street
+    assert streets("Five people were shot in Fort Worth") == set()
+
+
+def test_look_alike_shootings_on_other_streets_or_days_stay_apart() -> None:
+    """Two shootings of one town a day apart, reported alike: the street, the victims and the day tell them apart."""
+    def joins(**second) -> bool:
+        c = OnlineClusterer()
+        base = dict(tf={i: 1.0 for i in range(1, 11)}, day=DAY)
+        first = c.add_terms("a", ArticleTerms(**base, places=frozenset({"s:etting"}), persons=frozenset({"v:ruiz"}),
+                                              day_exact=True))
+        other = {**base, "tf": {**{i: 1.0 for i in range(1, 3)}, **{i: 1.0 for i in range(50, 58)}}}  # score 0.15
+        return c.add_terms("b", ArticleTerms(**{**other, **second})) == first
+
+    assert joins()
+    assert joins(places=frozenset({"s:etting"}), persons=frozenset({"v:ruiz"}))
+    assert not joins(places=frozenset({"s:front"}))
+    assert not joins(persons=frozenset({"v:hall"}))
+    assert not joins(day=DAY + 3, day_exact=True)
+    assert joins(day=DAY + 3)  # a day not read from the event's own telling: only the small day penalty
+
+
+def test_only_a_date_attached_to_the_event_is_day_precise() -> None:
+    from newsfuse.cluster.features import event_day_exact
+    from newsfuse.model import TimeEx
+
+    text = "Police said Tuesday that a man was shot on Sunday."
+    base = make("t", [text], published="2021-03-02")
+
+    def with_time(attached: str) -> tuple[int | None, bool]:
+        span = Span.of("t", text, text.index("Sunday"), text.index("Sunday") + 6)
+        return event_day_exact(base.with_(times=(TimeEx(span, "2021-02-28", "day", attached=attached),)))
+
+    assert with_time("event")[1] is True
+    assert with_time("report") == (with_time("event")[0], False)  # the day still places it, but disagrees softly
