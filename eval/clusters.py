@@ -81,15 +81,18 @@ def _article(row: dict[str, Any]) -> Article:
 
 
 def _stage_signature(full: bool) -> str:
-    """'light' (segment + spaCy only), or a hash of the registered stages' names.
+    """'light' (segment + spaCy only), or a hash of the registered stages' names and of the package's code.
 
-    Stage code edits do not invalidate the cache (run with --refresh after one that matters).
+    Any code edit invalidates the full analyses, so a figure is always the one the current code gives (the
+    cache had been keyed on the stage names only, and an ECB+ figure was once read from analyses made by code
+    several sessions old).
     """
     if not full:
         return "light"
+    from eval.cache import code_fingerprint
     from newsfuse.stages import default_stages
 
-    names = ",".join(stage.name for stage in default_stages())
+    names = ",".join(stage.name for stage in default_stages()) + code_fingerprint()
     return "full-" + hashlib.sha1(names.encode()).hexdigest()[:10]
 
 

@@ -8,7 +8,8 @@ its figures are what a user gets:
 - news-clusters: B-cubed of events against `gold_event`;
 - gva: B-cubed against `gold_incident`, and for each incident the predicted
   event that holds most of its articles, scored on date, city, state, killed
-  and injured against the Gun Violence Archive record.
+  and injured against the Gun Violence Archive record (a null count scores as
+  0, as in eval.gva_facts: GVA records 0 when nothing is reported).
 """
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ def evaluate_gva(limit: int, workers: int) -> dict[str, Any]:
         city = _norm(record.get("city_or_county"))
         scores["city"].append(bool(city) and city in {_norm(loc.get("name")), _norm(loc.get("admin2"))})
         scores["state"].append(_norm(loc.get("admin1")) == _norm(record.get("state")))
-        scores["killed"].append((ev.get("fatalities") or {}).get("value") == record.get("killed"))
-        scores["injured"].append((ev.get("injured") or {}).get("value") == record.get("injured"))
+        # a fused null counts as 0, as in eval.gva_facts: GVA records 0 when nothing is reported
+        scores["killed"].append(((ev.get("fatalities") or {}).get("value") or 0) == record.get("killed"))
+        scores["injured"].append(((ev.get("injured") or {}).get("value") or 0) == record.get("injured"))
     out = {"articles": len(gold), "incidents": len(by_incident), "bcubed": bcubed(gold, assignment).as_dict()}
     out.update({f"{k}_accuracy": round(sum(v) / len(v), 4) for k, v in scores.items() if v})
     return out
