@@ -64,14 +64,15 @@ def build_event(
     The articles are read in one canonical order (publication date, then id), whatever order they come in: one
     run over all the articles, incremental runs and a stream of them give the same record.
     """
-    analyses = canonical_order(analyses)
     from newsfuse.brief import summarise
-    from newsfuse.fuse import claims as claims_mod
-    from newsfuse.fuse import quotes as quotes_mod
     from newsfuse.fuse import actors as actors_mod
+    from newsfuse.fuse import claims as claims_mod
     from newsfuse.fuse import quantities as quantities_mod
+    from newsfuse.fuse import quotes as quotes_mod
     from newsfuse.fuse import timeline as timeline_mod
     from newsfuse.fuse import what, when, where
+
+    analyses = canonical_order(analyses)
 
     event_date = when.event_date(analyses)
     # the event's day, when the articles give one (a week or a month is no day to measure "earlier" from)
