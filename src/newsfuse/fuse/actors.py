@@ -136,7 +136,8 @@ class _Entry:
         if self.role in DESCRIBED_ROLES or self.place_id:
             # the description that says most ("Ain al-Asad air base", not "base"), then the most used
             # ("37 protesters" over "dozens of protesters")
-            name = max(self.names, key=lambda n: (len(_words(n)[1]), _words(n)[0] is not None, self.names[n], n))
+            said = {n: _words(n) for n in self.names}
+            name = max(self.names, key=lambda n: (len(said[n][1]), said[n][0] is not None, self.names[n], n))
         else:  # one name in several spellings: the most used, then the longest
             name = max(self.names, key=lambda n: (self.names[n], len(n), n))
         aliases = sorted(n for n in {_alias_form(n) for n in self.names} if norm_name(n) != norm_name(name))

@@ -58,52 +58,46 @@ def main_actors(actors: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any] 
     return actor1, actor2
 
 
+def event_row(ev: Mapping[str, Any]) -> dict[str, Any]:
+    """One event as the ACLED-style columns of CSV_COLUMNS (the CSV's row, the GeoJSON's properties)."""
+    date, loc, typ = ev.get("date") or {}, ev.get("location") or {}, ev.get("type") or {}
+    fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
+    actor1, actor2 = main_actors(ev.get("actors", []))
+    values = (
+        ev["id"], date.get("value"), date.get("time"), date.get("precision"), typ.get("event_type"),
+        typ.get("sub_event_type"), "; ".join(f"{a['name']} ({a['role']}, {a['status']})" for a in ev.get("actors", [])),
+        loc.get("country_code"), loc.get("admin1"), loc.get("admin2"), loc.get("name"), loc.get("lat"), loc.get("lon"),
+        loc.get("precision"), fat.get("value"), fat.get("disputed"), inj.get("value"), ev.get("independent_sources"),
+        "; ".join(sorted({s.get("outlet") or s["article"] for s in ev.get("sources", [])})), ev.get("headline"),
+        actor1 and actor1["name"], actor1 and actor1["status"], actor2 and actor2["name"],
+    )
+    return dict(zip(CSV_COLUMNS, values, strict=True))
+
+
 def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
     """Events as ACLED-style CSV rows (one per event)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for ev in events:
-        date, loc, typ = ev.get("date") or {}, ev.get("location") or {}, ev.get("type") or {}
-        fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
-        actors = "; ".join(f"{a['name']} ({a['role']}, {a['status']})" for a in ev.get("actors", []))
-        actor1, actor2 = main_actors(ev.get("actors", []))
-        outlets = sorted({s.get("outlet") or s["article"] for s in ev.get("sources", [])})
-        writer.writerow([
-            ev["id"], date.get("value"), date.get("time"), date.get("precision"), typ.get("event_type"),
-            typ.get("sub_event_type"), actors, loc.get("country_code"), loc.get("admin1"), loc.get("admin2"),
-            loc.get("name"), loc.get("lat"), loc.get("lon"), loc.get("precision"), fat.get("value"),
-            fat.get("disputed"), inj.get("value"), ev.get("independent_sources"), "; ".join(outlets),
-            ev.get("headline"), actor1 and actor1["name"], actor1 and actor1["status"], actor2 and actor2["name"],
-        ])
+        writer.writerow(event_row(ev).values())
     return buf.getvalue()
 
 
 def events_geojson(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Events with coordinates as a GeoJSON FeatureCollection (points, lon/lat in WGS 84) for GIS tools; events the
-    code could not place are left out (their count is in the collection's `unlocated`)."""
+    """Events with coordinates as a GeoJSON FeatureCollection (points, lon/lat in WGS 84) for GIS tools, their
+    properties the CSV's columns plus the gazetteer id and the number of articles; events the code could not
+    place are left out (their count is in the collection's `unlocated`)."""
     features = []
     for ev in events:
         loc = ev.get("location") or {}
         if loc.get("lat") is None or loc.get("lon") is None:
             continue
-        date, typ = ev.get("date") or {}, ev.get("type") or {}
-        fat, inj = ev.get("fatalities") or {}, ev.get("injured") or {}
-        actor1, actor2 = main_actors(ev.get("actors", []))
         features.append({
             "type": "Feature",
             "id": ev["id"],
             "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
-            "properties": {
-                "event_id": ev["id"], "headline": ev.get("headline"), "event_date": date.get("value"),
-                "date_precision": date.get("precision"), "event_type": typ.get("event_type"),
-                "sub_event_type": typ.get("sub_event_type"), "place": loc.get("name"), "admin1": loc.get("admin1"),
-                "country_code": loc.get("country_code"), "geo_precision": loc.get("precision"),
-                "gazetteer_id": loc.get("gazetteer_id"), "fatalities": fat.get("value"),
-                "fatalities_disputed": fat.get("disputed"), "injured": inj.get("value"),
-                "independent_sources": ev.get("independent_sources"), "n_articles": len(ev.get("articles", [])),
-                "actor1": actor1 and actor1["name"], "actor2": actor2 and actor2["name"],
-            },
+            "properties": {**event_row(ev), "gazetteer_id": loc.get("gazetteer_id"), "n_articles": len(ev.get("articles", []))},
         })
     return {"type": "FeatureCollection", "features": features, "unlocated": len(events) - len(features)}
 

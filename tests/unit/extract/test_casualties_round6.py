@@ -7,14 +7,7 @@ import pytest
 from newsfuse.extract import casualties
 from newsfuse.extract.casualties import article_totals
 from newsfuse.stages import analyse_text
-
-
-def _totals(text: str) -> tuple[int | None, int | None]:
-    a = analyse_text(text, stages=[casualties.STAGE])
-    for r in a.casualties:
-        assert a.article.text[r.span.start:r.span.end] == r.span.text
-    t = article_totals(a.casualties)
-    return t.killed, t.injured
+from tests.unit.extract.test_casualties import _totals
 
 
 @pytest.mark.parametrize(
