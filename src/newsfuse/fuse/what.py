@@ -284,9 +284,13 @@ STATUS_CAP = True
 STATUS_SLACK = 1
 
 
+def _status_key(status: str) -> int:
+    """Most severe first: killed, injured, arrested, unharmed, then anything else."""
+    return _STATUS_ORDER.index(status) if status in _STATUS_ORDER else 9
+
+
 def _top_status(statuses: set[str]) -> str | None:
-    ranked = sorted(statuses, key=lambda s: _STATUS_ORDER.index(s) if s in _STATUS_ORDER else 9)
-    return ranked[0] if ranked else None
+    return min(statuses, key=_status_key, default=None)
 
 
 def participants(
@@ -356,7 +360,7 @@ def participants(
                 people = [e for j, e in enumerate(people) if j not in drop]
     out = []
     for e in people:
-        statuses = sorted(e["statuses"], key=lambda s: _STATUS_ORDER.index(s) if s in _STATUS_ORDER else 9)
+        statuses = sorted(e["statuses"], key=_status_key)
         out.append({
             "name": e["name"],
             "age": e["ages"].most_common(1)[0][0] if e["ages"] else None,

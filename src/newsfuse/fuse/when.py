@@ -274,9 +274,8 @@ def _candidates(a: Analysis, stale: bool = False, ref: Any = _NOT_GIVEN) -> list
     return out
 
 
-def _stale(analyses: Sequence[Analysis], refs: dict[str, date | None] | None = None) -> set[str]:
-    """Ids of articles written more than STALE_DAYS after the earliest dated article of the event."""
-    refs = refs if refs is not None else {a.id: _ref(a) for a in analyses}
+def _stale(refs: dict[str, date | None]) -> set[str]:
+    """Ids of articles (by their reference dates) written more than STALE_DAYS after the earliest dated one."""
     known = [d for d in refs.values() if d is not None]
     if len(known) < 2:
         return set()
@@ -294,7 +293,7 @@ def event_date(analyses: Sequence[Analysis]) -> dict[str, Any]:
     votes: dict[tuple[int, date], float] = defaultdict(float)
     support: dict[tuple[int, date], list[tuple[float, TimeEx]]] = defaultdict(list)
     by_id = {a.id: _ref(a) for a in analyses}  # once per article: reading the dateline is the costly part
-    stale = _stale(analyses, by_id)
+    stale = _stale(by_id)
     for a in analyses:
         cands = _candidates(a, a.id in stale, by_id[a.id])
         total = sum(w for _, r, w, _ in cands if r == 0)
