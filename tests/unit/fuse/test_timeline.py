@@ -62,3 +62,12 @@ def test_an_attribution_alone_makes_no_happening_and_order_does_not_matter() -> 
     assert len(day) == 2 and sorted(it["sources"] for it in day) == [1, 2], items
     for order in ([c, b, a], [b, a, c], [a, c, b]):
         assert timeline(order, groups, "2021-03-03") == items
+
+
+def test_a_video_list_line_is_no_telling() -> None:
+    text = ("Police said a man was shot outside a store on Main Street on Tuesday night.\n"
+            "More videos\n"
+            "1:42 Crash closes the interstate on Friday\n"
+            "0:58 School board votes on budget Monday\n")
+    items = timeline([_a(text, "a", published="2021-03-04")], {"a": "a"})
+    assert [it["date"] for it in items] == ["2021-03-02"], items
