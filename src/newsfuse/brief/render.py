@@ -246,8 +246,17 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
             why = ", ".join(cl.get("conflicts") or [])
             outlets = ", ".join(dict.fromkeys(outlet_of(articles, s["article"]) for s in cl.get("support", ())))
             out.append(f"- “{md_inline(cl.get('text'))}” ({md_inline(outlets)})" + (f" — conflict: {md_inline(why)}" if why else ""))
-            for s in cl.get("contradict", ()):
-                out.append(f"  - contradicted by {md_inline(outlet_of(articles, s['article']))}: “{md_inline(snippet(s['text']))}”")
+            if cl.get("disputes"):
+                for d in cl["disputes"]:
+                    said, other = d["said"], d["against"]
+                    out.append(
+                        f"  - {md_inline(outlet_of(articles, said['article']))}: “{md_inline(snippet(said['text']))}” — "
+                        f"against {md_inline(outlet_of(articles, other['article']))}: “{md_inline(snippet(other['text']))}”"
+                        + (f" ({md_inline(d['reason'])})" if d.get("reason") else "")
+                    )
+            else:  # a record written before pairs were kept
+                for s in cl.get("contradict", ()):
+                    out.append(f"  - contradicted by {md_inline(outlet_of(articles, s['article']))}: “{md_inline(snippet(s['text']))}”")
         out.append("")
     timeline = event.get("timeline") or []
     if timeline:
@@ -387,10 +396,18 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
                 f'<a href="#{article_anchor(a, s["start"])}">{escape(outlet_of(articles, a))}</a>'
                 for a, s in ((a, first_span[a]) for a in dict.fromkeys(x["article"] for x in cl.get("support", ())))
             )
-            contra = "".join(
-                f'<li>contradicted by <a href="#{article_anchor(s["article"], s["start"])}">{escape(outlet_of(articles, s["article"]))}</a>: “{escape(snippet(s["text"]))}”</li>'
-                for s in cl.get("contradict", ())
-            )
+            def cited(s: Mapping[str, Any]) -> str:
+                return (f'<a href="#{article_anchor(s["article"], s["start"])}">{escape(outlet_of(articles, s["article"]))}</a>: '
+                        f'“{escape(snippet(s["text"]))}”')
+
+            if cl.get("disputes"):
+                contra = "".join(
+                    f'<li>{cited(d["said"])} — against {cited(d["against"])}'
+                    + (f' <span class="muted">({escape(d["reason"])})</span>' if d.get("reason") else "") + "</li>"
+                    for d in cl["disputes"]
+                )
+            else:  # a record written before pairs were kept
+                contra = "".join(f"<li>contradicted by {cited(s)}</li>" for s in cl.get("contradict", ()))
             why = f' <span class="muted">({escape(", ".join(cl.get("conflicts") or []))})</span>' if cl.get("conflicts") else ""
             h.append(f"<li>“{escape(cl.get('text', ''))}” — {sup}{why}<ul>{contra}</ul></li>")
         h.append("</ul>")

@@ -238,6 +238,20 @@ _NEG_HEAD_DEPS = frozenset(("ROOT", "ccomp", "conj", "xcomp", "relcl"))
 _NEG_HEAD_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))
 
 
+def _negated(toks: _Tokens, positions: range) -> list[str]:
+    """The canonical lemmas of the words a sentence's main statement negates ("were not taken" -> ["take"])."""
+    out = []
+    for i in positions:
+        if toks.dep[i] == "neg":
+            h = toks.head[i]
+            if toks.dep[h] in _NEG_HEAD_DEPS and toks.pos[h] in _NEG_HEAD_POS:
+                if toks.pos[h] == "AUX" or toks.stop[h]:
+                    return []  # "is not a staff writer": what is denied is the whole predicate, not one word
+                lemma = toks.lemma[h].rstrip(".")
+                out.append(CANONICAL.get(lemma, lemma))
+    return sorted(set(out))
+
+
 def _polarity(toks: _Tokens, positions: range, text: str) -> str:
     """'negative' when the main statement is negated ("did not", "no one was", "never")."""
     for i in positions:
@@ -407,6 +421,7 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
             "names": names,
             "ordinals": _ordinals(toks, positions),
             "hedges": hedges,
+            "negated": _negated(toks, positions),
             "terms": claim_terms(toks, positions, place_spans),
             "sentence_index": index_of[(sent.start, sent.end)],
         }

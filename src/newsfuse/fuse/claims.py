@@ -17,12 +17,15 @@ articles stays fast.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any, Mapping, Sequence
 
 from scipy import sparse
 
 from newsfuse.extract.claims import NAME_PREFIX
+from newsfuse.fuse.quantities import happening
 from newsfuse.extract.times import period_end, recalled_sentences
 from newsfuse.model import Analysis, Claim, Span, TimeEx
 from newsfuse.vectors import tfidf_rows
@@ -71,11 +74,46 @@ class ClaimFacts:
     ordinals: tuple[tuple[str, int], ...]
     polarity: str
     hedged: bool
+    # the sentence dates two happenings apart ("two days before the Pope arrives on Friday"): its weekdays and
+    # days of the month may be the other happening's, so only its resolved dates (offsets applied) are compared
+    dates_two_happenings: bool = False
+    negated: frozenset[str] = frozenset()  # what its main statement negates (canonical lemmas), if a word does
 
 
 def _kind(what: str) -> str:
     w = what.lower().strip()
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+# "two days before", "a week after", "three days earlier": a span between two happenings of one sentence.
+_OFFSET_WORD = re.compile(r"\b(?:before|after|earlier|later|ahead|prior)\b", re.IGNORECASE)
+_DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
+
+
+def _offsets(times: Sequence[TimeEx]) -> set[int]:
+    """The day counts of a sentence's offsets between happenings ("two days before": 2, "a week after": 7)."""
+    out = set()
+    for t in times:
+        m = _DAYS_OR_WEEKS.fullmatch(t.value or "") if t.kind == "duration" else None
+        if m and _OFFSET_WORD.search(t.span.text):
+            out.add(int(m.group(1)) * (7 if m.group(2) == "W" else 1))
+    return out
+
+
+def _offset_dates(times: Sequence[TimeEx], offsets: set[int]) -> set[str]:
+    """The days a sentence's offsets lead to from its dated days, both ways ("the attack came two days before
+    the Pope arrives on Friday" dates the attack on Wednesday too), so that the two happenings one sentence
+    dates apart are not read as a disagreement with a sentence that dates the other one."""
+    out = set()
+    for t in times if offsets else ():
+        if t.kind in ("date", "time") and t.value and t.precision == "day":
+            try:
+                day = date.fromisoformat(_day_of(t.value))
+            except ValueError:
+                continue
+            for n in offsets:
+                out.update(((day - timedelta(days=n)).isoformat(), (day + timedelta(days=n)).isoformat()))
+    return out
 
 
 def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
@@ -87,8 +125,9 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
     """
     slots = claim.slots
     dates = slots.get("dates", ())
+    offsets = _offsets(times) if times is not None else set()
     if times is not None:
-        dates = sorted({t.value for t in times if t.value and t.precision == "day"})
+        dates = sorted({t.value for t in times if t.value and t.precision == "day"} | _offset_dates(times, offsets))
     counts: dict[str, list[tuple[float, str]]] = {}
     for c in slots.get("casualties", ()):
         if c.get("value") is not None:
@@ -98,6 +137,10 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
         if q.get("unit") and kind != q["unit"]:
             kind = f"{q['unit']} {kind}"  # "122mm rockets" measures rockets; it does not count them
         if kind and kind not in PERSON_NOUNS and f"{kind}s" not in PERSON_NOUNS and q.get("value") is not None:
+            at = claim.span.text.find(q.get("text") or "\0")
+            done = happening(claim.span.text, at, at + len(q["text"]), q.get("what") or "") if at >= 0 else None
+            if done:
+                kind = f"{kind} {done}"  # "arrested 37 protesters" and "thousands of protesters" count two things
             counts.setdefault(kind, []).append((float(q["value"]), q.get("qualifier") or "exact"))
     return ClaimFacts(
         span=claim.span,
@@ -110,6 +153,8 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
         ordinals=tuple((o.get("what") or "", int(o["value"])) for o in slots.get("ordinals", ())),
         polarity=claim.polarity,
         hedged=claim.hedged,
+        dates_two_happenings=bool(offsets),
+        negated=frozenset(slots.get("negated", ())),
     )
 
 
@@ -152,15 +197,34 @@ def _is_number(term: str) -> bool:
     return term.replace(".", "", 1).isdigit()
 
 
+def _number_neighbours(terms: tuple[str, ...], numbers: set[str]) -> set[tuple[str, str]]:
+    """(number, word beside it) for each of `numbers` in the term sequence: what the number counts or qualifies."""
+    out = set()
+    for k, t in enumerate(terms):
+        if t in numbers:
+            for step in (-1, 1):  # the nearest word each way, past a list of numbers ("ages 14, 11, 7 and 3")
+                n = k + step
+                while 0 <= n < len(terms) and _is_number(terms[n]):
+                    n += step
+                if 0 <= n < len(terms):
+                    out.add((t, terms[n]))
+    return out
+
+
 def number_rewrite(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """The same sentence with a number replaced: near-identical words, each side with a number the other lacks."""
+    """The same sentence with a number replaced: near-identical words, each side with a number the other lacks,
+    and a number of each side standing by the same word ("three victims" / "six victims"; not "four civilian
+    contractors were injured" / "one contractor killed and five people wounded")."""
     na = {t for t in a.terms if _is_number(t)}
     nb = {t for t in b.terms if _is_number(t)}
     if not (na - nb) or not (nb - na):
         return False
     wa = {t for t in a.terms if not _is_number(t)}
     wb = {t for t in b.terms if not _is_number(t)}
-    return bool(wa) and bool(wb) and len(wa & wb) / min(len(wa), len(wb)) >= NEAR_COPY_OVERLAP
+    if not (wa and wb and len(wa & wb) / min(len(wa), len(wb)) >= NEAR_COPY_OVERLAP):
+        return False
+    beside_a = {w for _, w in _number_neighbours(a.terms, na - nb)}
+    return bool(beside_a & {w for _, w in _number_neighbours(b.terms, nb - na)})
 
 
 def _day_of(value: str) -> str:
@@ -181,10 +245,19 @@ def date_conflict(a: ClaimFacts, b: ClaimFacts) -> bool:
     """
     if a.dates and b.dates and not dates_meet(a.dates, b.dates):
         return True
+    if a.dates_two_happenings or b.dates_two_happenings:
+        return False
     for x, y in ((a.month_days, b.month_days), (a.weekdays, b.weekdays)):
         if x and y and not (x & y):
             return True
     return False
+
+
+def _negates_the_other(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """The negative sentence denies what the other states: the word it negates is one of the other's terms
+    ("were not taken" against "were taken"), or no single word is negated ("no one was hurt")."""
+    neg, pos = (a, b) if a.polarity == "negative" else (b, a)
+    return not neg.negated or bool(neg.negated & {t.removeprefix(NAME_PREFIX) for t in pos.terms})
 
 
 def relate(a: ClaimFacts, b: ClaimFacts, sim: float) -> tuple[str, str | None]:
@@ -197,7 +270,7 @@ def relate(a: ClaimFacts, b: ClaimFacts, sim: float) -> tuple[str, str | None]:
         return CONTRADICTS, "number"
     if sim >= ORDINAL_TOPIC_SIM and ordinal_conflict(a, b):
         return CONTRADICTS, "ordinal"
-    if sim >= NEGATION_SIM and a.polarity != b.polarity:
+    if sim >= NEGATION_SIM and a.polarity != b.polarity and _negates_the_other(a, b):
         return CONTRADICTS, "negation"
     if sim >= DATE_TOPIC_SIM and date_conflict(a, b):
         return CONTRADICTS, "date"
@@ -319,12 +392,15 @@ def align_claims(
     for i, c in cluster_of.items():
         members.setdefault(c, []).append(i)
     against: dict[int, dict[int, str]] = {}
+    pairs_of: dict[int, set[tuple[int, int, str]]] = {}  # group -> (its member, the claim against it, reason)
     for i, j, why in conflicts:
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
         against.setdefault(ci, {})[j] = why
         against.setdefault(cj, {})[i] = why
+        pairs_of.setdefault(ci, set()).add((i, j, why))
+        pairs_of.setdefault(cj, set()).add((j, i, why))
 
     rows: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for c, idxs in members.items():
@@ -349,6 +425,11 @@ def align_claims(
             "hedged": rep_claim.hedged,
             "attribution": rep_claim.attribution,
             "conflicts": sorted(set(against.get(c, {}).values())),
+            # each conflict as the two sentences that disagree: the group's member need not be its text
+            "disputes": [
+                {"said": items[i][1].span.to_json(), "against": items[j][1].span.to_json(), "reason": why}
+                for i, j, why in sorted(pairs_of.get(c, ()))
+            ],
             "background": background[reps[c]],
             # an article that says the claim and, elsewhere, something against it is "mixed" (both are shown)
             "sources": [{"article": a, "stance": "mixed" if a in contra_all else "supports"} for a in support_articles]

@@ -64,7 +64,8 @@ def _compatible(a: tuple[float, str | None, bool], b: tuple[float, str | None, b
 _PEOPLE = re.compile(
     r"(?i)^(?:people|persons?|men|women|children|kids|protesters|demonstrators|civilians|soldiers|troops|members|"
     r"residents|students|officers|policemen|workers|fighters|militants|guards|staff|employees|victims|passengers|"
-    r"villagers|detainees|others)$"
+    r"villagers|detainees|contractors|journalists|migrants|refugees|pilgrims|worshippers|patients|prisoners|hostages|"
+    r"others)$"
 )
 _HAPPENED = (
     ("killed", re.compile(r"(?i)\b(?:killed|killing|dead|died|deaths?|bodies|fatalities|lost their lives)\b")),
@@ -75,13 +76,13 @@ _HAPPENED = (
 _CONTEXT_CHARS = 40  # how far from the count, within its clause, the happening is looked for (set by hand)
 
 
-def _happening(a: Analysis, q: Quantity) -> str | None:
-    """What the clause around a count of people says happened to them (the nearest such word), else None."""
-    if not _PEOPLE.match(q.what):
+def happening(text: str, start: int, end: int, what: str) -> str | None:
+    """What the clause around a count of people (text[start:end], counting `what`) says happened to them (the
+    nearest such word), else None."""
+    if not _PEOPLE.match(what):
         return None
-    text = a.article.text
-    before = re.split(r"[.;:!?]", text[max(0, q.span.start - _CONTEXT_CHARS):q.span.start])[-1]
-    after = re.split(r"[.;:!?,]", text[q.span.end:q.span.end + _CONTEXT_CHARS])[0]
+    before = re.split(r"[.;:!?]", text[max(0, start - _CONTEXT_CHARS):start])[-1]
+    after = re.split(r"[.;:!?,]", text[end:end + _CONTEXT_CHARS])[0]
     best: tuple[int, str] | None = None
     for kind, rx in _HAPPENED:
         for m in rx.finditer(after):
@@ -105,7 +106,7 @@ def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[
             if q.partitive:
                 continue  # "one of the factions": a count for claims to compare, not a quantity of the event
             thing, base, converted = _measure(q)
-            thing = (*thing, _happening(a, q))
+            thing = (*thing, happening(a.article.text, q.span.start, q.span.end, q.what))
             key = (thing, q.value, q.qualifier, q.unit or singular(q.what))
             r = reports.setdefault(key, {"thing": thing, "base": base, "converted": converted, "what": q.what,
                                          "value": _number(q.value), "qualifier": q.qualifier, "unit": q.unit,

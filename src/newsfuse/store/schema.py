@@ -224,7 +224,13 @@ def event_schema() -> dict[str, Any]:
                                          "polarity": {"type": "string"}, "hedged": {"type": "boolean"},
                                          "attribution": _STR_OR_NULL, "background": {"type": "boolean"},
                                          "independent_sources": {"type": "integer", "minimum": 0},
-                                         "status": {"enum": ["corroborated", "single-source", "disputed"]}}},
+                                         "status": {"enum": ["corroborated", "single-source", "disputed"]},
+                                         "conflicts": {"type": "array", "items": {"type": "string"}},
+                                         "disputes": {"type": "array", "items": {
+                                             "type": "object", "required": ["said", "against", "reason"],
+                                             "properties": {"said": {"$ref": "#/$defs/span"},
+                                                            "against": {"$ref": "#/$defs/span"},
+                                                            "reason": {"type": "string"}}}}}},
             },
             "timeline": {
                 "type": "array",
