@@ -16,6 +16,8 @@ import re
 from html import escape
 from typing import Any, Iterable, Mapping, Sequence
 
+from newsfuse.fuse.quantities import is_vague
+
 SNIPPET_CHARS = 160  # quoted snippet length in the citation lists
 MAX_MATRIX_ROWS = 40  # claims shown in the matrix (disputed and best corroborated first); the rest are counted
 SUPPORTS, CONTRADICTS, MIXED, SILENT = "supports", "contradicts", "mixed", "silent"
@@ -52,8 +54,15 @@ def quantity_label(q: dict) -> str:
     if measured == "mile" and q.get("value") != 1:
         measured = "miles"  # the unit stands for the noun in "five miles"
     written = f"{prefix}{q.get('value')} {measured}".strip()
+    said = ((q.get("evidence") or [{}])[0].get("text") or "").strip()
+    if qual == "about" and is_vague(said):
+        if said[1:2].islower():
+            said = said[0].lower() + said[1:]  # "Several men" opened its sentence; in a list it is "several men"
+        written = f"{said} (counted as {q.get('value')})"  # "several men" is not "about 10 men": ACLED's reading of it
     # the other figures the sources give for it ("about 10 rockets", "five miles" for "about eight kilometres")
     others = [x for x in dict.fromkeys(quantity_label(r) for r in q.get("reports") or []) if x != written]
+    if q.get("happening"):
+        written += f" {q['happening']}"  # "5 people injured" and "5 people killed" are two quantities
     if not others:
         return written
     return f"{written} ({'disputed; ' if q.get('disputed') else ''}also reported: {', '.join(others)})"

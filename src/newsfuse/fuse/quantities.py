@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
-from newsfuse.extract.quantities import UNITS
+from newsfuse.extract.quantities import _VAGUE_NUMERALS, UNITS
 from newsfuse.fuse.common import by_group, representative, singular
 from newsfuse.model import Analysis, Quantity
 
@@ -62,16 +62,19 @@ def _compatible(a: tuple[float, str | None, bool], b: tuple[float, str | None, b
 # Counts of people say what happened to them, and only counts of the same happening are one quantity: "more than 30
 # people were injured" and "detained at least 40 people" are two, however near their figures.
 _PEOPLE = re.compile(
-    r"(?i)^(?:people|persons?|men|women|children|kids|protesters|demonstrators|civilians|soldiers|troops|members|"
-    r"residents|students|officers|policemen|workers|fighters|militants|guards|staff|employees|victims|passengers|"
-    r"villagers|detainees|contractors|journalists|migrants|refugees|pilgrims|worshippers|patients|prisoners|hostages|"
-    r"others)$"
+    r"(?i)^(?:people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|kids?|(?:protester|demonstrator|civilian|soldier|troop|"
+    r"member|resident|student|officer|worker|fighter|militant|guard|employee|victim|passenger|villager|detainee|"
+    r"contractor|journalist|migrant|refugee|pilgrim|worshipper|patient|prisoner|hostage|other)s?|policem[ae]n|staff)$"
 )
 _HAPPENED = (
     ("killed", re.compile(r"(?i)\b(?:killed|killing|dead|died|deaths?|bodies|fatalities|lost their lives)\b")),
     ("injured", re.compile(r"(?i)\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|casualties)\b")),
     ("detained", re.compile(r"(?i)\b(?:arrest\w*|detain\w*|held|custody|released|freed)\b")),
     ("displaced", re.compile(r"(?i)\b(?:displaced|evacuated|fled|homeless)\b")),
+)
+_PREDICATE_START = re.compile(
+    r"(?i)^\s*(?:,[^,]{1,50},\s*)?(?:(?:were|was|are|is|have|has|had|been|being|later|also|reportedly|"
+    r"critically|seriously|fatally|slightly|badly|all)\s+)*"
 )
 _CONTEXT_CHARS = 40  # how far from the count, within its clause, the happening is looked for (set by hand)
 
@@ -81,6 +84,12 @@ def happening(text: str, start: int, end: int, what: str) -> str | None:
     nearest such word), else None."""
     if not _PEOPLE.match(what):
         return None
+    # the count as the subject of its verb ("nine people were wounded", "five people, including a US soldier,
+    # wounded"): the predicate right after it says what happened, whatever the previous clause said
+    predicate = _PREDICATE_START.sub("", re.split(r"[.;:!?]", text[end:end + 2 * _CONTEXT_CHARS])[0], count=1)
+    for kind, rx in _HAPPENED:
+        if rx.match(predicate):
+            return kind
     before = re.split(r"[.;:!?]", text[max(0, start - _CONTEXT_CHARS):start])[-1]
     after = re.split(r"[.;:!?,]", text[end:end + _CONTEXT_CHARS])[0]
     best: tuple[int, str] | None = None
@@ -90,6 +99,14 @@ def happening(text: str, start: int, end: int, what: str) -> str | None:
         for m in rx.finditer(before):
             best = min(best or (len(before) - m.end(), kind), (len(before) - m.end(), kind))
     return best[1] if best else None
+
+
+_VAGUE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_VAGUE_NUMERALS)) + r")\b")
+
+
+def is_vague(written: str) -> bool:
+    """Whether a count is a vague word read by ACLED's rule ("dozens of protesters"), not a figure."""
+    return not any(ch.isdigit() for ch in written) and bool(_VAGUE.search(written))
 
 
 def _number(value: float) -> int | float:
@@ -113,11 +130,15 @@ def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[
                                          "groups": set(), "evidence": []})
             r["groups"].add(group_id)
             r["evidence"].append(q.span.to_json())
+            r["vague"] = r.get("vague", True) and is_vague(q.span.text)
     entries: list[list[dict[str, Any]]] = []
     for r in sorted(reports.values(), key=_report_order):
         here = (r["base"], r["qualifier"], r["converted"])
-        home = next((e for e in entries if e[0]["thing"] == r["thing"]
-                     and all(_compatible((o["base"], o["qualifier"], o["converted"]), here) for o in e)), None)
+        # counts of people of one happening ("five people were wounded", "nine people were wounded") are one figure
+        # the sources disagree on; other things join only when their figures can be one number
+        home = next((e for e in entries if e[0]["thing"] == r["thing"] and (
+                     r["thing"][-1] is not None
+                     or all(_compatible((o["base"], o["qualifier"], o["converted"]), here) for o in e))), None)
         if home is None:
             entries.append([r])
         else:
@@ -133,6 +154,8 @@ def _entry(reports: list[dict[str, Any]]) -> dict[str, Any]:
     groups = set().union(*(r["groups"] for r in reports))
     return {
         "what": main["what"], "value": main["value"], "qualifier": main["qualifier"], "unit": main["unit"],
+        # for a count of people, what its clause says happened to them (killed, injured, detained, displaced), or null
+        "happening": main["thing"][-1],
         "sources": len(groups),
         # the sources give figures that cannot all be one number as written ("at least 20" and "30" can; "10"
         # and "12" cannot; "eight kilometres (five miles)" is one distance)
@@ -155,5 +178,6 @@ def _disputed(reports: list[dict[str, Any]]) -> bool:
     """Whether independent sources give figures that differ as written (a bound or a unit conversion aside)."""
     return any(a["base"] != b["base"] and not (a["converted"] or b["converted"])
                and not {"at least", "at most"} & {a["qualifier"], b["qualifier"]}
+               and not (a["vague"] or b["vague"])  # "dozens" (12 by ACLED's rule, a floor) does not deny "37"
                and a["groups"] != b["groups"]
                for i, a in enumerate(reports) for b in reports[i + 1:])

@@ -184,6 +184,8 @@ def event_schema() -> dict[str, Any]:
                           "properties": {"what": {"type": "string"}, "value": {"type": "number"},
                                          "qualifier": {"enum": ["exact", "at least", "at most", "about", None]},
                                          "unit": _STR_OR_NULL, "sources": {"type": "integer", "minimum": 1},
+                                         "happening": {"enum": ["killed", "injured", "detained", "displaced", None],
+                                                       "description": "what happened to the people counted"},
                                          "disputed": {"type": "boolean"},
                                          "reports": {
                                              "type": "array",

@@ -74,3 +74,25 @@ def test_one_source_does_not_dispute_itself_and_order_does_not_matter() -> None:
     one, other = _fuse(*texts), _fuse(*reversed(texts))
     strip = lambda qs: [{k: v for k, v in q.items() if k not in ("evidence", "reports")} for q in qs]  # noqa: E731
     assert strip(one) == strip(other) and one[0]["qualifier"] == "exact", (one, other)
+
+
+def test_the_predicate_after_a_count_of_people_says_what_happened_to_them() -> None:
+    got = _fuse("A contractor was killed and nine people were wounded when rockets struck the airport.",
+                "One contractor had been killed and five people, including a US soldier, wounded on the base.")
+    people = [q for q in got if q["what"] == "people"]
+    assert len(people) == 1 and people[0]["happening"] == "injured", got
+    assert people[0]["disputed"] and {r["value"] for r in people[0]["reports"]} == {5, 9}, people
+    killed = [q for q in got if q["what"] in ("contractor", "Contractor")]
+    assert killed and all(q["happening"] == "killed" for q in killed), got
+    schema = event_schema()
+    jsonschema.validate(got, {"$defs": schema.get("$defs", {}), **schema["properties"]["quantities"]})
+
+
+def test_a_vague_count_disputes_no_figure_and_is_shown_as_written() -> None:
+    from newsfuse.brief.render import quantity_label
+
+    got = _fuse("Police detained dozens of protesters near the square.", "Police detained 37 protesters near the square.")
+    protesters = [q for q in got if q["what"] == "protesters"]
+    assert len(protesters) == 1 and not protesters[0]["disputed"], got
+    several = _fuse("Several men were questioned about the truck.")
+    assert [quantity_label(q) for q in several] == ["several men (counted as 10)"], several
