@@ -23,6 +23,7 @@ _FULL_DATES = (
     (re.compile(rf"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+((?:19|20)\d{{2}})\b"), ("d", "mon", "y")),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b"), ("m", "d", "y")),
 )
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 # A labelled date line: the page's own statement of when it was published or updated.
 _LABEL = re.compile(r"(?i)\b(posted|published|created|updated|last\s+updated|modified|first\s+published|date)\s*(?:on|:)?\s*")
 # What stands before the date of a dateline: the place in capitals, perhaps the outlet, then a comma ("BAGHDAD, ",
@@ -56,6 +57,8 @@ def full_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     """Every complete calendar date (day, month and year) in text[start:end], as (start, end, date)."""
     end = len(text) if end is None else end
     out: list[tuple[int, int, date]] = []
+    if not _YEAR.search(text, start, end):
+        return out  # every pattern holds a year: one search rules out a text without one
     for pattern, order in _FULL_DATES:
         for m in pattern.finditer(text, start, end):
             parts = dict(zip(order, m.groups()))

@@ -89,3 +89,12 @@ def test_published_a_day_after_the_archive_copy_takes_the_crawl_day() -> None:
     a = _infer("Two bodies were discovered on Halloween night.", published="2016-11-03", url=url)
     assert pubdate.reference_day(a).isoformat() == "2016-11-02"
     assert {t.span.text: t.value for t in a.times}["Halloween night"] == "2016-10-31TNI"
+
+
+def test_full_dates_need_a_year_and_keep_their_offsets() -> None:
+    assert pubdate.full_dates("Posted Tuesday, January 28 at 8:18 PM. A man was shot on 1/28.") == []
+    text = "A man was shot Jan. 28. Posted: January 28, 2014; updated 2014-01-29 and 1/30/2014."
+    found = pubdate.full_dates(text)
+    assert [d.isoformat() for _, _, d in found] == ["2014-01-28", "2014-01-29", "2014-01-30"]
+    assert [text[s:e] for s, e, _ in found] == ["January 28, 2014", "2014-01-29", "1/30/2014"]
+    assert pubdate.full_dates(text, 0, 30) == []  # the year falls outside the range searched

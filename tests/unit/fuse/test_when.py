@@ -215,3 +215,36 @@ def test_a_day_some_days_before_the_report_beats_the_day_of_writing() -> None:
     a = _a("A teen was shot at his home. It was a sad week at the school. Classmates wore camouflage Tuesday in "
            "honor of the teen who was shot. The teen died Sunday after he was shot.", "a", published="2021-03-09")
     assert event_date([a])["value"] == "2021-03-07"
+
+
+def test_a_day_counted_from_a_moment_of_the_story_is_no_candidate() -> None:
+    # "two days earlier" counts from the story's moment, not from the page's date; "two days ago" does count from it
+    from newsfuse.fuse.when import _candidates
+
+    a = _a("The boy was shot at his home Sunday. His parents had brought him home from the hospital two days "
+           "earlier. A neighbor said she heard a shot two days ago.", "a", published="2021-03-09")
+    texts = [c[3].span.text for c in _candidates(a)]
+    assert "two days earlier" not in texts and "two days ago" in texts
+    assert event_date([a])["value"] == "2021-03-07"
+
+
+def test_reference_dates_and_candidates_are_read_once_per_article(monkeypatch) -> None:
+    from newsfuse.extract import pubdate as pubdate_mod
+    from newsfuse.fuse import when
+
+    a = _a("A man was shot Tuesday night on Main Street.", "a", published="2021-03-03")
+    b = _a("Police said a man was shot Tuesday.", "b", published="2021-03-04")
+    c = _a("The shooting on Tuesday damaged a car.", "c", published=None)
+    calls: list[str] = []
+    real = pubdate_mod.reference_day
+    monkeypatch.setattr(pubdate_mod, "reference_day", lambda x: calls.append(x.id) or real(x))
+    weighed: list[str] = []
+    real_weighed = when._weighed_candidates
+    monkeypatch.setattr(when, "_weighed_candidates", lambda x, *rest: weighed.append(x.id) or real_weighed(x, *rest))
+    d = event_date(with_inferred([a, b, c]))
+    assert d["value"] == "2021-03-02"
+    # c is re-resolved with its inferred date: the times stage reads the new reference date, and the vote reads it
+    # for the new Analysis once more; a and b are read once
+    assert sorted(calls) == ["a", "b", "c", "c", "c"]
+    assert sorted(weighed) == ["a", "b", "c"]
+    assert when._candidates(a, ref=when._ref(a)) is when._candidates(a, ref=when._ref(a))
