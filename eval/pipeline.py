@@ -85,12 +85,20 @@ def evaluate_gva(limit: int, workers: int) -> dict[str, Any]:
     for aid, inc in gold.items():
         by_incident[inc].append(aid)
     scores: dict[str, list[bool]] = defaultdict(list)
+    # the same scores split by whether the incident's event came out exactly (its articles and no others): what
+    # the extraction gets right on a right cluster, and what the clustering costs the fields
+    exact_scores: dict[str, list[bool]] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
+    for aid, ev_id in assignment.items():
+        members[ev_id].add(aid)
     for inc, aids in by_incident.items():
         record = incidents[inc]
         votes = Counter(assignment[a] for a in aids if a in assignment)
         if not votes:
             continue
-        ev = events[votes.most_common(1)[0][0]]
+        ev_id = votes.most_common(1)[0][0]
+        ev = events[ev_id]
+        exact = members[ev_id] == set(aids)
         gold_date = datetime.strptime(record["date"], "%B %d, %Y").date().isoformat()
         loc = ev.get("location") or {}
         scores["date"].append((ev.get("date") or {}).get("value") == gold_date)
@@ -100,8 +108,14 @@ def evaluate_gva(limit: int, workers: int) -> dict[str, Any]:
         # a fused null counts as 0, as in eval.gva_facts: GVA records 0 when nothing is reported
         scores["killed"].append(((ev.get("fatalities") or {}).get("value") or 0) == record.get("killed"))
         scores["injured"].append(((ev.get("injured") or {}).get("value") or 0) == record.get("injured"))
+        for k, v in scores.items():
+            exact_scores[f"{k}_{'exact' if exact else 'inexact'}"].append(v[-1])
     out = {"articles": len(gold), "incidents": len(by_incident), "bcubed": bcubed(gold, assignment).as_dict()}
     out.update({f"{k}_accuracy": round(sum(v) / len(v), 4) for k, v in scores.items() if v})
+    out["exact_clusters"] = {
+        "incidents": len(exact_scores.get("date_exact", ())),
+        **{f"{k}_accuracy": round(sum(v) / len(v), 4) for k, v in sorted(exact_scores.items()) if v},
+    }
     return out
 
 
