@@ -16,7 +16,6 @@ import re
 from html import escape
 from typing import Any, Iterable, Mapping, Sequence
 
-from newsfuse.fuse.quantities import is_vague
 
 SNIPPET_CHARS = 160  # quoted snippet length in the citation lists
 MAX_MATRIX_ROWS = 40  # claims shown in the matrix (disputed and best corroborated first); the rest are counted
@@ -46,7 +45,8 @@ def period_label(value: Any, precision: Any = None) -> str:
     return v
 
 def quantity_label(q: dict) -> str:
-    """One quantity as a reader writes it: "at least 10 rockets", "122 mm rockets", "107 mm"."""
+    """One quantity as a reader writes it: "at least 10 rockets", "122 mm rockets", "107 mm", "9 people
+    injured", "dozens of protesters detained (counted as 12)"."""
     qual = q.get("qualifier")
     prefix = f"{qual} " if qual not in (None, "exact") else ""
     unit, what = q.get("unit"), q.get("what")
@@ -54,18 +54,22 @@ def quantity_label(q: dict) -> str:
     if measured == "mile" and q.get("value") != 1:
         measured = "miles"  # the unit stands for the noun in "five miles"
     written = f"{prefix}{q.get('value')} {measured}".strip()
+    # the other figures the sources give for it ("about 10 rockets", "five miles" for "about eight kilometres");
+    # the first report is the entry's own
+    reports = q.get("reports") or []
+    own = quantity_label(reports[0]) if reports else None
+    others = [x for x in dict.fromkeys(quantity_label(r) for r in reports[1:]) if x != own]
+    counted = ""
     said = ((q.get("evidence") or [{}])[0].get("text") or "").strip()
-    if qual == "about" and is_vague(said):
-        if said[1:2].islower():
-            said = said[0].lower() + said[1:]  # "Several men" opened its sentence; in a list it is "several men"
-        written = f"{said} (counted as {q.get('value')})"  # "several men" is not "about 10 men": ACLED's reading of it
-    # the other figures the sources give for it ("about 10 rockets", "five miles" for "about eight kilometres")
-    others = [x for x in dict.fromkeys(quantity_label(r) for r in q.get("reports") or []) if x != written]
+    if q.get("vague") and said:
+        written = said[0].lower() + said[1:] if said[1:2].islower() else said  # "Several men" opened a sentence
+        counted = f"counted as {q.get('value')}"  # ACLED's reading of "several", "dozens"
     if q.get("happening"):
         written += f" {q['happening']}"  # "5 people injured" and "5 people killed" are two quantities
-    if not others:
-        return written
-    return f"{written} ({'disputed; ' if q.get('disputed') else ''}also reported: {', '.join(others)})"
+    notes = ([counted] if counted else []) + (["disputed"] if q.get("disputed") else [])
+    if others:
+        notes.append(f"also reported: {', '.join(others)}")
+    return f"{written} ({'; '.join(notes)})" if notes else written
 
 def anchor_token(value: str) -> str:
     """A fragment-safe form of an id (a short hash is added when characters had to be replaced)."""
@@ -263,6 +267,8 @@ def _md_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
                         f"against {md_inline(outlet_of(articles, other['article']))}: “{md_inline(snippet(other['text']))}”"
                         + (f" ({md_inline(d['reason'])})" if d.get("reason") else "")
                     )
+                if cl.get("more_disputes"):
+                    out.append(f"  - and {cl['more_disputes']} more pairs of sentences in conflict")
             else:  # a record written before pairs were kept
                 for s in cl.get("contradict", ()):
                     out.append(f"  - contradicted by {md_inline(outlet_of(articles, s['article']))}: “{md_inline(snippet(s['text']))}”")
@@ -414,7 +420,7 @@ def _html_event(event: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
                     f'<li>{cited(d["said"])} — against {cited(d["against"])}'
                     + (f' <span class="muted">({escape(d["reason"])})</span>' if d.get("reason") else "") + "</li>"
                     for d in cl["disputes"]
-                )
+                ) + (f"<li>and {cl['more_disputes']} more pairs of sentences in conflict</li>" if cl.get("more_disputes") else "")
             else:  # a record written before pairs were kept
                 contra = "".join(f"<li>contradicted by {cited(s)}</li>" for s in cl.get("contradict", ()))
             why = f' <span class="muted">({escape(", ".join(cl.get("conflicts") or []))})</span>' if cl.get("conflicts") else ""

@@ -238,30 +238,29 @@ _NEG_HEAD_DEPS = frozenset(("ROOT", "ccomp", "conj", "xcomp", "relcl"))
 _NEG_HEAD_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))
 
 
-def _negated(toks: _Tokens, positions: range) -> list[str]:
-    """The canonical lemmas of the words a sentence's main statement negates ("were not taken" -> ["take"])."""
-    out = []
+_DENYING_WORDS = frozenset(("no", "nobody", "none", "nothing", "never", "neither", "nor"))
+
+
+def _negation(toks: _Tokens, positions: range, text: str) -> tuple[str, list[str]]:
+    """The polarity of a sentence's main statement ('negative' for "did not", "no one was", "never") and the
+    canonical lemmas of the words it negates ("were not taken" -> ["take"]); none listed when the whole
+    statement is denied ("is not a staff writer", "no arrests have been made"), which then denies anything."""
+    negative, words, whole = False, set(), False
     for i in positions:
         if toks.dep[i] == "neg":
             h = toks.head[i]
             if toks.dep[h] in _NEG_HEAD_DEPS and toks.pos[h] in _NEG_HEAD_POS:
+                negative = True
                 if toks.pos[h] == "AUX" or toks.stop[h]:
-                    return []  # "is not a staff writer": what is denied is the whole predicate, not one word
-                lemma = toks.lemma[h].rstrip(".")
-                out.append(CANONICAL.get(lemma, lemma))
-    return sorted(set(out))
-
-
-def _polarity(toks: _Tokens, positions: range, text: str) -> str:
-    """'negative' when the main statement is negated ("did not", "no one was", "never")."""
-    for i in positions:
-        if toks.dep[i] == "neg":
-            h = toks.head[i]
-            if toks.dep[h] in _NEG_HEAD_DEPS and toks.pos[h] in _NEG_HEAD_POS:
-                return "negative"
+                    whole = True  # the copula or an auxiliary: what is denied is the predicate, not one word
+                else:
+                    lemma = toks.lemma[h].rstrip(".")
+                    words.add(CANONICAL.get(lemma, lemma))
+        elif toks.lower[i] in _DENYING_WORDS:
+            whole = True
     if _NEGATIVE_WORDS.search(text):
-        return "negative"
-    return "positive"
+        negative = True
+    return ("negative", [] if whole else sorted(words)) if negative else ("positive", [])
 
 
 _SKIPPED_ORDINAL_NOUNS = frozenset(("degree", "floor", "grade", "street", "avenue", "district", "ward", "round", "half", "quarter"))
@@ -410,6 +409,7 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
         names = sorted({m.entity or m.span.text for m in names_in.get(k, ())})
         speakers = speakers_in.get(k, ())
         hedges = sorted(set(_HEDGES_LOWER.findall(lowered)))
+        polarity, negated = _negation(toks, positions, stext)
         slots = {
             "numbers": numbers,
             "casualties": casualties,
@@ -421,7 +421,7 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
             "names": names,
             "ordinals": _ordinals(toks, positions),
             "hedges": hedges,
-            "negated": _negated(toks, positions),
+            "negated": negated,
             "terms": claim_terms(toks, positions, place_spans),
             "sentence_index": index_of[(sent.start, sent.end)],
         }
@@ -429,7 +429,7 @@ def extract_claims(analysis: Analysis) -> tuple[Claim, ...]:
             Claim(
                 span=analysis.span(sent.start, sent.end),
                 slots=slots,
-                polarity=_polarity(toks, positions, stext),
+                polarity=polarity,
                 hedged=bool(hedges),
                 attribution=_attribution(toks, positions, stext, speakers),
             )

@@ -25,8 +25,8 @@ from typing import Any, Mapping, Sequence
 from scipy import sparse
 
 from newsfuse.extract.claims import NAME_PREFIX
-from newsfuse.fuse.quantities import happening
 from newsfuse.extract.times import period_end, recalled_sentences
+from newsfuse.fuse.quantities import happening, is_vague
 from newsfuse.model import Analysis, Claim, Span, TimeEx
 from newsfuse.vectors import tfidf_rows
 
@@ -49,6 +49,9 @@ CANDIDATE_SIM = min(SAME_SIM_WITH_SLOTS, NUMBER_TOPIC_SIM)  # ordinal pairs are 
 # ("a rocket attack in mid-February" in a report of a March attack); background and main-event claims are
 # not compared.  Set by hand on the sample corpus (a morning-after report still dates the event the day before).
 BACKGROUND_GAP_DAYS = 2
+# A disputed claim lists at most this many of its conflicts as sentence pairs (`more_disputes` counts the rest): an
+# event of 60 articles giving three death tolls would otherwise list thousands.  Set by hand for a readable brief.
+MAX_DISPUTE_PAIRS = 5
 # Two counts, one of them "about", within this share of each other agree (our rule: "dozens" = 12 ~ 10-15).
 ABOUT_TOLERANCE = 0.25
 
@@ -77,6 +80,7 @@ class ClaimFacts:
     # the sentence dates two happenings apart ("two days before the Pope arrives on Friday"): its weekdays and
     # days of the month may be the other happening's, so only its resolved dates (offsets applied) are compared
     dates_two_happenings: bool = False
+    vague_numbers: frozenset[str] = frozenset()  # number terms read from vague words ("dozens" -> "12")
     negated: frozenset[str] = frozenset()  # what its main statement negates (canonical lemmas), if a word does
 
 
@@ -87,16 +91,24 @@ def _kind(what: str) -> str:
 
 # "two days before", "a week after", "three days earlier": a span between two happenings of one sentence.
 _OFFSET_WORD = re.compile(r"\b(?:before|after|earlier|later|ahead|prior)\b", re.IGNORECASE)
-_DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
+_DAYS_OR_WEEKS = re.compile(r"PT?(\d+)([DWH])")
+_OFFSET_LOOKAHEAD = 12  # characters after a duration where its "after" / "earlier" is looked for
 
 
-def _offsets(times: Sequence[TimeEx]) -> set[int]:
-    """The day counts of a sentence's offsets between happenings ("two days before": 2, "a week after": 7)."""
+def _offsets(times: Sequence[TimeEx], claim: Span) -> set[int]:
+    """The day counts of a sentence's offsets between happenings ("two days before": 2, "a week after": 7, "48
+    hours earlier": 2); the word that makes a span an offset may follow it ("two days | after the shooting")."""
     out = set()
     for t in times:
         m = _DAYS_OR_WEEKS.fullmatch(t.value or "") if t.kind == "duration" else None
-        if m and _OFFSET_WORD.search(t.span.text):
-            out.add(int(m.group(1)) * (7 if m.group(2) == "W" else 1))
+        if not m:
+            continue
+        n, unit = int(m.group(1)), m.group(2)
+        if unit == "H" and n % 24:
+            continue
+        after = claim.text[t.span.end - claim.start:][:_OFFSET_LOOKAHEAD]
+        if _OFFSET_WORD.search(t.span.text) or _OFFSET_WORD.match(after.lstrip()):
+            out.add(n * 7 if unit == "W" else n // 24 if unit == "H" else n)
     return out
 
 
@@ -125,20 +137,22 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
     """
     slots = claim.slots
     dates = slots.get("dates", ())
-    offsets = _offsets(times) if times is not None else set()
+    offsets = _offsets(times, claim.span) if times is not None else set()
     if times is not None:
         dates = sorted({t.value for t in times if t.value and t.precision == "day"} | _offset_dates(times, offsets))
     counts: dict[str, list[tuple[float, str]]] = {}
     for c in slots.get("casualties", ()):
-        if c.get("value") is not None:
+        if c.get("value") is not None and not is_vague(c.get("text") or ""):  # "dozens" (12, a floor) denies no count
             counts.setdefault(c["kind"], []).append((float(c["value"]), c.get("qualifier") or "exact"))
     for q in slots.get("numbers", ()):
         kind = _kind(q.get("what") or "")
         if q.get("unit") and kind != q["unit"]:
             kind = f"{q['unit']} {kind}"  # "122mm rockets" measures rockets; it does not count them
-        if kind and kind not in PERSON_NOUNS and f"{kind}s" not in PERSON_NOUNS and q.get("value") is not None:
-            at = claim.span.text.find(q.get("text") or "\0")
-            done = happening(claim.span.text, at, at + len(q["text"]), q.get("what") or "") if at >= 0 else None
+        written = q.get("text") or ""
+        if kind and kind not in PERSON_NOUNS and f"{kind}s" not in PERSON_NOUNS and q.get("value") is not None \
+                and not is_vague(written):
+            at = claim.span.text.find(written) if written else -1
+            done = happening(claim.span.text, at, at + len(written), q.get("what") or "") if at >= 0 else None
             if done:
                 kind = f"{kind} {done}"  # "arrested 37 protesters" and "thousands of protesters" count two things
             counts.setdefault(kind, []).append((float(q["value"]), q.get("qualifier") or "exact"))
@@ -155,6 +169,10 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
         hedged=claim.hedged,
         dates_two_happenings=bool(offsets),
         negated=frozenset(slots.get("negated", ())),
+        vague_numbers=frozenset(
+            _number_term(float(x["value"])) for x in (*slots.get("numbers", ()), *slots.get("casualties", ()))
+            if x.get("value") is not None and is_vague(x.get("text") or "")
+        ),
     )
 
 
@@ -197,6 +215,11 @@ def _is_number(term: str) -> bool:
     return term.replace(".", "", 1).isdigit()
 
 
+def _number_term(value: float) -> str:
+    """A number as the claim terms write it ("12", "2.5")."""
+    return str(int(value)) if value.is_integer() else str(value)
+
+
 def _number_neighbours(terms: tuple[str, ...], numbers: set[str]) -> set[tuple[str, str]]:
     """(number, word beside it) for each of `numbers` in the term sequence: what the number counts or qualifies."""
     out = set()
@@ -215,8 +238,8 @@ def number_rewrite(a: ClaimFacts, b: ClaimFacts) -> bool:
     """The same sentence with a number replaced: near-identical words, each side with a number the other lacks,
     and a number of each side standing by the same word ("three victims" / "six victims"; not "four civilian
     contractors were injured" / "one contractor killed and five people wounded")."""
-    na = {t for t in a.terms if _is_number(t)}
-    nb = {t for t in b.terms if _is_number(t)}
+    na = {t for t in a.terms if _is_number(t)} - a.vague_numbers  # "dozens" (12, a floor) is no figure to rewrite
+    nb = {t for t in b.terms if _is_number(t)} - b.vague_numbers
     if not (na - nb) or not (nb - na):
         return False
     wa = {t for t in a.terms if not _is_number(t)}
@@ -241,7 +264,8 @@ def date_conflict(a: ClaimFacts, b: ClaimFacts) -> bool:
     """Both sentences date their statement and the dates (or weekdays, or days of month) do not meet.
 
     Resolved dates are compared by day, so "Wednesday morning" (2021-03-03TMO) and "early on
-    Wednesday" (2021-03-03) agree.
+    Wednesday" (2021-03-03) agree.  A sentence that dates two happenings apart ("two days before the Pope
+    arrives on Friday") is compared by its resolved dates only, its offsets applied both ways.
     """
     if a.dates and b.dates and not dates_meet(a.dates, b.dates):
         return True
@@ -414,6 +438,13 @@ def align_claims(
         independent = len({groups.get(a, a) for a in support_articles})
         status = "disputed" if contradict else ("corroborated" if independent >= 2 else "single-source")
         slots = {k: v for k, v in rep_claim.slots.items() if k not in ("terms",)}
+        # each conflict once per wording (copies and repeats of one sentence say it once), the first few kept
+        disputes, worded = [], set()
+        for i, j, why in sorted(pairs_of.get(c, ())):
+            said, other = items[i][1].span, items[j][1].span
+            if (said.text, other.text, why) not in worded:
+                worded.add((said.text, other.text, why))
+                disputes.append({"said": said.to_json(), "against": other.to_json(), "reason": why})
         row = {
             "text": rep_claim.span.text,
             "support": [s.to_json() for s in support],
@@ -426,10 +457,8 @@ def align_claims(
             "attribution": rep_claim.attribution,
             "conflicts": sorted(set(against.get(c, {}).values())),
             # each conflict as the two sentences that disagree: the group's member need not be its text
-            "disputes": [
-                {"said": items[i][1].span.to_json(), "against": items[j][1].span.to_json(), "reason": why}
-                for i, j, why in sorted(pairs_of.get(c, ()))
-            ],
+            "disputes": disputes[:MAX_DISPUTE_PAIRS],
+            "more_disputes": max(0, len(disputes) - MAX_DISPUTE_PAIRS),
             "background": background[reps[c]],
             # an article that says the claim and, elsewhere, something against it is "mixed" (both are shown)
             "sources": [{"article": a, "stance": "mixed" if a in contra_all else "supports"} for a in support_articles]

@@ -2,13 +2,14 @@
 
 "At least 10 rockets", "around 10 rockets" and "10 rockets" from three outlets are one quantity (10 rockets) with
 three reports; "about eight kilometres (five miles)" is one distance; "122mm rockets" (a calibre) and "10 rockets"
-(a count) are two, and so are "30 people were injured" and "detained 40 people" (counts of people join only when
-their clauses say the same thing happened to them).  Reports join one entry when they count the same thing (the noun in the singular, or the
+(a count) are two, and so are "30 people were injured" and "detained 40 people": a count of people carries what
+its clause says happened to them (`happening`), and counts join only within one happening.  Reports join one entry when they count the same thing (the noun in the singular, or the
 dimension of a bare measure: lengths in km, masses in kg) and their values can be the same figure under their
 qualifiers: equal; "at least 10" and 12; "about 10" and 12 (within ABOUT_TOLERANCE); a measure converted from
 another unit (within CONVERSION_TOLERANCE).  Values that cannot be one figure ("8 km" from the launch site, "180
 km" from Baghdad) stay separate entries.  The entry's value is the one most independent sources give (ties: the
-lowest, as ACLED codes the most conservative report).
+lowest, as ACLED codes the most conservative report).  Counts of people killed or injured that cannot be one
+figure stay separate entries here: the event's `fatalities` and `injured` weigh them and flag the dispute.
 """
 
 from __future__ import annotations
@@ -64,40 +65,58 @@ def _compatible(a: tuple[float, str | None, bool], b: tuple[float, str | None, b
 _PEOPLE = re.compile(
     r"(?i)^(?:people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|kids?|(?:protester|demonstrator|civilian|soldier|troop|"
     r"member|resident|student|officer|worker|fighter|militant|guard|employee|victim|passenger|villager|detainee|"
-    r"contractor|journalist|migrant|refugee|pilgrim|worshipper|patient|prisoner|hostage|other)s?|policem[ae]n|staff)$"
+    r"contractor|journalist|migrant|refugee|pilgrim|worshipper|patient|prisoner|hostage|teen|teenager|boy|girl|adult|"
+    r"other)s?|policem[ae]n|staff)$"
 )
 _HAPPENED = (
     ("killed", re.compile(r"(?i)\b(?:killed|killing|dead|died|deaths?|bodies|fatalities|lost their lives)\b")),
     ("injured", re.compile(r"(?i)\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|casualties)\b")),
-    ("detained", re.compile(r"(?i)\b(?:arrest\w*|detain\w*|held|custody|released|freed)\b")),
+    ("detained", re.compile(r"(?i)\b(?:arrest\w*|detain\w*|held|custody)\b")),
     ("displaced", re.compile(r"(?i)\b(?:displaced|evacuated|fled|homeless)\b")),
 )
 _PREDICATE_START = re.compile(
     r"(?i)^\s*(?:,[^,]{1,50},\s*)?(?:(?:were|was|are|is|have|has|had|been|being|later|also|reportedly|"
     r"critically|seriously|fatally|slightly|badly|all)\s+)*"
 )
+_DENIED = re.compile(r"(?i)(?:not|never|n't)\b")
+# an object right after the verb: the people counted did it ("killed two civilians", "wounded a guard")
+_OBJECT_AFTER = re.compile(r"(?i)\s+(?:\d|a|an|the|his|her|their|him|them|one|two|three|four|five|six|seven|eight|nine|"
+                           r"ten|several|dozens|many)\b")
+# a happening word right before the count, at most one word between that is not a conjunction ("arrested 37
+# protesters", "killing two more people"; not "were killed and seven people")
+_JUST_BEFORE = {kind: re.compile(r"(?i)(?:" + rx.pattern.removeprefix("(?i)") + r")\s+(?:(?!and\b|or\b|but\b)\w+\s+)?$")
+                for kind, rx in _HAPPENED}
 _CONTEXT_CHARS = 40  # how far from the count, within its clause, the happening is looked for (set by hand)
 
 
 def happening(text: str, start: int, end: int, what: str) -> str | None:
-    """What the clause around a count of people (text[start:end], counting `what`) says happened to them (the
-    nearest such word), else None."""
+    """What the clause around a count of people (text[start:end], counting `what`) says happened to them, else
+    None: the predicate right after the count ("nine people were wounded"), else a word right before it
+    ("arrested 37 protesters"), else the nearest such word after it in its clause ("taken to hospital with
+    injuries").  A denied predicate ("were not injured") or one with an object ("five gunmen killed two
+    civilians": the people counted did it) says nothing happened to them."""
     if not _PEOPLE.match(what):
         return None
     # the count as the subject of its verb ("nine people were wounded", "five people, including a US soldier,
     # wounded"): the predicate right after it says what happened, whatever the previous clause said
     predicate = _PREDICATE_START.sub("", re.split(r"[.;:!?]", text[end:end + 2 * _CONTEXT_CHARS])[0], count=1)
+    if _DENIED.match(predicate):
+        return None
     for kind, rx in _HAPPENED:
-        if rx.match(predicate):
-            return kind
+        m = rx.match(predicate)
+        if m:
+            return None if _OBJECT_AFTER.match(predicate[m.end():]) else kind
     before = re.split(r"[.;:!?]", text[max(0, start - _CONTEXT_CHARS):start])[-1]
+    for kind, rx in _HAPPENED:
+        m = _JUST_BEFORE[kind].search(before)
+        if m:
+            return kind
     after = re.split(r"[.;:!?,]", text[end:end + _CONTEXT_CHARS])[0]
     best: tuple[int, str] | None = None
     for kind, rx in _HAPPENED:
         for m in rx.finditer(after):
-            best = min(best or (m.start(), kind), (m.start(), kind))
-        for m in rx.finditer(before):
-            best = min(best or (len(before) - m.end(), kind), (len(before) - m.end(), kind))
+            if not after[:m.start()].rstrip().lower().endswith(" to"):  # "were trying to arrest the man"
+                best = min(best or (m.start(), kind), (m.start(), kind))
     return best[1] if best else None
 
 
@@ -134,11 +153,8 @@ def quantities(analyses: Sequence[Analysis], groups: Mapping[str, str]) -> list[
     entries: list[list[dict[str, Any]]] = []
     for r in sorted(reports.values(), key=_report_order):
         here = (r["base"], r["qualifier"], r["converted"])
-        # counts of people of one happening ("five people were wounded", "nine people were wounded") are one figure
-        # the sources disagree on; other things join only when their figures can be one number
-        home = next((e for e in entries if e[0]["thing"] == r["thing"] and (
-                     r["thing"][-1] is not None
-                     or all(_compatible((o["base"], o["qualifier"], o["converted"]), here) for o in e))), None)
+        home = next((e for e in entries if e[0]["thing"] == r["thing"]
+                     and all(_compatible((o["base"], o["qualifier"], o["converted"]), here) for o in e)), None)
         if home is None:
             entries.append([r])
         else:
@@ -156,12 +172,13 @@ def _entry(reports: list[dict[str, Any]]) -> dict[str, Any]:
         "what": main["what"], "value": main["value"], "qualifier": main["qualifier"], "unit": main["unit"],
         # for a count of people, what its clause says happened to them (killed, injured, detained, displaced), or null
         "happening": main["thing"][-1],
+        "vague": main["vague"],  # the figure is a vague word read by ACLED's rule ("dozens": 12), not a number
         "sources": len(groups),
         # the sources give figures that cannot all be one number as written ("at least 20" and "30" can; "10"
         # and "12" cannot; "eight kilometres (five miles)" is one distance)
         "disputed": _disputed(reports),
         "reports": [{"what": r["what"], "value": r["value"], "qualifier": r["qualifier"], "unit": r["unit"],
-                     "sources": len(r["groups"]), "evidence": r["evidence"]} for r in reports],
+                     "vague": r["vague"], "sources": len(r["groups"]), "evidence": r["evidence"]} for r in reports],
         "evidence": [s for r in reports for s in r["evidence"]],
     }
 

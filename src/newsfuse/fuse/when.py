@@ -212,12 +212,15 @@ _CLIP_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b|[AP]\.?M\b
 
 
 def _clip_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines of a video list on the page."""
-    out = []
+    """(start, end) of the lines of a video list on the page: two or more lines opening with a clip's length,
+    most of them under ten minutes ("1:42 Crash closes I-95"); a live blog's stamps ("14:05 The governor
+    declared...") are hours of the day, not lengths, and stay."""
+    out, short = [], 0
     for m in _CLIP_LINE.finditer(text):
         end = text.find("\n", m.start())
         out.append((m.start(), len(text) if end < 0 else end))
-    return out
+        short += int(text[m.start():m.start() + 6].lstrip()[:2].rstrip(":")) < 10
+    return out if len(out) >= 2 and 2 * short > len(out) else []
 
 
 _NOT_GIVEN: Any = object()

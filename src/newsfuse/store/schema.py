@@ -186,6 +186,8 @@ def event_schema() -> dict[str, Any]:
                                          "unit": _STR_OR_NULL, "sources": {"type": "integer", "minimum": 1},
                                          "happening": {"enum": ["killed", "injured", "detained", "displaced", None],
                                                        "description": "what happened to the people counted"},
+                                         "vague": {"type": "boolean",
+                                                   "description": "a vague word read by ACLED's rule (dozens = 12)"},
                                          "disputed": {"type": "boolean"},
                                          "reports": {
                                              "type": "array",
@@ -232,7 +234,9 @@ def event_schema() -> dict[str, Any]:
                                              "type": "object", "required": ["said", "against", "reason"],
                                              "properties": {"said": {"$ref": "#/$defs/span"},
                                                             "against": {"$ref": "#/$defs/span"},
-                                                            "reason": {"type": "string"}}}}}},
+                                                            "reason": {"type": "string"}}}},
+                                         "more_disputes": {"type": "integer", "minimum": 0,
+                                                           "description": "conflicts not listed in disputes"}}},
             },
             "timeline": {
                 "type": "array",

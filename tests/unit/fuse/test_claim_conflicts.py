@@ -72,3 +72,36 @@ def test_a_dispute_lists_the_two_sentences_that_disagree() -> None:
                 text = (a if s["article"] == "a" else b).article.text
                 assert text[s["start"]:s["end"]] == s["text"]
             assert "second" in d["said"]["text"] + d["against"]["text"]
+
+
+def test_a_denial_of_the_whole_statement_still_conflicts() -> None:
+    none = _facts("No arrests have been made in the shooting, and police did not release the name of the victim.")
+    one = _facts("Police made an arrest in the shooting of the victim.")
+    assert relate(none, one, 0.9) == (CONTRADICTS, "negation")
+
+
+def test_an_offset_word_after_its_span_and_hours_count() -> None:
+    after = _facts("The man was arrested two days after the shooting on March 1.")
+    third = _facts("The man was arrested on March 3, police said.")
+    assert relate(after, third, 0.9)[0] != CONTRADICTS
+    hours = _facts("The man was arrested 48 hours after the shooting on March 1.")
+    assert relate(hours, third, 0.9)[0] != CONTRADICTS
+
+
+def test_a_vague_count_denies_no_figure() -> None:
+    dozens = _facts("Police arrested dozens of protesters during the march downtown.")
+    many = _facts("Police arrested 37 protesters during the march downtown.")
+    assert relate(dozens, many, 0.9)[0] != CONTRADICTS
+
+
+def test_a_dispute_lists_each_wording_once_and_a_few_at_most() -> None:
+    from newsfuse.fuse.claims import MAX_DISPUTE_PAIRS
+
+    texts = [f"{n} people were killed in the blast at the market, police said." for n in ("Five", "Six", "Seven")]
+    arts = [_one(texts[i % 3], f"a{i}") for i in range(30)]
+    rows = align_claims(arts, {})
+    disputed = [r for r in rows if r["status"] == "disputed"]
+    assert disputed
+    for row in disputed:
+        pairs = [(d["said"]["text"], d["against"]["text"]) for d in row["disputes"]]
+        assert len(pairs) == len(set(pairs)) <= MAX_DISPUTE_PAIRS

@@ -71,3 +71,11 @@ def test_a_video_list_line_is_no_telling() -> None:
             "0:58 School board votes on budget Monday\n")
     items = timeline([_a(text, "a", published="2021-03-04")], {"a": "a"})
     assert [it["date"] for it in items] == ["2021-03-02"], items
+
+
+def test_a_live_blogs_stamps_are_no_video_list() -> None:
+    text = ("14:05 The governor declared a state of emergency on Tuesday.\n"
+            "15:20 Officials said the bridge would reopen on Thursday.\n")
+    items = timeline([_a(text, "a", published="2021-03-03")], {"a": "a"})
+    told = " ".join(it["text"] for it in items)
+    assert "state of emergency" in told and "bridge" in told, items
