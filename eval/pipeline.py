@@ -15,7 +15,6 @@ its figures are what a user gets:
 from __future__ import annotations
 
 import argparse
-import re
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -24,11 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from eval.common import data_dir, read_jsonl, write_results
+from eval.gva_where import judge
 from eval.scorers import bcubed
-
-
-def _norm(s: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
 def run_pipeline(rows: list[dict[str, Any]], workers: int, tag: str) -> tuple[dict[str, str], dict[str, dict]]:
@@ -102,9 +98,9 @@ def evaluate_gva(limit: int, workers: int) -> dict[str, Any]:
         gold_date = datetime.strptime(record["date"], "%B %d, %Y").date().isoformat()
         loc = ev.get("location") or {}
         scores["date"].append((ev.get("date") or {}).get("value") == gold_date)
-        city = _norm(record.get("city_or_county"))
-        scores["city"].append(bool(city) and city in {_norm(loc.get("name")), _norm(loc.get("admin2"))})
-        scores["state"].append(_norm(loc.get("admin1")) == _norm(record.get("state")))
+        city_ok, state_ok = judge(loc, record)  # as eval.gva_where scores it ("Barre (Berlin)", "Marion (county)")
+        scores["city"].append(city_ok)
+        scores["state"].append(state_ok)
         # a fused null counts as 0, as in eval.gva_facts: GVA records 0 when nothing is reported
         scores["killed"].append(((ev.get("fatalities") or {}).get("value") or 0) == record.get("killed"))
         scores["injured"].append(((ev.get("injured") or {}).get("value") or 0) == record.get("injured"))
