@@ -59,7 +59,7 @@ _QUAL_RE = re.compile(
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _NUM_UNIT = re.compile(r"(?i)^(\d+(?:\.\d+)?)[-\s]?(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")$")
 # vague words read as counts only when they count a noun ("dozens of protesters"); "many", "some" are too loose
-_VAGUE_NUMERALS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "several"})
+VAGUE_NUMERALS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "several"})
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 _NOT_COUNTED = frozenset(
     "year years month months day days hour hours minute minutes week weeks percent % times am pm p.m. a.m.".split()
@@ -88,6 +88,9 @@ def parse_number(words: str) -> tuple[int | float | None, bool]:
             continue
         if _DIGITS.match(part):
             current += float(part.replace(",", ""))
+            seen = True
+        elif part == "dozen" and current:
+            current *= 12  # "two dozen" is 24, not 2 + 12
             seen = True
         elif part in NUMBER_WORDS:
             current += NUMBER_WORDS[part]
@@ -119,7 +122,7 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
 
 _PARTITIVE_HEADS = frozenset({"the", "them", "those", "these", "its", "their", "his", "her", "our", "us", "whom", "which"})
 _NOT_ALONE = frozenset({"a", "an", "no", "single", "pair", "couple", "both", "twin"})
-_NUMBER_LOWERS = (frozenset(NUMBER_WORDS) | frozenset(SCALES) | _VAGUE_NUMERALS) - _NOT_ALONE
+_NUMBER_LOWERS = (frozenset(NUMBER_WORDS) | frozenset(SCALES) | VAGUE_NUMERALS) - _NOT_ALONE
 
 
 def _numeric_flags(doc: Any) -> list[bool]:
@@ -237,7 +240,7 @@ def extract_quantities(analysis: Analysis) -> tuple[Quantity, ...]:
             # the group (kept for claims, marked); a vague count of it is ("dozens of the protesters")
             # ("all 12 of the miners", "the three of them" are the whole group)
             partitive = bool(nxt is not None and nxt.lower_ == "of" and last.i + 2 < len(doc)
-                             and doc[last.i + 2].lower_ in _PARTITIVE_HEADS and last.lower_ not in _VAGUE_NUMERALS
+                             and doc[last.i + 2].lower_ in _PARTITIVE_HEADS and last.lower_ not in VAGUE_NUMERALS
                              and not (first.i > 0 and doc[first.i - 1].lower_ in ("all", "the", "both")))
             if unit is None and nxt is not None and nxt.lower_ in UNITS and nxt.lower_ not in ("m",):
                 unit = UNITS[nxt.lower_]

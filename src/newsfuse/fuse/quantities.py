@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
-from newsfuse.extract.quantities import _VAGUE_NUMERALS, UNITS
+from newsfuse.extract.quantities import UNITS, VAGUE_NUMERALS
 from newsfuse.fuse.common import by_group, representative, singular
 from newsfuse.model import Analysis, Quantity
 
@@ -120,7 +120,7 @@ def happening(text: str, start: int, end: int, what: str) -> str | None:
     return best[1] if best else None
 
 
-_VAGUE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_VAGUE_NUMERALS)) + r")\b")
+_VAGUE = re.compile(r"(?i)\b(?:" + "|".join(sorted(VAGUE_NUMERALS)) + r")\b")
 
 
 def is_vague(written: str) -> bool:

@@ -26,6 +26,8 @@ def _q(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("Dozens of protesters gathered outside.", ("protesters", 12, "about", None)),
         ("Hundreds of people fled the town.", ("people", 100, "about", None)),
         ("A dozen people were hurt.", ("people", 12, "exact", None)),
+        ("Two dozen people were hurt.", ("people", 24, "exact", None)),
+        ("Nearly three dozen cars burned.", ("cars", 36, "about", None)),
         ("A 122mm rocket landed nearby.", ("rocket", 122, "exact", "mm")),
     ],
 )
