@@ -43,6 +43,8 @@ _NUMBER_WORDS = {
 }
 # Vague amounts say no number: "dozens of protesters" may be the "37 protesters" of another source.
 _VAGUE = frozenset("at least some about around more than other another dozen dozens several many scores hundreds".split())
+# Words that say only that there were people: a description made of them and a count names no one.
+_ANYONE = frozenset("people persons person individuals individual others".split())
 # Adjectives and short names of one country, compared as one word.
 _DEMONYMS = {
     "us": "american", "usa": "american", "uk": "british", "britain": "british",
@@ -185,6 +187,8 @@ def actors(
         for act in a.actors:
             if any(bs <= act.span.start < be for bs, be in background):
                 continue
+            if act.role in DESCRIBED_ROLES and _words(act.name)[1] <= _ANYONE:
+                continue  # "nine people", "five other people": a count (fatalities, injured, quantities), no actor
             place_id = place_ids.get((act.span.start, act.span.end)) if act.role == "target" else None
             if place_id:
                 ident = f"gz:{place_id}"

@@ -97,3 +97,12 @@ def test_the_name_is_the_fullest_description_whatever_the_order() -> None:
     assert summary(first) == summary(fuse_actors.actors([c, b, a], groups)) == summary(fuse_actors.actors([b, c, a], groups))
     asad = next(x for x in first if x["role"] == "target" and "Asad" in x["name"])
     assert asad["name"] == "Ain al-Asad air base" and asad["sources"] == 3 and "base" in asad["aliases"], first
+
+
+def test_a_bare_count_of_people_is_no_actor() -> None:
+    a = _a("A contractor was killed and nine people were wounded when rockets hit the airport on Monday.", "a")
+    b = _a("Rockets hit the airport on Monday, killing a contractor and wounding five other people.", "b")
+    acts = fuse_actors.actors([a, b], {"a": "a", "b": "b"})
+    names = [x["name"].lower() for x in acts]
+    assert not any(n.endswith("people") for n in names), names
+    assert any("contractor" in n for n in names), names
