@@ -187,7 +187,7 @@ def categorise(row: dict[str, Any], articles: Sequence[dict[str, Any]]) -> str:
         return "county_for_town" if not gold_is_county else "other_place"
     if gold_is_county:
         return "town_for_county"
-    domains = " ".join(re.sub(r"^(?:https?://)?(?:web\.archive\.org/web/\d+/)?(?:https?://)?", "", a.get("url") or "")
+    domains = " ".join(re.sub(r"^(?:https?://)?(?:web\.archive\.org/web/[^/]+/)?(?:https?://)?", "", a.get("url") or "")
                        .split("/")[0].lower() for a in articles)
     if pred and pred in domains.replace(".", "").replace("-", ""):
         return "outlet_city"

@@ -271,7 +271,7 @@ _ABBREVIATIONS = (("mt", "mount"), ("ft", "fort"), ("st", "saint"), ("pt", "poin
 _ABBREVIATED_WORDS = frozenset(w for pair in _ABBREVIATIONS for w in pair)
 
 
-def _abbreviation_variants(key: str) -> list[str]:
+def abbreviation_variants(key: str) -> list[str]:
     """The key with its abbreviations written out, then with its long words abbreviated."""
     words = key.split()
     out = []
@@ -681,7 +681,7 @@ class Gazetteer:
         found = self._candidates(key, core_key(key))
         if not found and _ABBREVIATED_WORDS.intersection(key.split()):
             # "Mt. Juliet" is indexed as "Mount Juliet", "Saint Ann" as "St. Ann"
-            for variant in _abbreviation_variants(key):
+            for variant in abbreviation_variants(key):
                 found = self._candidates(variant, core_key(variant))
                 if found:
                     break

@@ -170,7 +170,8 @@ def _states(gaz: Gazetteer) -> dict[str, GazEntry]:
 _JOINED_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? (?:and|&) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\b")
 _STATE_WORD = r"(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|[A-Z]\.\s?[A-Z]\.|W\. ?Va\.|[A-Z]{2})"
 _CITY_STATE = re.compile(r"\b((?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|St\.)(?: (?:[A-Z][\w'’.-]*|de|du|la|of|upon)){0,3}),\s(" + _STATE_WORD + r")(?=[\s,;:.)]|$)")
-DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(" + _STATE_WORD + r"))?\s*(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s")
+# A dateline: "ROCKY MOUNT, N.C. (AP) —", "RHINE, Georgia (41NBC/WMGT) –" (the outlet's name may carry digits, "/", "&").
+DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(" + _STATE_WORD + r"))?\s*(?:\([\w./& -]{1,30}\))?\s*[—–-]{1,2}\s")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -623,14 +624,15 @@ def outlet_country(analysis: Analysis) -> str | None:
     return "GB" if tld == "uk" else tld.upper()
 
 
-_ARCHIVE_PREFIX = re.compile(r"^(?:https?://)?web\.archive\.org/web/[^/]+/")
+# A web archive's prefix before the archived address ("web.archive.org/web/20150101000000/", "web/2015id_/").
+ARCHIVE_PREFIX = re.compile(r"^(?:https?://)?web\.archive\.org/web/[^/]+/")
 # Host labels that name no place ("www", "news", "m").
 _HOST_NOISE = frozenset({"www", "m", "mobile", "amp", "news", "www2", "web", "com", "org", "net", "edu", "gov"})
 
 
 def outlet_host(analysis: Analysis) -> str | None:
     """The outlet's host name, seen through web-archive addresses ("web.archive.org/web/2015/http://x.com/")."""
-    url = _ARCHIVE_PREFIX.sub("", (analysis.article.url or analysis.article.outlet or "").strip())
+    url = ARCHIVE_PREFIX.sub("", (analysis.article.url or analysis.article.outlet or "").strip())
     m = re.match(r"(?:\w+://)?([^/\s:?#]+)", url)
     return m.group(1).lower() if m else None
 

@@ -44,6 +44,15 @@ def test_dateline_with_ap_state() -> None:
     assert p.name == "Rocky Mount" and p.admin1 == "North Carolina"
 
 
+def test_dateline_with_a_station_name_of_digits_and_slashes() -> None:
+    from newsfuse.extract.places import DATELINE
+
+    m = DATELINE.search("RHINE, Georgia (41NBC/WMGT) – A boy was shot at home.")
+    assert m is not None and (m.group(1), m.group(2)) == ("RHINE", "Georgia")
+    p = by_text("NASHVILLE, Tenn. (WKRN-TV 2) – A boy was shot on Sunday.", "NASHVILLE")
+    assert p.name == "Nashville" and p.admin1 == "Tennessee"
+
+
 def test_unknown_place_keeps_null_coordinates() -> None:
     for p in places("The shooting happened in Xyzzyville, police said."):
         if "Xyzzyville" in p.span.text:
@@ -170,6 +179,7 @@ def test_the_outlet_address_names_its_area() -> None:
         return e.admin1 if e else None
 
     assert area("http://web.archive.org/web/2015/http://www.nbclosangeles.com/news/x.html") == "California"
+    assert area("http://web.archive.org/web/20150101000000id_/http://www.nbclosangeles.com/x.html") == "California"
     assert area("https://www.kentucky.com/news/local/crime/article1.html") == "Kentucky"
     assert area("http://www.wral.com/news/1234/") is None
     p = places("Neighbors were rattled after a shooting in Pasadena on Saturday night.",

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from newsfuse.extract.gazetteer import load_gazetteer
 from newsfuse.fuse.where import (
-    W_CARE, _care_factor, _city_of_section, _event_in, _headline, _site_name, _state_written, _township,
+    W_CARE, _Layout, _care_factor, _city_of_section, _event_in, _headline, _scene, _site_name, _state_written, _township,
     event_location,
 )
 from newsfuse.model import Analysis, Article, Place, Sentence, Span
@@ -45,9 +45,9 @@ def test_a_town_where_the_victims_were_taken_counts_less_than_where_the_shooting
     text = "A man was shot in Haw River on Sunday. He was taken to a hospital in Chicago, police said."
     a = _analysis("a", text, [("Haw River", HAW_RIVER), ("Chicago", CHICAGO)])
     haw, chicago = a.places
-    sentences = list(a.sentences)
+    layout = _Layout(a)
     assert _care_factor(a, chicago) == W_CARE and _care_factor(a, haw) == 1.0
-    assert _event_in(a, sentences, haw) and not _event_in(a, sentences, chicago)
+    assert _event_in(a, layout, haw) and not _event_in(a, layout, chicago)
 
 
 def test_the_shootings_own_town_outweighs_a_town_named_as_often() -> None:
@@ -158,3 +158,107 @@ def test_a_title_name_known_as_a_small_town_is_not_read_by_its_last_word() -> No
     a = _analysis("a", "x", [], title="Four shot at Haw River sports bar")
     assert _title_places(a, set()) == []  # not "River" (another name of New Brunswick, New Jersey)
     assert [p.name for p in _title_places(a, {("US", "North Carolina")})] == ["Haw River"]
+
+
+def _unknown(aid: str, text: str, written: str, nth: int = 0) -> Place:
+    """A place the places stage found but the gazetteer does not resolve."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(written, start + 1)
+    return Place(span=Span.of(aid, text, start, start + len(written)), name=written)
+
+
+def _with_unknown(a: Analysis, *unknown: Place) -> Analysis:
+    return a.with_(places=tuple(sorted(a.places + unknown, key=lambda p: p.span.start)))
+
+
+def test_an_unknown_town_written_as_the_scene_is_a_town_of_the_events_region() -> None:
+    text = "Vermont troopers say a boy was shot Wednesday in Waitsfield. They said Waitsfield is quiet."
+    a = _analysis("a", text, [("Vermont", "iso3166-2:US-VT")])
+    a = _with_unknown(a, _unknown("a", text, "Waitsfield"), _unknown("a", text, "Waitsfield", 1))
+    loc = event_location([a])
+    assert (loc["name"], loc["admin1"], loc["gazetteer_id"], loc["lat"]) == ("Waitsfield", "Vermont", None, None)
+    assert [e["text"] for e in loc["evidence"]] == ["Waitsfield", "Waitsfield"]
+
+
+def test_an_unknown_name_without_a_scene_cue_or_a_region_is_no_town() -> None:
+    text = "A boy was shot Wednesday in Waitsfield. Police are looking for a man named Hollis."
+    a = _with_unknown(_analysis("a", text, []), _unknown("a", text, "Waitsfield"), _unknown("a", text, "Hollis"))
+    assert event_location([a])["name"] is None  # no region to place Waitsfield in
+    text2 = "MONTPELIER, Vt. — Police are looking for a man named Hollis."
+    b = _with_unknown(_analysis("b", text2, [("MONTPELIER", "geonames:5238685"), ("Vt.", "iso3166-2:US-VT")]),
+                      _unknown("b", text2, "Hollis"))
+    assert event_location([b])["name"] == "Montpelier"  # no cue: Hollis is no town
+
+
+def test_an_unknown_name_in_a_big_citys_story_is_a_neighbourhood_not_a_town() -> None:
+    text = "MEMPHIS, Tenn. — A man was shot in Frayser on Sunday, Memphis police said."
+    a = _analysis("a", text, [("MEMPHIS", "geonames:4641239"), ("Tenn.", "iso3166-2:US-TN")])
+    a = _with_unknown(a, _unknown("a", text, "Frayser"))
+    assert event_location([a])["name"] == "Memphis"
+    text2 = "A man was shot in New Orleans East on Sunday, police in Louisiana said."
+    b = _with_unknown(_analysis("b", text2, [("Louisiana", "iso3166-2:US-LA")]), _unknown("b", text2, "New Orleans East"))
+    assert event_location([b])["name"] == "Louisiana"  # a quarter of a big city, not a town of its own
+
+
+def test_a_big_citys_dateline_yields_to_the_town_the_lead_places_the_shooting_in() -> None:
+    text = ("WASHINGTON (WUSA9) - Two teens were hurt at a Metro station in Prince George's County. "
+            "Police say a boy and a girl were shot while waiting for a bus in Temple Hills.")
+    a = _analysis("a", text, [("WASHINGTON", "geonames:4140963"), ("Temple Hills", "geonames:4371053")])
+    assert event_location([a])["name"] == "Temple Hills"
+    text2 = "WASHINGTON (WUSA9) - Two teens were shot. Their school in Temple Hills held a vigil."
+    b = _analysis("b", text2, [("WASHINGTON", "geonames:4140963"), ("Temple Hills", "geonames:4371053")])
+    assert event_location([b])["name"] == "Washington"  # the town is not the scene: the dateline stands
+    text3 = ("PITTSBURGH (KDKA) - Police say two people were shot and killed in Homewood early Sunday. "
+             "Homewood residents gathered.")
+    c = _analysis("c", text3, [("PITTSBURGH", "geonames:5206379"), ("Homewood", "geonames:4067927")])
+    c = c.with_(places=c.places + (_place("c", text3, "Homewood", "geonames:4067927", 1),))
+    assert event_location([c])["name"] == "Pittsburgh"  # a neighbourhood the gazetteer places in Alabama
+
+
+def test_the_scenes_own_town_is_read_after_a_street_or_as_a_town() -> None:
+    text = "Deputies went to the 9600 block of Oakland Road in Stoutsville. The tiny town of Lingle mourned. Back in Ohio."
+    a = _with_unknown(_analysis("a", text, []), _unknown("a", text, "Stoutsville"), _unknown("a", text, "Lingle"),
+                      _unknown("a", text, "Ohio"))
+    stouts, lingle, ohio = (replace(p, precision="city") for p in a.places)
+    assert _scene(a, stouts) and _scene(a, lingle) and not _scene(a, ohio)
+
+
+def test_an_agency_named_with_its_county_is_its_city() -> None:
+    from newsfuse.fuse.where import _agency_places
+
+    text = "Savannah Chatham Metropolitan Police responded to a shooting. East Precinct Police said so too."
+    a = Analysis(article=Article(id="a", text=text), sentences=(Sentence(0, len(text), "body"),))
+    found = _agency_places(a, {("US", "Georgia")})
+    assert [(p.name, p.admin1, p.span.text) for p, _ in found] == [("Savannah", "Georgia", "Savannah Chatham")]
+
+
+def test_slug_towns_read_abbreviations_and_never_the_tail_of_a_longer_town() -> None:
+    from newsfuse.fuse.where import _slug_places, _slug_words
+
+    url = "http://web.archive.org/web/20160412165545id_/http://cbs12.com/news/local/sister-shot-in-port-st-lucie"
+    assert _slug_words(url)[:2] == ("news", "local")  # the archive's prefix and the host are left out
+    a = Analysis(article=Article(id="a", text="x", url=url))
+    assert [p.name for p in _slug_places(a, {("US", "Florida")}, set())] == ["Port Saint Lucie"]
+    b = Analysis(article=Article(id="b", text="x", url="http://huffingtonpost.com/2013/01/21/new-orleans-mlk-shooting"))
+    assert _slug_places(b, {("US", "Massachusetts")}, set()) == []  # not Orleans, Massachusetts
+
+
+def test_a_town_read_in_another_state_than_the_one_written_after_it_is_the_written_states() -> None:
+    # the gazetteer lists no Manchester in Illinois: the places stage read it as Manchester, Tennessee
+    text = "Police were called to an apartment on East Street in Manchester, IL on Sunday. Winchester police helped."
+    a = _analysis("a", text, [("Manchester", "geonames:4639224"), ("Winchester", "geonames:4253268")])
+    loc = event_location([a])
+    assert (loc["name"], loc["admin1"], loc["gazetteer_id"]) == ("Manchester", "Illinois", None)
+
+
+def test_an_unlisted_township_takes_the_votes_of_the_one_county_named() -> None:
+    # "Webster Township" read as Webster County, Iowa: the unlisted Webster of Minnesota, in the named Rice County
+    text = "A Minneapolis man was shot at a party in Webster Township. Rice County deputies were called."
+    webster_ia = next(e for e, _ in load_gazetteer().candidates("Webster County") if e.admin1 == "Iowa")
+    rice = next(e for e, _ in load_gazetteer().candidates("Rice County") if e.admin1 == "Minnesota")
+    minneapolis = next(e for e, _ in load_gazetteer().candidates("Minneapolis") if e.admin1 == "Minnesota")
+    a = _analysis("a", text, [("Minneapolis", minneapolis.gazetteer_id), ("Webster Township", webster_ia.gazetteer_id),
+                              ("Rice County", rice.gazetteer_id)])
+    loc = event_location([a])
+    assert (loc["name"], loc["admin1"]) == ("Webster", "Minnesota")
