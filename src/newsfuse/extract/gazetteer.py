@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import unicodedata
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 # Bump when the build changes: the cache file name carries it, so an old index is never read.
-GAZETTEER_VERSION = "11"
+GAZETTEER_VERSION = "12"
 
 # How a name matched an entry: its own name, one of its alternate names, or a reduced form.
 MATCH_PRIMARY = 0
@@ -323,6 +324,11 @@ def _weighted_centroid(points: Iterable[tuple[float, float, int]]) -> tuple[floa
     return round(lat_c, 5), round(lon_c, 5)
 
 
+def _saint(name: str) -> str:
+    """A county name with "St." / "Ste." spelled out, as the two county sources disagree on it."""
+    return re.sub(r"^Ste?\.?\s", lambda m: "Sainte " if m.group(0).lower().startswith("ste") else "Saint ", name)
+
+
 def _box_centre(points: list[tuple[float, float]], trim: float = REGION_BOX_TRIM) -> tuple[float, float] | None:
     """Middle of the box around the points, with `trim` of them cut at each end of both ranges."""
     if not points:
@@ -459,7 +465,7 @@ def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str,
             if alt and alt != c["name"] and _is_latin(alt) and not (alt.isupper() and len(alt) <= 3):
                 names.append((alt, gid, MATCH_ALTERNATE))
         if cc == "US" and a2:
-            county_points[(a1, a2)].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
+            county_points[(a1, _saint(a2))].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
 
     # First-level regions: centroid and population from their cities.
     region_of: dict[tuple[str, str], GazEntry] = {}
@@ -491,7 +497,7 @@ def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str,
 
     # US counties (second level), centroid from their cities.
     for county in src["us_counties"]:
-        pts = county_points.get((county["state"], county["name"]))
+        pts = county_points.get((county["state"], _saint(county["name"])))  # "St. Johns" = "Saint Johns County"
         point = _weighted_centroid(pts) if pts else None
         if point is None:
             continue

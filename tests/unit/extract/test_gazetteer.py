@@ -120,3 +120,11 @@ def test_name_key_folds_long_texts_as_it_folds_short_names() -> None:
     assert len(long) > NAME_KEY_CACHED_CHARS >= len(short)
     assert name_key(short) == "st johns wood arbil"
     assert name_key(long) == " ".join(["st johns wood arbil"] + ["the st johns wood arbil"] * (long.count("The") - 1))
+
+
+def test_saint_counties_are_in_the_gazetteer() -> None:
+    from newsfuse.extract.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    for name, state in (("St. Johns County", "Florida"), ("St. Lucie County", "Florida"), ("Ste. Genevieve County", "Missouri")):
+        assert any(c[0].kind == "county" and c[0].admin1 == state for c in g.candidates(name)), name
