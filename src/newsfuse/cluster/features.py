@@ -82,6 +82,13 @@ _STREET = re.compile(
     r"\b((?:[A-Z0-9][\w'’.-]*\s+){1,3})(?:Street|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Ln|Court|Ct|Parkway|Pkwy|"
     r"Highway|Hwy|Terrace|Circle|Pike|Place|Way|St(?!\.?\s+[A-Z])|Dr(?!\.?\s+[A-Z]))\b"
 )
+# An age given in the title or lead ("3-year-old", "6 month old", "aged 14"): look-alike local shootings (a toddler
+# shot in one part of town, a teenager in another) differ there, reports of one event agree.
+_AGE = re.compile(
+    r"\b(\d{1,3})[\s-]+(years?|yrs?|months?)[\s-]+old\b|\baged\s+(\d{1,3})\b|\b(?:boy|girl|man|woman|teen|teenager|"
+    r"child|toddler|baby|infant|son|daughter|mother|father|mom|dad|brother|sister|student|officer|deputy),\s+(\d{1,3}),",
+    re.IGNORECASE,
+)
 _STREET_DROP = frozenset(
     """n n. s s. e e. w w. ne nw se sw north south east west northeast northwest southeast southwest the a an on at in
     near of off block and along to from by jr sr""".split()
@@ -102,8 +109,8 @@ class ArticleTerms:
     day: int | None
     # Disagreement evidence (see OnlineClusterer): whether `day` comes from a day-precise expression
     # of the text the parse attaches to the event (not the publication date), the places of the title and lead
-    # ("c:" country, "a:" admin1, "g:" gazetteer id, "s:" street) and the people named (surnames; "v:" + surname
-    # for a participant the text says was killed, injured or arrested).
+    # ("c:" country, "a:" admin1, "g:" gazetteer id, "s:" street; "y:" an age the title or lead gives, see `ages`)
+    # and the people named (surnames; "v:" + surname for a participant the text says was killed, injured or arrested).
     day_exact: bool = False
     places: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
@@ -180,6 +187,21 @@ def streets(text: str) -> set[str]:
     return out
 
 
+def ages(text: str) -> set[str]:
+    """Keys ("y:" + age in years, "y:0." + months) of the ages a text gives people ("a 3-year-old girl", "a
+    6-month-old boy", "aged 14", "Girl, 2, shot")."""
+    out: set[str] = set()
+    for m in _AGE.finditer(text):
+        n, unit, aged = m.group(1), m.group(2), m.group(3) or m.group(4)
+        if aged:
+            out.add("y:" + aged)
+        elif unit.lower().startswith("month"):
+            out.add("y:0." + n)
+        else:
+            out.add("y:" + n)
+    return out
+
+
 def article_terms(analysis: Analysis) -> ArticleTerms:
     """Weighted term frequencies (words, entities, places) of one article, lead counted more."""
     text = analysis.article.text
@@ -237,7 +259,9 @@ def article_terms(analysis: Analysis) -> ArticleTerms:
     for term, c in counts.items():
         k = term_id(term)
         tf[k] = tf.get(k, 0.0) + c
-    places |= streets("\n".join(title_parts + lead_parts))
+    head = "\n".join(title_parts + lead_parts)
+    places |= streets(head)
+    places |= ages(head)
     for part in analysis.participants:  # victims and suspects named in the text ("v:" + surname)
         if part.name and " " in part.name.strip() and part.status in PARTICIPANT_STATUS:
             persons.add("v:" + part.name.lower().split()[-1])

@@ -7,7 +7,7 @@ import struct
 
 import numpy as np
 
-from newsfuse.cluster import ClusterConfig, OnlineClusterer, _average_link_parts, cluster_articles
+from newsfuse.cluster import ClusterConfig, OnlineClusterer, _average_linkage, _average_link_parts, _top_split, cluster_articles
 from newsfuse.cluster.features import ArticleTerms
 from newsfuse.model import Analysis, Article, Mention, Sentence, Span
 
@@ -366,3 +366,80 @@ def test_only_a_date_attached_to_the_event_is_day_precise() -> None:
 
     assert with_time("event")[1] is True
     assert with_time("report") == (with_time("event")[0], False)  # the day still places it, but disagrees softly
+
+
+# -- relative split: two tight groups loosely linked (look-alike events sharing their people and places) -------
+# Event a (shared terms 1-3, its own 10-15); b0 opens the look-alike b but shares a's terms 10-12, so it joins a and
+# b1-b3 follow it.  Across the groups the links (0.16-0.33) stay above SPLIT_CUT; within each they are 0.73-0.86.
+TWO_GROUPS = [(f"a{i}", terms([*range(1, 4), *range(10, 16), 100 + i])) for i in range(4)] + [
+    ("b0", terms([*range(1, 4), *range(10, 13), *range(20, 26)]))] + [
+    (f"b{i}", terms([*range(1, 4), *range(20, 26), 200 + i])) for i in range(1, 4)]
+
+
+def test_top_split_parts_two_tight_groups_loosely_linked_only() -> None:
+    tight = np.full((6, 6), 0.25)
+    tight[:3, :3] = tight[3:, 3:] = 0.8
+    np.fill_diagonal(tight, 1.0)
+    z = _average_linkage(tight)
+    assert _top_split(tight, z, 0.7, 3) == [[0, 1, 2], [3, 4, 5]]  # 0.25 across < 0.7 x 0.8 within
+    assert _top_split(tight, z, 0.3, 3) is None  # 0.25 is not below 0.3 x 0.8
+    assert _top_split(tight, z, 0.7, 4) is None  # parts of 3 are too small
+    assert _top_split(tight, z, 0.7, 3, min_gap=0.5) == [[0, 1, 2], [3, 4, 5]]  # each member 0.55 closer to its own
+    torn = tight.copy()
+    torn[2, 3:] = torn[3:, 2] = 0.7  # member 2 is nearly as close to the other group (0.8 vs 0.7)
+    assert _top_split(torn, _average_linkage(torn), 0.9, 3) == [[0, 1, 2], [3, 4, 5]]
+    assert _top_split(torn, _average_linkage(torn), 0.9, 3, min_gap=0.2) is None
+    loose = np.full((6, 6), 0.5)
+    np.fill_diagonal(loose, 1.0)
+    assert _top_split(loose, _average_linkage(loose), 0.7, 2) is None  # one group: nothing loosely linked
+
+
+def test_a_look_alike_event_linked_above_the_cut_is_split_off_relative_to_its_cohesion() -> None:
+    def events(**kw) -> list[list[str]]:
+        c = OnlineClusterer(split_trigger=1.0, **kw)  # every join checked (the trigger only saves time)
+        feed(c, TWO_GROUPS)
+        return sorted(c.events().values())
+
+    whole = [[a for a, _ in TWO_GROUPS]]
+    assert events(split_ratio=0.0) == whole  # the absolute cut alone keeps them together
+    assert events(split_ratio_min_part=5) == whole
+    assert events() == [["a0", "a1", "a2", "a3"], ["b0", "b1", "b2", "b3"]]
+
+
+def test_ages_of_the_title_and_lead_are_keyed() -> None:
+    from newsfuse.cluster.features import ages
+
+    assert ages("3-Year-Old Girl Killed, 16 year old brother hurt") == {"y:3", "y:16"}
+    assert ages("a 6-month-old boy and a man aged 45") == {"y:0.6", "y:45"}
+    assert ages("Girl, 2, shot in argument") == {"y:2"}
+    assert ages("On Jan. 5, 2016, 3 people were shot on 38th Street") == set()
+
+
+def test_look_alike_shootings_of_people_of_other_ages_stay_apart_in_small_events_only() -> None:
+    def joins(first_ages: set[str], second_ages: set[str], **config) -> bool:
+        c = OnlineClusterer(**config)
+        base = dict(tf={i: 1.0 for i in range(1, 11)}, day=DAY)
+        first = c.add_terms("a", ArticleTerms(**base, places=frozenset(first_ages)))
+        other = {**base, "tf": {**{i: 1.0 for i in range(1, 3)}, **{i: 1.0 for i in range(50, 58)}}}  # score 0.15
+        return c.add_terms("b", ArticleTerms(**other, places=frozenset(second_ages))) == first
+
+    assert joins({"y:3"}, set())
+    assert joins({"y:3"}, {"y:3", "y:24"})  # an age in common
+    assert not joins({"y:3"}, {"y:16"})
+    assert joins({"y:3"}, {"y:16"}, age_max_members=0)  # a larger story names many people: ages do not part it
+
+
+def test_a_dormant_event_takes_a_follow_up_from_a_weaker_live_match() -> None:
+    def follow_up(**config) -> tuple[str, str, str]:
+        c = OnlineClusterer(window_days=5, **config)
+        first = c.add_terms("x1", terms(range(1, 11), DAY, ("demir", "v:demir"), (1, 2)))
+        live = c.add_terms("y", terms([*range(9, 11), *range(100, 108)], DAY + 60))  # x1's event goes dormant
+        # x2 shares x1's terms 1-8 (and its victim) and y's terms 100-101: both events would take it
+        return first, live, c.add_terms("x2", terms([*range(1, 9), 100, 101], DAY + 61, ("demir", "v:demir"), (1, 2)))
+
+    first, live, later = follow_up(dormant_compete=-1.0)
+    assert later == live  # dormant events tried only when no live event takes the article
+    first, live, later = follow_up()
+    assert later == first
+    first, live, later = follow_up(dormant_compete=0.9)  # its dormant score must beat the live one by this margin
+    assert later == live
