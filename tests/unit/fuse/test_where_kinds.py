@@ -244,8 +244,12 @@ def test_slug_towns_read_abbreviations_and_never_the_tail_of_a_longer_town() -> 
     assert _slug_places(b, {("US", "Massachusetts")}, set()) == []  # not Orleans, Massachusetts
 
 
-def test_a_town_read_in_another_state_than_the_one_written_after_it_is_the_written_states() -> None:
+def test_a_town_read_in_another_state_than_the_one_written_after_it_is_the_written_states(monkeypatch) -> None:
+    # the rule is off by default (UNLISTED_ELSEWHERE: it also unlisted known towns); switched on, it does this.
     # the gazetteer lists no Manchester in Illinois: the places stage read it as Manchester, Tennessee
+    import newsfuse.fuse.where as where
+
+    monkeypatch.setattr(where, "UNLISTED_ELSEWHERE", True)
     text = "Police were called to an apartment on East Street in Manchester, IL on Sunday. Winchester police helped."
     a = _analysis("a", text, [("Manchester", "geonames:4639224"), ("Winchester", "geonames:4253268")])
     loc = event_location([a])
@@ -262,3 +266,19 @@ def test_an_unlisted_township_takes_the_votes_of_the_one_county_named() -> None:
                               ("Rice County", rice.gazetteer_id)])
     loc = event_location([a])
     assert (loc["name"], loc["admin1"]) == ("Webster", "Minnesota")
+
+
+def test_review_cases_agency_prefix_and_court() -> None:
+    from newsfuse.extract.places import STAGE
+    from newsfuse.stages import analyse_text
+
+    def where(text: str) -> dict:
+        return event_location([analyse_text(text, article_id="r", stages=[STAGE])]) or {}
+
+    port = where("Port Authority Police are investigating a shooting at the bus terminal on Tuesday. One man was wounded.")
+    assert port.get("country_code") != "FR", port
+    grand = where("Grand Valley State University Police said a student was shot on Friday.")
+    assert grand.get("country_code") != "CI", grand
+    court = where("A man was wounded in a shooting Saturday in Smyrna, Georgia. The suspect appeared in court in "
+                  "Marietta on Monday.")
+    assert court.get("name") == "Smyrna", court
