@@ -7,6 +7,7 @@ from, with their spans, and says when credible reports disagree.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
@@ -157,6 +158,7 @@ def casualties(
                 for k in ("fatalities", "injured")
             }
     per_kind: dict[str, list[tuple[str, int, bool]]] = {KILLED: [], INJURED: []}
+    readings: dict[str, list[tuple[str, int, str]]] = {KILLED: [], INJURED: []}  # (source, value, how it is meant)
     reports: dict[str, list[dict[str, Any]]] = {KILLED: [], INJURED: []}
     sources = [representative(members, lambda x: x.casualties) for members in by_group(analyses, groups).values()]
     single = {id(a) for a in sources if not is_roundup(a)}
@@ -186,6 +188,7 @@ def casualties(
             hit[kind] = value
             if kind in counted_kinds:
                 per_kind[kind].append((date, value, stated))
+                readings[kind].append((groups.get(a.id, a.id), value, _reading(a.casualties, kind, value)))
             ev = [] if from_title else _evidence_for(a.casualties, kind, value)
             extra = {}
             if from_title:  # the title is not part of the text: its spans point into the title string
@@ -206,7 +209,7 @@ def casualties(
         out[name] = {
             "value": _pick(chosen or [(d, v) for d, v, _ in values], rule or (INJURED_COUNT_RULE if kind == INJURED else COUNT_RULE)),
             "reports": reports[kind],
-            "disputed": len({v for _, v, _ in values}) > 1,
+            "disputed": _disputed(readings[kind]),
         }
     # the wounded of an early report who died later are not also injured: no source saw that many people hit
     if HIT_CAP and out["injured"]["value"] and out["fatalities"]["value"]:
@@ -228,6 +231,43 @@ def _without_background_counts(a: Analysis, event_date: str) -> Analysis:
         return a
     kept = tuple(r for r in a.casualties if not any(bs <= r.span.start < be for bs, be in spans))
     return a.with_(casualties=kept) if len(kept) != len(a.casualties) else a
+
+
+# "no immediate reports of casualties", "it was not known whether anyone was hurt": an early zero that says nothing
+# was known yet, which a later count updates rather than contradicts.
+_PROVISIONAL = re.compile(r"(?i)\bimmediate(?:ly)?\b|\bno (?:word|reports?) (?:yet )?of\b|\bnot (?:yet )?known\b|\bunclear\b")
+
+
+def _reading(reps: Sequence[CasualtyReport], kind: str, value: int) -> str:
+    """How a source's figure is meant: "floor" ("at least 20"), "provisional" (an early zero: nothing known yet),
+    "about" ("about 20", "dozens") or "exact"."""
+    same = [r for r in reps if r.kind == kind and r.value == value]
+    quals = {r.qualifier for r in same}
+    if value == 0 and same and all(_PROVISIONAL.search(r.span.text) for r in same):
+        return "provisional"
+    if quals & {"at least", "more than"}:
+        return "floor"
+    if "about" in quals:
+        return "about"
+    return "exact"
+
+
+def _can_agree(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    """Whether two sources' figures can both be true: equal; one a floor the other reaches; one "about" the other
+    (within a quarter, at least one); an early zero that only said nothing was known yet."""
+    (va, ha), (vb, hb) = a, b
+    if va == vb or "provisional" in (ha, hb):
+        return True
+    if ha == "floor" and vb >= va or hb == "floor" and va >= vb:
+        return True
+    return "about" in (ha, hb) and abs(va - vb) <= max(1, 0.25 * max(va, vb))
+
+
+def _disputed(readings: list[tuple[str, int, str]]) -> bool:
+    """Independent sources give figures of one kind that cannot both be true (an update of an early report, a
+    floor and a higher count, "about 20" and 22 are no dispute)."""
+    return any(sa != sb and not _can_agree((va, ha), (vb, hb))
+               for i, (sa, va, ha) in enumerate(readings) for sb, vb, hb in readings[i + 1:])
 
 
 def _evidence_for(reps: Sequence[CasualtyReport], kind: str, value: int) -> list[dict[str, Any]]:

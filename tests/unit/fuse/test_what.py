@@ -22,7 +22,9 @@ def test_conservative_count_and_dispute() -> None:
     b = _a("Twelve people were killed in the bombing.", "b")
     res = what.casualties([a, b], {"a": "a", "b": "b"})
     assert res["fatalities"]["value"] == 10
-    assert res["fatalities"]["disputed"] is True
+    assert res["fatalities"]["disputed"] is False  # "at least 10" and 12 can both be true
+    c = _a("Ten people were killed in the bombing.", "c")
+    assert what.casualties([b, c], {"b": "b", "c": "c"})["fatalities"]["disputed"] is True
     assert {r["article"] for r in res["fatalities"]["reports"]} == {"a", "b"}
     for r in res["fatalities"]["reports"]:
         for ev in r["evidence"]:
@@ -147,7 +149,10 @@ def test_later_death_revises_an_early_no_casualties() -> None:
     b = _a("A US civilian contractor died of a heart attack after the attack.", "b", "2021-03-04")
     res = what.casualties([a, b], {"a": "a", "b": "b"})
     assert res["fatalities"]["value"] == 1
-    assert res["fatalities"]["disputed"] is True
+    # "no reports of casualties" said nothing was known yet: the death updates it, it does not dispute it
+    assert res["fatalities"]["disputed"] is False
+    c = _a("Rockets hit the base; no one was killed.", "c", "2021-03-04")
+    assert what.casualties([b, c], {"b": "b", "c": "c"})["fatalities"]["disputed"] is True
 
 
 def test_title_count_where_text_has_none() -> None:
