@@ -870,6 +870,8 @@ def _looks_ahead(analysis: Analysis, start: int, end: int, sent_start: int) -> b
                 return True
             if "to" in words and tok.head.lemma_ in ("be", "due", "expect", "schedule", "set", "plan", "go", "slate"):
                 return True
+            if "would" in words and "have" not in words and tok.dep_ == "ccomp" and tok.head.lemma_ in REPORTING_LEMMAS:
+                return True  # future in reported speech: "officials said the bridge would reopen on Thursday"
             if via_noun:
                 return False
             if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):

@@ -292,3 +292,15 @@ def test_death_and_ambush_are_happenings() -> None:
                "dead.", published="2016-08-25")
     assert t["Aug. 25, 2014"].attached == "event"
     assert t["Dec. 6"].attached == "event_noun"
+
+
+def test_future_in_reported_speech() -> None:
+    from newsfuse.extract import pubdate
+    from newsfuse.stages import analyse_text as _analyse
+
+    a = _analyse("Officials said the bridge would reopen on Thursday.", published="2021-03-03",
+                 stages=[pubdate.STAGE, times.STAGE])
+    assert [t.value for t in a.times if t.span.text == "Thursday"] == ["2021-03-04"]
+    b = _analyse("Police said the man would have turned 30 on Friday.", published="2021-03-03",
+                 stages=[pubdate.STAGE, times.STAGE])
+    assert [t.value for t in b.times if t.span.text == "Friday"] == ["2021-02-26"]
