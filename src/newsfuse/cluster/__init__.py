@@ -37,8 +37,6 @@ import io
 import json
 import math
 import struct
-from itertools import repeat
-from operator import add, mul
 from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
@@ -361,6 +359,22 @@ _PAIR = struct.Struct("<dd")  # one posting: article number, weight
 _TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # upper-triangle indices by matrix size (at most SPLIT_MAX_MEMBERS)
 
 
+def _centroid_at(cent: tuple[np.ndarray, np.ndarray], keys: np.ndarray) -> np.ndarray:
+    """An event centroid's sums at the given term ids (0.0 for terms it lacks), in their order."""
+    ck, cv = cent
+    if not len(ck):
+        return np.zeros(len(keys), dtype=np.float64)
+    pos = np.minimum(np.searchsorted(ck, keys), len(ck) - 1)
+    return np.where(ck[pos] == keys, cv[pos], 0.0)
+
+
+def _sorted_centroid(keys: Sequence[int], vals: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """A centroid as (term ids ascending, sums), from its terms in any order (an older dump kept insertion order)."""
+    k = np.asarray(keys, dtype=np.int64)
+    order = np.argsort(k)
+    return k[order], np.asarray(vals, dtype=np.float64)[order]
+
+
 def event_key(first_article_id: str) -> str:
     """A stable event id from the id of the article that opened it."""
     return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:16]
@@ -510,7 +524,9 @@ class OnlineClusterer:
         self.group_event: dict[str, str] = {}  # copy group -> its live event
         self.event_groups: dict[str, list[str]] = {}
         self._drain: list[tuple[str, list[str]]] = []
-        self.centroid: dict[str, dict[int, float]] = {}  # live event -> sum of member vectors
+        # live event -> sum of member vectors as (term ids ascending, sums): numpy arrays, so a dot with a query is one
+        # gather (searchsorted) and a product, summed left to right in the query's term order as before
+        self.centroid: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.cnorm2: dict[str, float] = {}  # its squared norm
         self.day_range: dict[str, tuple[int, int]] = {}  # event -> (first, last) dated article day
         self.sig: dict[str, _Signature | tuple[tuple, ...]] = {}  # live event -> its signature; dormant: frozen
@@ -680,8 +696,8 @@ class OnlineClusterer:
             to_rest = self._dots.get(ev)  # x's dot with the sum of the other members' vectors, if scored
             if to_rest is None:  # joined through its copy group
                 x = members[-1]
-                cget = self.centroid[ev].get  # the sum of the members' vectors, x's own (unit) vector included
-                to_rest = sum(w * cget(t, 0.0) for t, w in zip(self.keys[x].tolist(), self.vals[x].tolist())) - 1.0
+                # the sum of the members' vectors, x's own (unit) vector included
+                to_rest = sum((self.vals[x] * _centroid_at(self.centroid[ev], self.keys[x])).tolist()) - 1.0
             if to_rest / (m - 1) >= cfg.split_trigger:
                 return ev  # close to the event as a whole: it does not start a group of its own
         sims = self._event_sims(ev)
@@ -835,20 +851,20 @@ class OnlineClusterer:
             if len(partial) > shortlist:  # the best few (a few spare for forgotten articles), then all if short
                 top = np.argpartition(-partial, shortlist)[:shortlist]
                 top = top[np.lexsort((uniq[top], -partial[top]))]
-                alive = sum(1 for n in uniq[top].tolist() if n in self.keys)
+                alive = sum(map(self.keys.__contains__, uniq[top].tolist()))  # counted in C
                 order = top if alive >= cfg.candidates else np.lexsort((uniq, -partial))
             else:
                 order = np.lexsort((uniq, -partial))  # ties: earlier article first
             link: dict[str, float] = {}
             exact: dict[int, float] = {}  # article -> its exact dot product with the query
             taken = 0
-            for i in order.tolist():
-                n = int(uniq[i])
-                nkeys = self.keys.get(n)
+            art_keys, art_vals = self.keys, self.vals
+            for n in uniq[order].tolist():  # article numbers, best partial score first
+                nkeys = art_keys.get(n)
                 if nkeys is None:
                     continue  # forgotten article, not yet swept from the postings
                 taken += 1
-                s = float(q[nkeys] @ self.vals[n])  # exact, over every term
+                s = float(q[nkeys] @ art_vals[n])  # exact, over every term
                 exact[n] = s
                 od = self.art_day[n]
                 ev = self.art_event[n]
@@ -871,8 +887,6 @@ class OnlineClusterer:
             if not link:
                 return None
             ranked = sorted(link, key=lambda e: (-link[e], self.live[e][0]))[:CENTROID_EVENTS]
-            qkeys, qvals = keys.tolist(), vals.tolist()
-            zeros = repeat(0.0)
             best_ev, best = None, -1.0
             scores = self.last_scores
             for ev in ranked:
@@ -882,8 +896,8 @@ class OnlineClusterer:
                     if (len(members) <= len(exact) and len(members) == len(self.members[ev])
                             and all(n in exact for n in members)):
                         dot = sum(exact[n] for n in members)  # the centroid is the sum of these members
-                    else:  # one pass in C over the query's terms (no Python frame per term)
-                        dot = sum(map(mul, qvals, map(self.centroid[ev].get, qkeys, zeros)))
+                    else:  # the centroid's sums at the query's terms, products summed in the query's term order
+                        dot = sum((vals * _centroid_at(self.centroid[ev], keys)).tolist())
                     self._dots[ev] = dot
                     denom = len(self.live[ev]) if cfg.average_link else (math.sqrt(self.cnorm2[ev]) or 1.0)
                     cos = dot / denom
@@ -942,15 +956,31 @@ class OnlineClusterer:
         self.live[ev] = []
         self.members[ev] = list(self.members[ev])
         self.sig[ev] = _Signature.thawed(self.sig[ev])
-        self.centroid[ev] = dict(zip(ckeys.tolist(), cvals.tolist()))
+        order = np.argsort(ckeys)
+        self.centroid[ev] = (ckeys[order], cvals[order])
         self.cnorm2[ev] = float(np.dot(cvals, cvals))
 
     def _add_to_centroid(self, ev: str, keys: np.ndarray, vals: np.ndarray) -> None:
-        cent = self.centroid.setdefault(ev, {})
-        ks, vs = keys.tolist(), vals.tolist()
-        old = list(map(cent.get, ks, repeat(0.0)))
-        cross = sum(map(mul, old, vs))
-        cent.update(zip(ks, map(add, old, vs)))
+        """Add an article's vector to its event's centroid and squared norm.  Each sum is old + weight, and the cross
+        term is summed left to right in the article's term order (Python `sum` of a list): bit for bit the arithmetic
+        of the dict-based centroid this replaced, so the same articles give the same events."""
+        cent = self.centroid.get(ev)
+        if cent is None or not len(cent[0]):
+            order = np.argsort(keys)
+            self.centroid[ev] = (keys[order], vals[order])  # copies (the article keeps its own arrays)
+            cross = 0.0
+        else:
+            ck, cv = cent
+            pos = np.minimum(np.searchsorted(ck, keys), len(ck) - 1)
+            hit = ck[pos] == keys
+            old = np.where(hit, cv[pos], 0.0)
+            cross = sum((old * vals).tolist())
+            cv[pos[hit]] += vals[hit]  # in place: the centroid's arrays belong to it alone
+            if not hit.all():  # new terms: merged in, kept sorted by term id
+                miss = ~hit
+                ck = np.concatenate((ck, keys[miss]))
+                order = np.argsort(ck)
+                self.centroid[ev] = (ck[order], np.concatenate((cv, vals[miss]))[order])
         self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + float(vals @ vals)
 
     def _expire(self) -> None:
@@ -969,14 +999,12 @@ class OnlineClusterer:
                 self.art_sig.pop(n, None)
                 self._dead += 1
             self._sims.pop(ev, None)
-            cent = self.centroid.pop(ev)
+            ck, cv = self.centroid.pop(ev)
             norm = math.sqrt(self.cnorm2.pop(ev)) or 1.0
             for g in self.event_groups.pop(ev, ()):
                 self.group_event.pop(g, None)
                 self.group_owner.pop(g, None)
             if cfg.dormant_days > 0:
-                ck = np.fromiter(cent.keys(), dtype=np.int64, count=len(cent))
-                cv = np.fromiter(cent.values(), dtype=np.float64, count=len(cent))
                 top = np.lexsort((ck, -cv))[:DORMANT_TERMS]  # heaviest first, ties by term id
                 ck, cv = ck[top], cv[top] / norm
                 self.dormant[ev] = (ck, cv, d)
@@ -1077,7 +1105,7 @@ class OnlineClusterer:
             "dead": self._dead,
             "members": self.members, "live": self.live, "last_day": self.last_day, "closed": self.closed,
             "group_event": self.group_event, "event_groups": self.event_groups, "drain": self._drain,
-            "centroid": {e: [list(c.keys()), list(c.values())] for e, c in self.centroid.items()},
+            "centroid": {e: [k.tolist(), v.tolist()] for e, (k, v) in self.centroid.items()},
             "cnorm2": self.cnorm2, "day_range": self.day_range,
             "sig": {e: s.as_json() if isinstance(s, _Signature) else _FrozenSig(*s).as_json() for e, s in self.sig.items()},
             "dormant": [[e, k.tolist(), v.tolist(), d] for e, (k, v, d) in self.dormant.items()],
@@ -1123,7 +1151,7 @@ class OnlineClusterer:
         c.last_day = meta["last_day"]
         c.group_event, c.event_groups = meta["group_event"], meta["event_groups"]
         c._drain = [(e, m) for e, m in meta["drain"]]
-        c.centroid = {e: dict(zip(k, v)) for e, (k, v) in meta["centroid"].items()}
+        c.centroid = {e: _sorted_centroid(k, v) for e, (k, v) in meta["centroid"].items()}
         c.cnorm2 = meta["cnorm2"]
         c.day_range = {e: (lo, hi) for e, (lo, hi) in meta["day_range"].items()}
         c.sig = {e: _Signature.from_json(s) for e, s in meta["sig"].items()}

@@ -443,3 +443,32 @@ def test_a_dormant_event_takes_a_follow_up_from_a_weaker_live_match() -> None:
     assert later == first
     first, live, later = follow_up(dormant_compete=0.9)  # its dormant score must beat the live one by this margin
     assert later == live
+
+
+def test_array_centroid_matches_dict_arithmetic_bit_for_bit() -> None:
+    """The centroid kept as sorted arrays gives exactly the sums, squared norm and query dots of a term -> sum dict
+    updated article by article (the arithmetic the clusterer's decisions were tuned with)."""
+    from operator import mul
+
+    from newsfuse.cluster import _centroid_at
+
+    rng = np.random.default_rng(7)
+    c = OnlineClusterer()
+    ref: dict[int, float] = {}
+    ref_norm2 = 0.0
+    for _ in range(40):
+        keys = rng.choice(300, size=int(rng.integers(1, 60)), replace=False).astype(np.int64)
+        vals = rng.random(len(keys))
+        vals /= np.sqrt(vals @ vals)
+        old = [ref.get(k, 0.0) for k in keys.tolist()]
+        ref_norm2 = ref_norm2 + 2.0 * sum(map(mul, old, vals.tolist())) + float(vals @ vals)
+        for k, o, v in zip(keys.tolist(), old, vals.tolist()):
+            ref[k] = o + v
+        c._add_to_centroid("ev", keys, vals)
+        ck, cv = c.centroid["ev"]
+        assert ck.tolist() == sorted(ref) and cv.tolist() == [ref[k] for k in sorted(ref)]
+        assert c.cnorm2["ev"] == ref_norm2
+        query = rng.choice(400, size=50, replace=False).astype(np.int64)
+        qv = rng.random(50)
+        expected = sum(map(mul, qv.tolist(), (ref.get(k, 0.0) for k in query.tolist())))
+        assert sum((qv * _centroid_at(c.centroid["ev"], query)).tolist()) == expected
