@@ -308,6 +308,19 @@ def _average_linkage(sims: np.ndarray) -> np.ndarray:
     return _nn_chain(dist, m, 2) if _nn_chain is not None else linkage(dist, method="average")  # 2: average
 
 
+# Two members this similar are copies of one report (copies stage: reprints score about 1.0); set by hand.
+SPLIT_COPY_SIM = 0.9
+
+
+def _distinct_reports(sims: np.ndarray, part: list[int]) -> list[int]:
+    """The members of a part less those nearly identical to an earlier one (copies of one report count once)."""
+    kept: list[int] = []
+    for i in part:
+        if not kept or float(sims[i, kept].max()) < SPLIT_COPY_SIM:
+            kept.append(i)
+    return kept
+
+
 def _top_split(sims: np.ndarray, z: np.ndarray, ratio: float, min_part: int, min_gap: float = 0.0) -> list[list[int]] | None:
     """The last average-link merge undone, when it joined two groups of at least `min_part` members each whose
     average similarity to each other is below `ratio` times the average similarity within each group (two tight
@@ -322,6 +335,11 @@ def _top_split(sims: np.ndarray, z: np.ndarray, ratio: float, min_part: int, min
         return None
     cross = 1.0 - float(z[-1, 2])
     for p in parts:
+        # copies of one report (near 1.0 to each other) are one member: four reprints of a wire story and four of
+        # its evening rewrite are two reports, not two tight groups of four
+        p = _distinct_reports(sims, p)
+        if len(p) < max(min_part, 2):
+            return None
         block = sims[np.ix_(p, p)]
         within = (float(block.sum()) - len(p)) / (len(p) * (len(p) - 1))  # off-diagonal mean (diagonal is 1)
         if cross >= ratio * within:

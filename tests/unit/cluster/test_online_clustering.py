@@ -472,3 +472,30 @@ def test_array_centroid_matches_dict_arithmetic_bit_for_bit() -> None:
         qv = rng.random(50)
         expected = sum(map(mul, qv.tolist(), (ref.get(k, 0.0) for k in query.tolist())))
         assert sum((qv * _centroid_at(c.centroid["ev"], query)).tolist()) == expected
+
+
+def test_copies_of_two_versions_of_one_story_are_not_two_tight_groups() -> None:
+    # four reprints of a wire story and four of its evening rewrite, then an article between them: one event
+    from newsfuse.cluster import OnlineClusterer
+
+    morning = terms([*range(1, 13), 20, 21, 22, 23])
+    evening = terms([*range(1, 9), 30, 31, 32, 33, 34, 35, 36, 37])
+    for shared in range(2, 9):
+        for extra in range(0, 16, 3):
+            runs = []
+            for kw in ({}, {"split_ratio": 0.0}):
+                c = OnlineClusterer(**kw)
+                for i in range(4):
+                    c.add_terms(f"m{i}", morning, "gm")
+                for i in range(4):
+                    c.add_terms(f"e{i}", evening, "ge")
+                c.add_terms("w", terms([*range(1, shared + 1), *range(60, 60 + extra)]), "w")
+                runs.append(sorted(sorted(x) for x in c.events().values()))
+            assert runs[0] == runs[1], (shared, extra, runs)
+
+
+def test_an_age_of_a_hundred_or_more_is_no_persons() -> None:
+    from newsfuse.cluster.features import ages
+
+    assert ages("Girl, 3, shot and killed in Riverton home") == {"y:3"}
+    assert ages("Fire destroys the 100-year-old church") == set()
