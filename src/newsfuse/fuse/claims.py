@@ -216,7 +216,7 @@ def _is_number(term: str) -> bool:
 
 
 def _number_term(value: float) -> str:
-    """A number as the claim terms write it ("12", "2.5")."""
+    """A whole number as the claim terms write it ("12"); vague counts ("dozens") are whole numbers."""
     return str(int(value)) if value.is_integer() else str(value)
 
 
