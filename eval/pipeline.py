@@ -45,10 +45,10 @@ def run_pipeline(rows: list[dict[str, Any]], workers: int, tag: str,
         if article is not None:
             articles.append(article)
     if parse_cache:
-        from eval.clusters import _analyse_gva_parsed
+        from eval.clusters import analyse_gva_parsed
 
         kept = {a.id for a in articles}
-        analyses = _analyse_gva_parsed([r for r in rows if str(r["id"]) in kept], True)
+        analyses = analyse_gva_parsed([r for r in rows if str(r["id"]) in kept], True)
     else:
         from eval.cache import analyse_cached
 
