@@ -176,7 +176,7 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
     )
 
 
-def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
+def counts_compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
     """Whether two reported counts can both be true ("at least 10" and "12" can)."""
     (va, qa), (vb, qb) = a, b
     if va == vb:
@@ -194,13 +194,13 @@ def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
 def count_conflict(a: ClaimFacts, b: ClaimFacts) -> str | None:
     """The kind whose counts cannot both be true (no reported value of one side fits the other)."""
     for kind in a.counts.keys() & b.counts.keys():
-        if not any(_compatible(x, y) for x in a.counts[kind] for y in b.counts[kind]):
+        if not any(counts_compatible(x, y) for x in a.counts[kind] for y in b.counts[kind]):
             return kind
     return None
 
 
 def shares_count(a: ClaimFacts, b: ClaimFacts) -> bool:
-    return any(_compatible(x, y) for kind in a.counts.keys() & b.counts.keys() for x in a.counts[kind] for y in b.counts[kind])
+    return any(counts_compatible(x, y) for kind in a.counts.keys() & b.counts.keys() for x in a.counts[kind] for y in b.counts[kind])
 
 
 def ordinal_conflict(a: ClaimFacts, b: ClaimFacts) -> bool:

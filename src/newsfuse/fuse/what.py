@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.casualties import INJURED, KILLED, article_totals, is_roundup, title_reports
+from newsfuse.fuse.claims import counts_compatible
 from newsfuse.fuse.common import by_group, norm_name, representative
 from newsfuse.model import Analysis, CasualtyReport, EventTypeGuess
 
@@ -239,34 +240,20 @@ _PROVISIONAL = re.compile(r"(?i)\bimmediate(?:ly)?\b|\bno (?:word|reports?) (?:y
 
 
 def _reading(reps: Sequence[CasualtyReport], kind: str, value: int) -> str:
-    """How a source's figure is meant: "floor" ("at least 20"), "provisional" (an early zero: nothing known yet),
-    "about" ("about 20", "dozens") or "exact"."""
+    """How a source's figure is meant: "provisional" (an early zero: nothing known yet), else the qualifier of its
+    reports ("at least", "about", "exact")."""
     same = [r for r in reps if r.kind == kind and r.value == value]
     quals = {r.qualifier for r in same}
     if value == 0 and same and all(_PROVISIONAL.search(r.span.text) for r in same):
         return "provisional"
-    if quals & {"at least", "more than"}:
-        return "floor"
-    if "about" in quals:
-        return "about"
-    return "exact"
-
-
-def _can_agree(a: tuple[int, str], b: tuple[int, str]) -> bool:
-    """Whether two sources' figures can both be true: equal; one a floor the other reaches; one "about" the other
-    (within a quarter, at least one); an early zero that only said nothing was known yet."""
-    (va, ha), (vb, hb) = a, b
-    if va == vb or "provisional" in (ha, hb):
-        return True
-    if ha == "floor" and vb >= va or hb == "floor" and va >= vb:
-        return True
-    return "about" in (ha, hb) and abs(va - vb) <= max(1, 0.25 * max(va, vb))
+    return next((q for q in ("at least", "at most", "about") if q in quals), "exact")
 
 
 def _disputed(readings: list[tuple[str, int, str]]) -> bool:
-    """Independent sources give figures of one kind that cannot both be true (an update of an early report, a
-    floor and a higher count, "about 20" and 22 are no dispute)."""
-    return any(sa != sb and not _can_agree((va, ha), (vb, hb))
+    """Independent sources give figures of one kind that cannot both be true (claims' `counts_compatible`: a floor
+    and a higher count, "about 20" and 22 agree); an early zero that only said nothing was known yet is updated by a
+    later count, not contradicted by it."""
+    return any(sa != sb and "provisional" not in (ha, hb) and not counts_compatible((va, ha), (vb, hb))
                for i, (sa, va, ha) in enumerate(readings) for sb, vb, hb in readings[i + 1:])
 
 
