@@ -196,6 +196,7 @@ def event_schema() -> dict[str, Any]:
                                                        "properties": {"what": {"type": "string"}, "value": {"type": "number"},
                                                                       "qualifier": {"enum": ["exact", "at least", "at most", "about", None]},
                                                                       "unit": _STR_OR_NULL, "sources": {"type": "integer", "minimum": 1},
+                                                                      "vague": {"type": "boolean"},
                                                                       "evidence": SPANS}}},
                                          "evidence": SPANS}},
             },
