@@ -26,6 +26,7 @@ from scipy import sparse
 
 from newsfuse.extract.claims import NAME_PREFIX
 from newsfuse.extract.times import period_end, recalled_sentences
+from newsfuse.fuse.common import counts_compatible
 from newsfuse.fuse.quantities import happening, is_vague
 from newsfuse.model import Analysis, Claim, Span, TimeEx
 from newsfuse.vectors import tfidf_rows
@@ -52,8 +53,6 @@ BACKGROUND_GAP_DAYS = 2
 # A disputed claim lists at most this many of its conflicts as sentence pairs (`more_disputes` counts the rest): an
 # event of 60 articles giving three death tolls would otherwise list thousands.  Set by hand for a readable brief.
 MAX_DISPUTE_PAIRS = 5
-# Two counts, one of them "about", within this share of each other agree (our rule: "dozens" = 12 ~ 10-15).
-ABOUT_TOLERANCE = 0.25
 
 # Counted nouns that stand for people: their counts are compared as casualties, not as quantities.
 PERSON_NOUNS = frozenset(
@@ -174,21 +173,6 @@ def facts_of(claim: Claim, times: Sequence[TimeEx] | None = None) -> ClaimFacts:
             if x.get("value") is not None and is_vague(x.get("text") or "")
         ),
     )
-
-
-def counts_compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
-    """Whether two reported counts can both be true ("at least 10" and "12" can)."""
-    (va, qa), (vb, qb) = a, b
-    if va == vb:
-        return True
-    for (v1, q1), (v2, _q2) in ((a, b), (b, a)):
-        if q1 == "at least" and v2 >= v1:
-            return True
-        if q1 == "at most" and v2 <= v1:
-            return True
-    if "about" in (qa, qb):
-        return abs(va - vb) <= max(ABOUT_TOLERANCE * max(va, vb), 1.0)
-    return False
 
 
 def count_conflict(a: ClaimFacts, b: ClaimFacts) -> str | None:

@@ -37,3 +37,27 @@ def singular(word: str) -> str:
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             return w[: -len(suffix)] + repl
     return w
+
+
+# Two counts, one of them "about", within this share of each other agree (our rule: "dozens" = 12 ~ 10-15).  Set by
+# hand: newsrooms round "about 10" from 8 to 12.
+ABOUT_TOLERANCE = 0.25
+
+
+def counts_compatible(a: tuple[float, str | None], b: tuple[float, str | None]) -> bool:
+    """Whether two reported counts (value, qualifier) can both be true: "at least 10" and 12 can, 10 and 12 cannot.
+
+    The one rule for claims (do two sentences contradict?), casualties (is a toll disputed?) and quantities (can two
+    reports be one figure?, which adds a bound of its own).
+    """
+    (va, qa), (vb, qb) = a, b
+    if va == vb:
+        return True
+    for (v1, q1), (v2, _q2) in ((a, b), (b, a)):
+        if q1 == "at least" and v2 >= v1:
+            return True
+        if q1 == "at most" and v2 <= v1:
+            return True
+    if "about" in (qa, qb):
+        return abs(va - vb) <= max(ABOUT_TOLERANCE * max(va, vb), 1.0)
+    return False

@@ -18,16 +18,13 @@ import re
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.quantities import UNITS, VAGUE_NUMERALS
-from newsfuse.fuse.common import by_group, representative, singular
+from newsfuse.fuse.common import by_group, counts_compatible, representative, singular
 from newsfuse.model import Analysis, Quantity
 
 # Kilometres per unit of length, kilograms per unit of mass: bare measures in different units are compared in these.
 _LENGTH_KM = {"mm": 1e-6, "cm": 1e-5, "m": 1e-3, "km": 1.0, "mile": 1.609344}
 _MASS_KG = {"lb": 0.45359237, "kg": 1.0}
 
-# "about 10" is compatible with a value within this share of it.  Set by hand (no evaluation set of quantity
-# reports yet): a quarter covers "about 10" for 8-12, as newsrooms round.
-ABOUT_TOLERANCE = 0.25
 # "at least 20" is read as the same figure as 20 to 30, not as 500: a bound names a figure near it.  Set by hand.
 BOUND_FACTOR = 1.5
 # A measure converted from another unit is rounded by the writer ("eight kilometres (five miles)" is 8 vs 8.05).
@@ -47,17 +44,20 @@ def _measure(q: Quantity) -> tuple[tuple[str, str | None], float, bool]:
 
 
 def _compatible(a: tuple[float, str | None, bool], b: tuple[float, str | None, bool]) -> bool:
-    """Whether two reported values (value, qualifier, converted) can be one figure."""
+    """Whether two reported values (value, qualifier, converted) can be one figure.
+
+    They must be able to both be true (`counts_compatible`), and a bound must name a figure near it: "at least 20"
+    is one figure with 25, not with 500 (BOUND_FACTOR).  A converted measure is within CONVERSION_TOLERANCE.
+    """
     (va, qa, ca), (vb, qb, cb) = a, b
     if va == vb:
         return True
-    tolerance = max(ABOUT_TOLERANCE if "about" in (qa, qb) else 0.0, CONVERSION_TOLERANCE if ca or cb else 0.0)
-    if tolerance and abs(va - vb) <= tolerance * max(abs(va), abs(vb)):
+    if (ca or cb) and abs(va - vb) <= CONVERSION_TOLERANCE * max(abs(va), abs(vb)):
         return True
-    for (v, q), (w, _) in (((va, qa), (vb, qb)), ((vb, qb), (va, qa))):
-        if q == "at least" and v <= w <= v * BOUND_FACTOR or q == "at most" and v >= w >= v / BOUND_FACTOR:
-            return True
-    return False
+    if not counts_compatible((va, qa), (vb, qb)):
+        return False
+    low, high = sorted((abs(va), abs(vb)))
+    return high <= low * BOUND_FACTOR
 
 
 # Counts of people say what happened to them, and only counts of the same happening are one quantity: "more than 30
