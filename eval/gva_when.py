@@ -1,7 +1,8 @@
 """Event date on the Gun Violence Archive set: the voted date of each incident's articles vs its record.
 
 Articles are grouped by their gold incident (clustering is not judged here), each is analysed with
-its given `published` date, and `event_date` votes the incident date.  Also reported:
+its given `published` date, and `event_date` votes the incident date, given the incident's voted location
+(`fuse.where.event_location`, as `fuse.build_event` passes it).  Also reported:
 
 - how often the earliest `published` field itself equals the incident date (a baseline, and a check on
   how many `published` values are archive dates rather than publication dates);
@@ -161,6 +162,7 @@ def _figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def run(limit: int | None = None, split: str = "all") -> dict[str, Any]:
     """Exact-day accuracy of event_date (dev, test, all), a baseline and the ceiling, over the chosen incidents."""
     from newsfuse.fuse.when import event_date, with_inferred
+    from newsfuse.fuse.where import event_location
 
     groups = load_incidents(limit, split)
     t0 = time.perf_counter()
@@ -177,7 +179,7 @@ def run(limit: int | None = None, split: str = "all") -> dict[str, Any]:
                 gap = (date.fromisoformat(art["published"][:10]) - gold).days
                 pub_gap[str(gap) if -1 <= gap <= 3 else ("<-1" if gap < -1 else ">3")] += 1
         analyses = with_inferred([by_id[art["id"]] for art in articles])
-        result = event_date(analyses)
+        result = event_date(analyses, location=event_location(analyses))  # as fuse.build_event passes it
         by_precision[result["precision"]] += 1
         pred = date.fromisoformat(result["value"]) if result["value"] else None
         pubs = sorted(date.fromisoformat(a["published"][:10]) for a in articles if a.get("published"))

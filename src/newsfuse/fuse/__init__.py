@@ -74,7 +74,9 @@ def build_event(
 
     analyses = canonical_order(analyses)
 
-    event_date = when.event_date(analyses)
+    location = where.event_location(analyses)
+    # the event's place as well: on a page telling of happenings in several towns, the date told of the event's own
+    event_date = when.event_date(analyses, location=location)
     # the event's day, when the articles give one (a week or a month is no day to measure "earlier" from)
     event_day = event_date.get("value") if event_date and event_date.get("precision") == "day" else None
     facts = what.casualties(analyses, groups, event_date=event_day)
@@ -86,7 +88,7 @@ def build_event(
         "sources": sources_of(analyses, groups),
         "independent_sources": len({groups.get(a.id, a.id) for a in analyses}),
         "date": event_date,
-        "location": where.event_location(analyses),
+        "location": location,
         "type": what.event_type(analyses, groups),
         "fatalities": facts["fatalities"],
         "injured": facts["injured"],

@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
-from newsfuse.fuse.when import (
-    CONTRACT_PRECISION, PRECISION_RANK, _clip_lines, _ordered_starts, _period_start, _sentence_of,
-)
+from newsfuse.fuse.when import CONTRACT_PRECISION, PRECISION_RANK, clip_lines, ordered_starts, period_start, sentence_of
 from newsfuse.model import Analysis
 
 # Two tellings of one date are one happening when this share of the shorter one's content words is in the other.
@@ -54,15 +52,15 @@ def timeline(
     seen: set[tuple[str, str, int, int]] = set()
     for a in sorted(analyses, key=lambda x: x.id):  # the result does not depend on the order articles came in
         body = a.body_sentences()
-        starts = _ordered_starts(body)
-        clips = _clip_lines(a.article.text) if ":" in a.article.text else []
+        starts = ordered_starts(body)
+        clips = clip_lines(a.article.text) if ":" in a.article.text else []
         for t in a.times:
             if t.kind not in ("date", "time") or not t.value or t.precision not in PRECISION_RANK or t.attached == "stamp":
                 continue
             if clips and any(s <= t.span.start < e for s, e in clips):
                 continue  # a line of the page's video list ("1:42 Crash closes I-95 Tuesday") is no telling
-            where = _sentence_of(body, t, starts)
-            start = _period_start(t.value)
+            where = sentence_of(body, t, starts)
+            start = period_start(t.value)
             if where is None or start is None:
                 continue
             _, sentence = where

@@ -2,7 +2,8 @@
 
 The date of the main happening is the one stated early (title, lead) and attached to an event
 verb, not a background date recalled later ("last January", "a year ago").  Each article's
-candidates are weighted by position and attachment, then summed across articles.  Precision
+candidates are weighted by position and attachment, then summed across articles; given the event's
+voted location, a date told of another town on a page of several happenings counts less.  Precision
 follows ACLED: day when a day is stated, else week, month or year.  Also: dated happenings for
 the timeline, and publication dates inferred across the articles of one event.
 """
@@ -15,9 +16,10 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 from statistics import median
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
-from newsfuse.model import Analysis, InferredDate, Sentence, TimeEx
+from newsfuse.extract.gazetteer import haversine_km, name_key
+from newsfuse.model import Analysis, InferredDate, Place, Sentence, TimeEx
 
 # Weight of a time expression by where it stands: the title, then body sentence i decays as
 # 1 / (1 + POSITION_DECAY * i).  Set by hand; swept on eval/gva_when dev (2,200 incidents): POSITION_DECAY 0.5 gives
@@ -49,8 +51,10 @@ EVENT_WEIGHT = 2.0  # chosen on eval/gva_when dev (first 300 incidents): 0.748 v
 BARE_CLOCK_WEIGHT = 0.3  # set by hand; checked on eval/gva_when dev
 # An article written more than STALE_DAYS after the first one of its event is a follow-up: its
 # relative dates name the trial or the funeral, not the event.
+# STALE_WEIGHT: eval/gva_when dev (2,200 incidents): 0.8768 at 0.2 (set by hand), 0.8773 at 0.1 to 0.15 (1 gained,
+# none lost), 0.8764 at 0.05 and 0 (2 lost).
 STALE_DAYS = 7
-STALE_WEIGHT = 0.2
+STALE_WEIGHT = 0.15
 BACKGROUND_CUES = re.compile(r"(?i)\b(?:ago|anniversary|since|last\s+year|previously|earlier\s+this\s+year|in\s+(?:19|20)\d\d)\b")
 # A sentence about the happening itself: a calendar date written out in it ("killed June 5, 2014", "died
 # February 21") names the event even in a follow-up written weeks later (eval/gva_when dev, all 2,200
@@ -92,6 +96,27 @@ RECENT_PAST_WEIGHT = 1.3
 # not counted from: it is no candidate.  eval/gva_when dev (2,200 incidents): 0.8723 -> 0.8727 (1 gained, none lost).
 NARRATIVE_OFFSETS_DROPPED = True
 _NARRATIVE_OFFSET = re.compile(r"(?i)\b(?:earlier|later|before|after)\s*$")
+# A bare clock time followed by "the day before" ("Mario was pronounced dead Saturday morning ... he had been shot
+# about 1:25 p.m. the day before") is on the day before the one named before it.  eval/gva_when dev (2,200
+# incidents): 0.8768 -> 0.8773 (1 gained, none lost).
+CLOCK_DAY_BEFORE = True
+_DAY_BEFORE_AFTER = re.compile(r"(?i)[ \t,]*(?:on\s+)?(?:the\s+(?:day|night|evening|morning|afternoon)\s+before|"
+                               r"the\s+previous\s+(?:day|night|evening|morning|afternoon))\b")
+# A date in a sentence about the courts or custody ("sniffled back tears Friday afternoon after he entered Bibb
+# County Magistrate Court", "was denied bond Thursday afternoon") dates what followed the event, unless it is stated
+# for the happening itself (see `names_event`): it counts this much.  eval/gva_when dev (2,200 incidents): 0.8759
+# without -> 0.8773 at 0.3 (3 gained, none lost); 0.8773 at 0.2, 0.8764 at 0.5; at 0.1 2 more gained and 2 lost.  The
+# same in sentences with no event word only: 0.8750; without the custody words (jail, booked, custody, charged):
+# 1 fewer gained; with arrest words too (arrested, surrendered): 1 lost.
+COURT_WEIGHT = 0.3
+_COURT = re.compile(r"(?i)\b(?:court|arraign\w*|judge|bond|bail|hearing|pleaded|plea|indicted|sentenced|jail|booked|"
+                    r"custody|charged)\b")
+# A month and day written out in a sentence about the happening, well before the report (BACKGROUND_DAYS), names the
+# happening even when the parse hangs it on a reporting verb ("He's been charged ... and is accused of killing
+# Ernest Edwards at the Nite Owl ... on Jan. 26", "were negligent in Vacca's death on Aug. 25, 2014"): no reporting
+# discount.  eval/gva_when dev (2,200 incidents): 0.8759 -> 0.8773 (3 gained, none lost; the same at any age from 1
+# to 14 days).
+REPORTED_DATE_NAMES_EVENT = True
 PRECISION_RANK = {"minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 3}
 CONTRACT_PRECISION = {0: "day", 1: "week", 2: "month", 3: "year"}
 
@@ -118,10 +143,13 @@ def _ref(a: Analysis) -> date | None:
     return value
 
 
-def _sentence_of(body: Sequence[Sentence], t: TimeEx, starts: Sequence[int] | None = None) -> tuple[int, Sentence] | None:
-    """(index among an article's body sentences, sentence) holding a time expression; None outside the body.
+def sentence_of(body: Sequence[Sentence], t: TimeEx | Place, starts: Sequence[int] | None = None
+                ) -> tuple[int, Sentence] | None:
+    """(index among an article's body sentences, sentence) holding a time expression (or a place mention, by where
+    its span starts); None outside the body.
 
-    `starts`: the sentences' start offsets when they are in order (a binary search then finds the one)."""
+    `body`: the article's `body_sentences()`.  `starts`: their start offsets when they follow one another without
+    overlap (`ordered_starts`; a binary search then finds the sentence), else None (a scan)."""
     if starts is not None:
         i = bisect_right(starts, t.span.start) - 1
         return (i, body[i]) if i >= 0 and t.span.start < body[i].end else None
@@ -131,8 +159,9 @@ def _sentence_of(body: Sequence[Sentence], t: TimeEx, starts: Sequence[int] | No
     return None
 
 
-def _ordered_starts(body: Sequence[Sentence]) -> list[int] | None:
-    """Start offsets of sentences that follow one another without overlap (None otherwise)."""
+def ordered_starts(body: Sequence[Sentence]) -> list[int] | None:
+    """Start offsets of sentences that follow one another without overlap (None otherwise): the `starts` argument
+    of `sentence_of`."""
     starts = [s.start for s in body]
     ok = all(body[i].end <= body[i + 1].start for i in range(len(body) - 1))
     return starts if ok else None
@@ -148,8 +177,10 @@ _THIS_LAST = re.compile(r"(?i)\b(?:this|last)\b")
 _NEXT_THIS = re.compile(r"(?i)\b(?:next|this|coming)\b")
 
 
-def _period_start(value: str) -> tuple[date, int] | None:
-    """First day of the period a TimeML date value names, with its contract precision rank."""
+def period_start(value: str) -> tuple[date, int] | None:
+    """First day of the period a TimeML date value names ("2021-03-03T07:20", "2021-W09", "2021-03", "2021"), with its
+    contract precision rank (0 day, 1 week, 2 month, 3 year: the keys of CONTRACT_PRECISION); None for any other value
+    (a duration, a season, a reference such as PAST_REF)."""
     m = _DAY_VALUE.match(value)
     if m:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), 0
@@ -211,10 +242,11 @@ def _reads_past(t: TimeEx, day: date, ref: date, sentence_text: str) -> bool:
 _CLIP_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b|[AP]\.?M\b|hours\b|hrs\b|GMT\b|UTC\b|[ECMP][SD]T\b)\S")
 
 
-def _clip_lines(text: str) -> list[tuple[int, int]]:
+def clip_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines of a video list on the page: two or more lines opening with a clip's length,
     most of them under ten minutes ("1:42 Crash closes I-95"); a live blog's stamps ("14:05 The governor
-    declared...") are hours of the day, not lengths, and stay."""
+    declared...") are hours of the day, not lengths, and stay.  No time expression on these lines dates the
+    page's own story (each is another story's headline)."""
     out, short = [], 0
     for m in _CLIP_LINE.finditer(text):
         end = text.find("\n", m.start())
@@ -252,19 +284,19 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
     out = []
     last_day: date | None = None
     body = a.body_sentences()
-    starts = _ordered_starts(body)
-    clips = _clip_lines(a.article.text) if ":" in a.article.text else []
-    cues: dict[int, tuple[bool, bool]] = {}  # sentence index -> (an event cue, a background cue) in it
+    starts = ordered_starts(body)
+    clips = clip_lines(a.article.text) if ":" in a.article.text else []
+    cues: dict[int, tuple[bool, bool, bool]] = {}  # sentence index -> (an event, a background, a court cue) in it
     for t in sorted(a.times, key=lambda x: x.span.start):
         if t.kind not in ("date", "time") or not t.value:
             continue
         if clips and any(s <= t.span.start < e for s, e in clips):
             continue
-        start = _period_start(t.value)
+        start = period_start(t.value)
         if start is None:
             continue
         day, rank = start
-        where = _sentence_of(body, t, starts)
+        where = sentence_of(body, t, starts)
         if where is None:
             continue
         i, sentence = where
@@ -283,6 +315,8 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
                 weight *= BARE_CLOCK_WEIGHT
             else:
                 day = last_day
+                if CLOCK_DAY_BEFORE and _DAY_BEFORE_AFTER.match(a.article.text, t.span.end):
+                    day -= timedelta(days=1)  # "shot ... about 1:25 p.m. the day before"
         elif rank == 0 and (ref is None or day <= ref) and not (t.attached == "report" and day == ref):
             # a day after the reference date ("plans to release his name on Tuesday") is not the day the clock
             # times that follow belong to (eval/gva_when dev: +1, and none lost once "the evening of September 18"
@@ -292,11 +326,14 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
             last_day = day
         attached = t.attached
         if i not in cues:
-            cues[i] = (bool(EVENT_CUES.search(sentence_text)), bool(BACKGROUND_CUES.search(sentence_text)))
-        cue, background_cue = cues[i]
-        names_event = rank == 0 and (attached == "event_noun" or (attached == "event" and bool(_MONTH_DAY.search(t.span.text)))
-                                     or (cue and (not t.anchored or bool(_MONTH_DAY.search(t.span.text)))
-                                         and attached != "report"))
+            cues[i] = (bool(EVENT_CUES.search(sentence_text)), bool(BACKGROUND_CUES.search(sentence_text)),
+                       bool(_COURT.search(sentence_text)))
+        cue, background_cue, court = cues[i]
+        written = rank == 0 and bool(_MONTH_DAY.search(t.span.text))
+        reported_old = (REPORTED_DATE_NAMES_EVENT and attached == "report" and written and ref is not None
+                        and (ref - day).days >= BACKGROUND_DAYS)
+        names_event = rank == 0 and (attached == "event_noun" or (attached == "event" and written)
+                                     or (cue and (not t.anchored or written) and (attached != "report" or reported_old)))
         if ref is not None:
             if names_event and day <= ref:
                 # "accused in the May 25 shooting", "was shot and killed Nov. 2": an old date stated for the
@@ -314,7 +351,7 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
             weight *= EVENT_WEIGHT
         elif clocked:
             weight *= CLOCK_WEIGHT
-        elif attached == "report":
+        elif attached == "report" and not (names_event and reported_old):
             weight *= REPORTING_WEIGHT
         elif not cue:
             weight *= UNCUED_WEIGHT
@@ -324,6 +361,106 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
             weight *= RECENT_PAST_WEIGHT
         if stale and t.anchored and not names_event:
             weight *= STALE_WEIGHT
+        if court and not names_event:
+            weight *= COURT_WEIGHT
+        out.append((day, rank, weight, t))
+    return out
+
+
+# On a page that tells of happenings in several towns (a round-up of the weekend's shootings, a station's page with
+# its other stories), a date in a sentence that names another town and not the event's own (nor a region holding it:
+# its county, its state) is the date of that town's happening: it counts this much.  Only on a page naming at least
+# OTHER_TOWNS_MIN other towns or counties (one other town is most often the hospital's or the victim's home town), a
+# town at least OTHER_TOWN_KM from the event's place (nearer, it is most often a neighbourhood of the event's city
+# the gazetteer knows as a town); a mention after "of"/"from" (a home town) or in a sentence about a hospital counts
+# for no place.  eval/gva_when dev (2,200 incidents, the location of `fuse.where.event_location`): 0.8759 without ->
+# 0.8773 at 0.3 (5 gained, 2 lost, both where the voted town is not GVA's); 0.8768 at 0.2 and 0.5; OTHER_TOWNS_MIN 1:
+# 2 more lost, 3: 1 fewer gained and lost; OTHER_TOWN_KM 0 the same, 30: 1 lost (without the neighbourhood and home
+# town guards, with 1 other town enough: 5 gained, 12 lost).  With OTHER_PLACE_CARRY, a sentence naming no place is
+# about the place named last before it: 0.8750 (5 lost), so off.
+OTHER_PLACE_WEIGHT = 0.3
+OTHER_TOWNS_MIN = 2
+OTHER_TOWN_KM = 15.0
+OTHER_PLACE_CARRY = False
+_HOME_TOWN = re.compile(r"(?i)\b(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|nearby\s+)?$")
+_QUARTER_AFTER = re.compile(r"(?i)[\s-]*(?:neighbou?rhoods?|section|community\s+area|district|area)\b")
+_CARE = re.compile(r"(?i)\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic)\b")
+
+
+class _EventPlace:
+    """The event's voted location, read once for the place mentions of its articles (see `_placed`)."""
+
+    __slots__ = ("gazetteer_id", "key", "admin1", "admin2", "country_code", "lat", "lon", "town")
+
+    def __init__(self, location: Mapping[str, Any]) -> None:
+        self.gazetteer_id = location.get("gazetteer_id")
+        self.key = name_key(location.get("name") or "")
+        self.admin1, self.admin2 = location.get("admin1"), location.get("admin2")
+        self.country_code = location.get("country_code")
+        self.lat, self.lon = location.get("lat"), location.get("lon")
+        self.town = location.get("precision") in ("city", "site")
+
+    def holds(self, p: Place) -> bool | None:
+        """Whether a place mention names the event's place or a region holding it (True), another town or county
+        (False), or neither (None: a street, a building, a far region, an unresolved name, a nearby town)."""
+        gid = p.gazetteer_id
+        if (gid and gid == self.gazetteer_id) or (self.key and name_key(p.name or "") == self.key):
+            return True
+        if not gid or (self.country_code and p.country_code != self.country_code):
+            return None
+        if p.precision in ("city", "site"):
+            if None not in (p.lat, p.lon, self.lat, self.lon) and \
+                    haversine_km(p.lat, p.lon, self.lat, self.lon) < OTHER_TOWN_KM:  # type: ignore[arg-type]
+                return None
+            return False
+        if p.precision == "region" and p.admin2 and self.admin2:  # a county
+            if (p.admin1, p.admin2) == (self.admin1, self.admin2):
+                return True
+            return False if self.town else None
+        return None
+
+
+def _placed(a: Analysis, cands: list[tuple[date, int, float, TimeEx]], location: Mapping[str, Any] | _EventPlace
+            ) -> list[tuple[date, int, float, TimeEx]]:
+    """The candidates, with those told of another town than the event's weighed down (OTHER_PLACE_WEIGHT)."""
+    place = location if isinstance(location, _EventPlace) else _EventPlace(location)
+    if not a.places or not (place.key or place.gazetteer_id):
+        return cands
+    told = [(p, h) for p in a.places if (h := place.holds(p)) is not None]
+    if len({p.gazetteer_id for p, h in told if not h}) < OTHER_TOWNS_MIN:
+        return cands  # no round-up (most pages): nothing more to read
+    body = a.body_sentences()
+    starts = ordered_starts(body)
+    text = a.article.text
+    named: dict[int, list[bool]] = defaultdict(list)  # sentence index -> (about the event?) of its places
+    others: set[str] = set()
+    for p, holds in told:
+        where = sentence_of(body, p, starts)
+        if where is None:
+            continue
+        s = where[1]
+        if not holds and (_HOME_TOWN.search(text, max(s.start, p.span.start - 30), p.span.start)
+                          or _QUARTER_AFTER.match(text, p.span.end, p.span.end + 20)
+                          or _CARE.search(text, s.start, s.end)):
+            continue
+        named[where[0]].append(holds)
+        if not holds:
+            others.add(p.gazetteer_id or "")
+    if len(others) < OTHER_TOWNS_MIN:
+        return cands
+    elsewhere: dict[int, bool] = {}
+    current = False
+    for i in range(len(body)):
+        if i in named:
+            current = not any(named[i])
+        elif not OTHER_PLACE_CARRY:
+            current = False
+        elsewhere[i] = current
+    out = []
+    for day, rank, weight, t in cands:
+        where = sentence_of(body, t, starts)
+        if where is not None and elsewhere.get(where[0]):
+            weight *= OTHER_PLACE_WEIGHT
         out.append((day, rank, weight, t))
     return out
 
@@ -342,14 +479,21 @@ def _clock(t: TimeEx) -> str | None:
     return f"{m.group(1)}:{m.group(2)}" if m else None
 
 
-def event_date(analyses: Sequence[Analysis]) -> dict[str, Any]:
-    """The contract `date` object of an event: voted day (or coarser period), time, zone and evidence."""
+def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The contract `date` object of an event: voted day (or coarser period), time, zone and evidence.
+
+    `location`: the event's voted location (the contract object of `fuse.where.event_location`), when known: on a
+    page telling of several happenings in several towns, a date told of another town counts less (see
+    OTHER_PLACE_WEIGHT)."""
     votes: dict[tuple[int, date], float] = defaultdict(float)
     support: dict[tuple[int, date], list[tuple[float, TimeEx]]] = defaultdict(list)
     by_id = {a.id: _ref(a) for a in analyses}  # once per article: reading the dateline is the costly part
     stale = _stale(by_id)
+    place = _EventPlace(location) if location and OTHER_PLACE_WEIGHT != 1.0 else None
     for a in analyses:
         cands = _candidates(a, a.id in stale, by_id[a.id])
+        if place is not None:
+            cands = _placed(a, cands, place)
         total = sum(w for _, r, w, _ in cands if r == 0)
         norm = 1.0 if total <= ARTICLE_CAP else ARTICLE_CAP / total
         for day, rank, weight, t in cands:
