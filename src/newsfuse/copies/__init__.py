@@ -36,6 +36,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from datasketch.lean_minhash import LeanMinHash
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfuse.model import Analysis
 
@@ -57,8 +58,17 @@ MIN_SHINGLES = 8
 MIN_BODY_WORDS = 30
 # How long an article stays in the index to be copied, in days (syndicated copies appear within days).
 WINDOW_DAYS = 14
+# A headline needs this many content words before a body that names none of them is taken for page furniture (a
+# sign-in prompt, a newsletter box: what is left of a page whose story failed to load).  One word headlines ("News",
+# "2014") say nothing about the body.  Set by reading the 347 GVA pages (of 4,797) and 9 news-clusters pages whose
+# body shares no content word with the headline: all but the one-word headlines were furniture or another story.
+NO_REPORT_TITLE_WORDS = 2
+# Content words are compared on their first four letters ("shooting" in a headline meets "shooter" in the body):
+# the test is for no overlap at all, so a loose match errs on the side of a body that is the report.
+_PREFIX = 4
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True)
@@ -77,11 +87,18 @@ def _words(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
     return words
 
 
+def _content_prefixes(words: Iterable[str]) -> set[str]:
+    return {w[:_PREFIX] for w in words if _LETTERS.fullmatch(w) and w not in STOP_WORDS}
+
+
 def body_words(analysis: Analysis) -> list[str]:
     """Lower-cased words of the report's body and title sentences.
 
     A page whose every line looks like furniture (a photo gallery, captions only) has no body: then
-    every sentence but in-article repeats is used, so such pages can still be matched.
+    every sentence but in-article repeats is used, so such pages can still be matched.  A page whose text
+    names nothing of its headline carries no report at all (a sign-in prompt where the story failed to load,
+    the same on every page of that site): it is compared by its headline alone, so that the same page
+    scraped twice is still one report and pages of one site are not copies of each other.
     """
     text = analysis.article.text
     words = _words(text, ((s.start, s.end) for s in analysis.body_sentences()))
@@ -89,6 +106,10 @@ def body_words(analysis: Analysis) -> list[str]:
         words = _words(text, ((s.start, s.end) for s in analysis.sentences if s.role != "duplicate"))
         if not words:
             words = _words(text, [(0, len(text))])
+    title = analysis.article.title or ""
+    headline = _content_prefixes(_words(title, [(0, len(title))]))
+    if len(headline) >= NO_REPORT_TITLE_WORDS and not headline & _content_prefixes(_words(text, [(0, len(text))])):
+        return _words(title, [(0, len(title))])
     return words
 
 

@@ -117,3 +117,35 @@ def test_band_tables_propose_what_datasketch_lsh_proposes() -> None:
     gc.collect()
     gc.collect()
     assert not any(gc.is_tracked(ids) for table in index.tables for ids in table.values())
+
+
+SIGN_IN = [
+    "Close Get email notifications on Jane Doe daily!",
+    "Your notification has been saved.",
+    "There was a problem saving your notification.",
+    "Whenever Jane Doe posts new content, you'll get an email delivered to your inbox with a link.",
+    "Email notifications are only sent once a day, and only if there are new matching items.",
+]
+
+
+def test_pages_of_one_site_that_failed_to_load_their_story_are_not_copies() -> None:
+    """Two pages of different stories whose text is the same sign-in box (nothing of either headline) stay apart."""
+    a = make("a", SIGN_IN, title="Teen killed by friend remembered at vigil")
+    b = make("b", SIGN_IN, title="Officer accidentally shoots self; three suspects in custody", published="2021-03-03")
+    result = find_copies([a, b])
+    assert result.copy_of["b"] is None
+    assert result.group["b"] == "b"
+
+
+def test_a_page_without_its_story_is_still_one_report_when_scraped_twice() -> None:
+    title = "Teen killed by friend remembered at vigil on Sunday night in Pemberton"
+    a = make("a", SIGN_IN, title=title)
+    b = make("b", SIGN_IN, title=title, published="2021-03-03")
+    assert find_copies([a, b]).copy_of["b"] == "a"
+
+
+def test_a_headline_of_one_word_says_nothing_about_the_body() -> None:
+    """"News" over a real report: the report is compared as usual."""
+    a = make("a", WIRE, title="News")
+    b = make("b", WIRE[:5], title="Quake", published="2021-03-03")
+    assert find_copies([a, b]).copy_of["b"] == "a"
