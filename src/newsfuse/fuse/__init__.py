@@ -80,6 +80,7 @@ def build_event(
     # the event's day, when the articles give one (a week or a month is no day to measure "earlier" from)
     event_day = event_date.get("value") if event_date and event_date.get("precision") == "day" else None
     facts = what.casualties(analyses, groups, event_date=event_day)
+    event_type = what.event_type(analyses, groups)
     claim_rows = claims_mod.align_claims(analyses, groups, event_day)
     event: dict[str, Any] = {
         "id": event_id,
@@ -89,11 +90,11 @@ def build_event(
         "independent_sources": len({groups.get(a.id, a.id) for a in analyses}),
         "date": event_date,
         "location": location,
-        "type": what.event_type(analyses, groups),
+        "type": event_type,
         "fatalities": facts["fatalities"],
         "injured": facts["injured"],
         "quantities": quantities_mod.quantities(analyses, groups),
-        "actors": actors_mod.actors(analyses, groups, event_day),
+        "actors": actors_mod.actors(analyses, groups, event_day, event_type.get("event_type")),
         "participants": what.participants(
             analyses, groups, (facts["fatalities"]["value"], facts["injured"]["value"]), event_date=event_day
         ),

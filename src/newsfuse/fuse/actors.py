@@ -9,6 +9,9 @@ Identity:
   their country's short name compared as one), and the numbers they state agree;
 - a named perpetrator is its normalised name: merging "militias" into "Iran-backed militias" could lend one
   group's denial to another, so perpetrators are only merged when their names are equal;
+- at a protest, people arrested or detained (protesters, "young graduates") are the target of the intervention,
+  not suspects: ACLED codes them as the protest's actor and the police as intervening; a suspect is someone
+  arrested for a violence the event reports (a shooting, an attack, a riot);
 - "no group has claimed responsibility" names no actor: all such statements are one perpetrator entry, named
   as ACLED names an unidentified perpetrator ("Unidentified armed group"), marked `unnamed`, with the status
   "unknown", beside whatever group another source says claimed it.
@@ -20,6 +23,7 @@ names the sources use for it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from newsfuse.fuse.common import by_group, norm_name, representative
@@ -168,13 +172,20 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
+# Event types whose arrests are of people taking part in a lawful gathering, not of suspects (ACLED's "Protests":
+# peaceful, with intervention, excessive force; a riot's arrests are of suspects).
+DETAINED_ARE_TARGETS = frozenset({"Protests"})
+
+
 def actors(
-    analyses: Sequence[Analysis], groups: Mapping[str, str], event_date: str | None = None
+    analyses: Sequence[Analysis], groups: Mapping[str, str], event_date: str | None = None,
+    event_type: str | None = None,
 ) -> list[dict[str, Any]]:
     """Actors merged by role and identity (module docstring); status the strongest attribution any source gives.
 
     With the event's day, actors named only in sentences that recall earlier happenings are left out (the
-    extraction stage could not tell for an article whose date was inferred across the event).
+    extraction stage could not tell for an article whose date was inferred across the event).  With the event's
+    ACLED type, people arrested at a protest are the intervention's targets (confirmed: they were detained).
     """
     from newsfuse.fuse.claims import background_spans
 
@@ -189,6 +200,8 @@ def actors(
                 continue
             if act.role in DESCRIBED_ROLES and _words(act.name)[1] <= _ANYONE:
                 continue  # "nine people", "five other people": a count (fatalities, injured, quantities), no actor
+            if act.role == "suspect" and event_type in DETAINED_ARE_TARGETS:
+                act = replace(act, role="target", status="confirmed")
             place_id = place_ids.get((act.span.start, act.span.end)) if act.role == "target" else None
             if place_id:
                 ident = f"gz:{place_id}"

@@ -106,3 +106,14 @@ def test_a_bare_count_of_people_is_no_actor() -> None:
     names = [x["name"].lower() for x in acts]
     assert not any(n.endswith("people") for n in names), names
     assert any("contractor" in n for n in names), names
+
+
+def test_people_detained_at_a_protest_are_its_targets_not_suspects() -> None:
+    text = "Police detained dozens of protesters in the square on Wednesday and fired tear gas."
+    a = _a(text, "a")
+    at_protest = fuse_actors.actors([a], {"a": "a"}, event_type="Protests")
+    assert any(x["role"] == "target" and x["status"] == "confirmed" and "protesters" in x["name"] for x in at_protest)
+    assert not any(x["role"] == "suspect" for x in at_protest)
+    # the same arrests after a shooting are of suspects
+    elsewhere = fuse_actors.actors([a], {"a": "a"}, event_type="Violence against civilians")
+    assert any(x["role"] == "suspect" and "protesters" in x["name"] for x in elsewhere)
