@@ -58,17 +58,25 @@ MIN_SHINGLES = 8
 MIN_BODY_WORDS = 30
 # How long an article stays in the index to be copied, in days (syndicated copies appear within days).
 WINDOW_DAYS = 14
-# A headline needs this many content words before a body that names none of them is taken for page furniture (a
-# sign-in prompt, a newsletter box: what is left of a page whose story failed to load).  One word headlines ("News",
-# "2014") say nothing about the body.  Set by reading the 347 GVA pages (of 4,797) and 9 news-clusters pages whose
-# body shares no content word with the headline: all but the one-word headlines were furniture or another story.
+# A page carries no report when its text names nothing of its headline and is short: what is left of a page whose
+# story failed to load (a sign-in box, a newsletter prompt, the same on every page of that site).  Such a page has
+# nothing to compare: it is no copy and no original (two of them are not one report because their furniture is
+# equal, and two under one generic headline are not either).  The headline needs this many content words (one-word
+# headlines such as "News" or "2014" say nothing about the body)...
 NO_REPORT_TITLE_WORDS = 2
+# ... and the page at most this many words: of the 335 GVA pages (of 4,797) whose text shares no content word with
+# the headline, 263 have 60 words or fewer and 47 up to 120, nearly all furniture; the 25 longer ones include real
+# reports under a site's name ("Daily Blotter | The Bronx", 790 words), which keep their copies.  Set by reading them.
+NO_REPORT_MAX_WORDS = 120
 # Content words are compared on their first four letters ("shooting" in a headline meets "shooter" in the body):
 # the test is for no overlap at all, so a loose match errs on the side of a body that is the report.
 _PREFIX = 4
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana, Chinese): their "words"
+# are clauses, which never meet a headline's, so the test is not made there.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -91,14 +99,27 @@ def _content_prefixes(words: Iterable[str]) -> set[str]:
     return {w[:_PREFIX] for w in words if _LETTERS.fullmatch(w) and w not in STOP_WORDS}
 
 
+def carries_no_report(analysis: Analysis, words: Sequence[str]) -> bool:
+    """Whether a short page names nothing of its headline (see NO_REPORT_MAX_WORDS); `words` are its body words."""
+    title = analysis.article.title or ""
+    title_words = _words(title, [(0, len(title))])
+    headline = _content_prefixes(title_words)
+    if len(headline) < NO_REPORT_TITLE_WORDS or _UNSPACED.search(title):
+        return False
+    if headline & _content_prefixes(words):
+        return False  # the usual case, without reading the page again
+    text = analysis.article.text
+    page = _words(text, [(0, len(text))])
+    return len(page) <= NO_REPORT_MAX_WORDS and not headline & _content_prefixes(page)
+
+
 def body_words(analysis: Analysis) -> list[str]:
     """Lower-cased words of the report's body and title sentences.
 
     A page whose every line looks like furniture (a photo gallery, captions only) has no body: then
-    every sentence but in-article repeats is used, so such pages can still be matched.  A page whose text
-    names nothing of its headline carries no report at all (a sign-in prompt where the story failed to load,
-    the same on every page of that site): it is compared by its headline alone, so that the same page
-    scraped twice is still one report and pages of one site are not copies of each other.
+    every sentence but in-article repeats is used, so such pages can still be matched.  A short page whose
+    text names nothing of its headline carries no report at all (`carries_no_report`): it has no words to
+    compare, so it is nobody's copy and nobody copies it.
     """
     text = analysis.article.text
     words = _words(text, ((s.start, s.end) for s in analysis.body_sentences()))
@@ -106,11 +127,7 @@ def body_words(analysis: Analysis) -> list[str]:
         words = _words(text, ((s.start, s.end) for s in analysis.sentences if s.role != "duplicate"))
         if not words:
             words = _words(text, [(0, len(text))])
-    title = analysis.article.title or ""
-    headline = _content_prefixes(_words(title, [(0, len(title))]))
-    if len(headline) >= NO_REPORT_TITLE_WORDS and not headline & _content_prefixes(_words(text, [(0, len(text))])):
-        return _words(title, [(0, len(title))])
-    return words
+    return [] if carries_no_report(analysis, words) else words
 
 
 def shingles(words: Sequence[str], k: int = SHINGLE_WORDS) -> np.ndarray:

@@ -137,10 +137,28 @@ def test_pages_of_one_site_that_failed_to_load_their_story_are_not_copies() -> N
     assert result.group["b"] == "b"
 
 
-def test_a_page_without_its_story_is_still_one_report_when_scraped_twice() -> None:
-    title = "Teen killed by friend remembered at vigil on Sunday night in Pemberton"
+def test_a_page_without_its_story_is_nobodys_copy() -> None:
+    """Two pages under one generic headline whose text is the same furniture are not one report."""
+    title = "Homicide Watch for the District"
     a = make("a", SIGN_IN, title=title)
     b = make("b", SIGN_IN, title=title, published="2021-03-03")
+    assert find_copies([a, b]).copy_of["b"] is None
+
+
+def test_a_long_report_under_a_site_name_keeps_its_copies() -> None:
+    """A site's name as headline ("Daily Blotter") over a full report: the report is compared as usual.
+
+    (A copy under such a headline is taken for furniture only when it is as short as furniture, NO_REPORT_MAX_WORDS.)
+    """
+    a = make("a", WIRE + OTHER, title="Daily Blotter Bronx")
+    b = make("b", WIRE + OTHER[:1], title="Daily Blotter Bronx", published="2021-03-03")
+    assert find_copies([a, b]).copy_of["b"] == "a"
+
+
+def test_text_without_spaces_between_words_is_compared_as_usual() -> None:
+    story = ["美国地质调查局说，强烈地震星期二袭击了该岛北部海岸，造成至少十四人死亡。"] * 3 + ["救援队正在三个村庄搜寻倒塌的房屋，地区州长宣布进入紧急状态。"] * 6
+    a = make("a", story, title="強震襲擊海岸 至少十四人死亡 救援正在進行")
+    b = make("b", story, title="海岸发生强烈地震 造成重大伤亡 救援工作仍在继续", published="2021-03-03")
     assert find_copies([a, b]).copy_of["b"] == "a"
 
 
