@@ -266,7 +266,8 @@ def _object_phrase(verb: Any) -> list[Any]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.append(child)
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            # "an attack on the base", not "detained dozens on Wednesday" or "at 3 a.m."
+            out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME"))
     return out
 
 

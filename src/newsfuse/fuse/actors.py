@@ -9,8 +9,8 @@ Identity:
   their country's short name compared as one), and the numbers they state agree;
 - a named perpetrator is its normalised name: merging "militias" into "Iran-backed militias" could lend one
   group's denial to another, so perpetrators are only merged when their names are equal;
-- at a protest, people arrested or detained (protesters, "young graduates") are the target of the intervention,
-  not suspects: ACLED codes them as the protest's actor and the police as intervening; a suspect is someone
+- at a protest, people taking part in it who are arrested or detained (protesters, "young graduates") are the
+  target of the intervention, not suspects: ACLED codes them as the protest's actor and the police as intervening; a suspect is someone
   arrested for a violence the event reports (a shooting, an attack, a riot);
 - "no group has claimed responsibility" names no actor: all such statements are one perpetrator entry, named
   as ACLED names an unidentified perpetrator ("Unidentified armed group"), marked `unnamed`, with the status
@@ -175,6 +175,12 @@ def _dedupe(names: list[str]) -> list[str]:
 # Event types whose arrests are of people taking part in a lawful gathering, not of suspects (ACLED's "Protests":
 # peaceful, with intervention, excessive force; a riot's arrests are of suspects).
 DETAINED_ARE_TARGETS = frozenset({"Protests"})
+# Who is taking part in the protest: only they turn from suspects into targets ("police arrested a man who stabbed a
+# protester" keeps its suspect, and "no one was detained" names nobody).
+_GATHERED = re.compile(
+    r"(?i)\b(?:protesters?|protestors?|demonstrators?|activists?|marchers?|students?|graduates?|workers?|strikers?|"
+    r"farmers?|teachers?|supporters?|participants?|journalists?|reporters?|organi[sz]ers?|youths?|crowds?)\b"
+)
 
 
 def actors(
@@ -200,7 +206,7 @@ def actors(
                 continue
             if act.role in DESCRIBED_ROLES and _words(act.name)[1] <= _ANYONE:
                 continue  # "nine people", "five other people": a count (fatalities, injured, quantities), no actor
-            if act.role == "suspect" and event_type in DETAINED_ARE_TARGETS:
+            if act.role == "suspect" and event_type in DETAINED_ARE_TARGETS and _GATHERED.search(act.name):
                 act = replace(act, role="target", status="confirmed")
             place_id = place_ids.get((act.span.start, act.span.end)) if act.role == "target" else None
             if place_id:

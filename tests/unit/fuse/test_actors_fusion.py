@@ -117,3 +117,14 @@ def test_people_detained_at_a_protest_are_its_targets_not_suspects() -> None:
     # the same arrests after a shooting are of suspects
     elsewhere = fuse_actors.actors([a], {"a": "a"}, event_type="Violence against civilians")
     assert any(x["role"] == "suspect" and "protesters" in x["name"] for x in elsewhere)
+
+
+def test_a_man_arrested_at_a_protest_for_an_attack_stays_a_suspect() -> None:
+    a = _a("Police arrested a man who stabbed a protester at the march on Wednesday.", "a")
+    acts = fuse_actors.actors([a], {"a": "a"}, event_type="Protests")
+    assert not any(x["role"] == "target" and "man" in x["name"].split() for x in acts), acts
+
+
+def test_a_day_is_no_actor() -> None:
+    a = _a("Police detained dozens of protesters in the square on Wednesday and fired tear gas.", "a")
+    assert not any(x.name == "Wednesday" for x in a.actors)
