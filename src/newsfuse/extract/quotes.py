@@ -62,7 +62,8 @@ _SPEECH_BASES = (
     "cried scream screamed shout shouted yell yelled exclaim exclaimed recount recounted comment commented "
     "quoted quoting apologize apologized apologised praise praised mourn mourned call called calls "
     "whisper whispered sob sobbed joke joked mused muses wonder wondered agree agreed agrees inform informed informs "
-    "email emailed emails"
+    "email emailed emails contend contended contends assert asserted asserts allege alleged alleges accuse accused "
+    "accuses"
 )
 SPEECH_VERBS = frozenset(_SPEECH_BASES.split())
 # The speech verbs as the lower-case hashes of the doc arrays: speech verbs are found with one array look-up.
@@ -129,6 +130,7 @@ class _Mark:
     closed: bool
     starts_para: bool  # the opening mark is the first thing in its paragraph
     runs_on: bool = False  # left open, and the quote goes on in the lines after it (tokenised text)
+    resumes: bool = False  # opened right after a quote left open in the same line: the next paragraph of it
 
 
 _paragraphs = split_lines  # non-empty lines as (start, end), trimmed: the segmenter's own line split
@@ -145,6 +147,8 @@ def find_quote_marks(text: str) -> list[_Mark]:
         open_at: int | None = None  # offset just after the opening mark
         open_mark_start = 0
         single = False
+        resumed = False  # the open quote resumes one left open before it in the line
+        nested = 0  # quotes opened inside the open one and not closed yet
         for m in _MARK.finditer(text, ps, pe):
             mk, s, e = m.group(), m.start(), m.end()
             before = text[s - 1] if s > ps else " "
@@ -175,19 +179,109 @@ def find_quote_marks(text: str) -> list[_Mark]:
                 elif mk in ("“", '"', "``"):  # a double quote inside single ones: drop the single opener
                     open_at, open_mark_start, single = e, s, False
                 continue
+            if mk in ("“", '"') and _reopens(text, open_at, s, e, pe):
+                # '“... characters. “He was a caring ...': paragraphs of one quote run together in one line
+                # (their line breaks lost); the new opener ends one paragraph of the quote and starts the next
+                found.append(_Mark(open_at, s, open_mark_start, s, pi, False, open_mark_start == ps, False, resumed))
+                open_at, open_mark_start, resumed = e, s, True
+                continue
+            if mk in ("“", '"') and _nests(text, open_at, s, e, pe):
+                nested += 1  # 'I mean, not "over Christmas" - like that': a quote inside the quote
+                continue
             closes = mk in ("”", "''") or (mk == '"') or (mk == "“" and after.isspace() and before.isspace()) or (
                 mk == "``" and _tokenised_closer(text, s, e, pe)
             )
             if mk == "“" and not closes:
                 continue  # a nested or misplaced opener inside an open quote
+            if closes and nested and mk in ("”", '"') and not before.isspace():
+                nested -= 1  # the end of the quote inside
+                continue
             if closes:
-                found.append(_Mark(open_at, s, open_mark_start, e, pi, True, open_mark_start == ps))
-                open_at = None
+                found.append(_Mark(open_at, s, open_mark_start, e, pi, True, open_mark_start == ps, False, resumed))
+                open_at, resumed, nested = None, False, 0
         if open_at is not None:
-            found.append(_Mark(open_at, pe, open_mark_start, pe, pi, False, open_mark_start == ps))
+            found.append(_Mark(open_at, pe, open_mark_start, pe, pi, False, open_mark_start == ps, False, resumed))
     if "``" in text:
+        # (only where the marks tell openers from closers: in a tokenised text with straight marks a stray
+        # mark would swallow the lines after it)
         found = _run_on_lines(text, found)
+    if _is_tokenised(text):
+        found = sorted(found + _single_quoted_lines(text, found), key=lambda x: x.start)
     return found
+
+
+_SINGLE_CLOSER = re.compile(r"[,.!?] '(?= |$)", re.M)
+
+
+def _single_quoted_lines(text: str, found: list[_Mark]) -> list[_Mark]:
+    """In a tokenised text, a quote in straight single marks that opens a line ("'I 've done it .") and closes
+    on it or a later line (", ' she told the magazine ."): one mark a line.  (Elsewhere a straight single
+    mark is an apostrophe, which such texts split off with a space before it: " 's", " 've".)"""
+    paras = _paragraphs(text)
+    taken = {m.para for m in found}
+    out: list[_Mark] = []
+    pi = 0
+    while pi < len(paras):
+        ps, pe = paras[pi]
+        if not (text.startswith("'", ps) and text[ps + 1:ps + 2].isupper()) or pi in taken:
+            pi += 1
+            continue
+        lines: list[_Mark] = []
+        for k in range(pi, min(len(paras), pi + MAX_RUN_ON_LINES)):
+            ls, le = paras[k]
+            if k in taken:
+                break
+            start = ls + 1 if k == pi else ls
+            close = _SINGLE_CLOSER.search(text, start, le)
+            if close is not None:
+                lines.append(_Mark(start, close.start() + 1, ls, close.end(), k, True, True))
+                out.extend(lines)
+                pi = k
+                break
+            lines.append(_Mark(start, le, ls, le, k, False, True, True))
+        pi += 1
+    return out
+
+
+def _is_tokenised(text: str) -> bool:
+    """A tokenised text (ECB+: one sentence a line, punctuation split off by spaces, apostrophes too): ``
+    marks, or more " , " than ", " between words."""
+    if "``" in text:
+        return True
+    spaced = text.count(" , ") + text.count(" .\n")
+    return spaced >= 2 and spaced > 2 * len(re.findall(r"\w, ", text))
+
+
+# Words a quote must hold before an opener inside it is read as the start of its next paragraph.
+MIN_WORDS_BEFORE_REOPEN = 3
+
+
+def _reopens(text: str, open_at: int, s: int, e: int, line_end: int) -> bool:
+    """Whether a double opening mark at text[s:e], inside a quote opened at `open_at`, starts the next
+    paragraph of that quote: it stands after a full sentence of the quote (". “He was"), white space before
+    it and a word after it, so it cannot close the quote ('said "no."') or open a nested one ('called "x"')."""
+    if s == 0 or not text[s - 1].isspace() or e >= line_end or not (text[e].isalnum() or text[e] in "‘'["):
+        return False
+    inner = text[open_at:s].rstrip()
+    if not inner.endswith((".", "!", "?", "…", ".)")) or inner.endswith(("..", " .")):
+        return False  # (" ." is a tokenised text's full stop, where a quote's lines are its own lines)
+    return len(inner.split()) >= MIN_WORDS_BEFORE_REOPEN
+
+
+_CLOSER_SHAPED = re.compile(r"[^\s][”\"]")
+
+
+def _nests(text: str, open_at: int, s: int, e: int, line_end: int) -> bool:
+    """Whether a double mark at text[s:e], inside a quote opened at `open_at`, opens a quote inside it: white
+    space before it, a word after, a word (not a comma or a full stop) right before that space, and two
+    closing marks still to come in the line (its own and the outer quote's).  ('Felt we should tell y'all so
+    u stop askin, "How's Michael?"' has one, and '"We are sad, "said the mother' is a closer typed apart.)"""
+    if s == 0 or not text[s - 1].isspace() or e >= line_end or not text[e].isalnum():
+        return False
+    prev = text[open_at:s].rstrip()
+    if not prev or not prev[-1].isalnum():
+        return False
+    return len(_CLOSER_SHAPED.findall(text, e, line_end)) >= 2
 
 
 # How many lines a quote left open may run on in a tokenised text (ECB+ prints one sentence a line, and a
@@ -212,7 +306,10 @@ def _run_on_lines(text: str, found: list[_Mark]) -> list[_Mark]:
         first_mark.setdefault(m.para, m)
     out: list[_Mark] = []
     added: list[_Mark] = []
+    dropped: list[_Mark] = []
     for m in found:
+        if m in dropped:
+            continue
         out.append(m)
         if m.closed or m.para + 1 >= len(paras):
             continue
@@ -225,8 +322,13 @@ def _run_on_lines(text: str, found: list[_Mark]) -> list[_Mark]:
                 lines.append(_Mark(ps, pe, ps, pe, pi, False, True, True))
                 continue
             if mk.group() in ("''", "”", '"') or (mk.group() == "``" and _tokenised_closer(text, mk.start(), mk.end(), pe)):
-                if mk.start() > ps and pi not in first_mark:
+                first = first_mark.get(pi)
+                # ('Nothing bad is going to happen . "': a mark closing the line, first taken for an opener)
+                empty_opener = first is not None and not first.closed and first.start >= pe
+                if mk.start() > ps and (first is None or empty_opener):
                     lines.append(_Mark(ps, mk.start(), ps, mk.end(), pi, True, True))
+                    if empty_opener:
+                        dropped.append(first)
                 closed = True
             break
         if closed and lines:
@@ -234,7 +336,7 @@ def _run_on_lines(text: str, found: list[_Mark]) -> list[_Mark]:
             added.extend(lines)
     if not added:
         return found
-    return sorted(out + added, key=lambda x: x.start)
+    return sorted([x for x in out if x not in dropped] + added, key=lambda x: x.start)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -260,7 +362,18 @@ def is_quotation(passage: str) -> bool:
         content = [w for w in words if len(w) > 3 or w[0].isupper()]
         if content and all(w[0].isupper() or w[0].isdigit() for w in content) and not passage.isupper():
             return False
+    if len(words) <= MAX_LONG_TITLE_WORDS and not re.search(r"[!?…,]$", stripped) and not passage.isupper():
+        # a longer name of an event, an award or a work, every word but the short ones capitalised ("Ladies
+        # Night Out Fashion Show Benefit: Design for Recovery.", "Masters of Sex.")
+        content = [w for w in words if len(w) > 3]
+        if len(content) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words if w not in _TITLE_SMALL_WORDS):
+            return False
     return True
+
+
+# Titles of works and events longer than `MAX_TITLE_WORDS`, told by their capitals; set by hand, not swept.
+MAX_LONG_TITLE_WORDS = 12
+_TITLE_SMALL_WORDS = frozenset("a an the of for and or in on at to by with from".split())
 
 
 # --- names -----------------------------------------------------------------------------------------------
@@ -271,8 +384,16 @@ _HONORIFICS_BARE = frozenset(h.rstrip(".") for h in HONORIFICS)
 
 # Capitalised words that open a sentence before a name and are no part of it ("But Haruki Suminoya said").
 _LEADING_FUNCTION_WORDS = frozenset(
-    "but and as so then yet or when while if because though although after before now still also".split()
+    "but and as so then yet or when while if because though although after before now still also how why what "
+    "with in on at from by for of to".split()
 )
+
+
+def _abbreviation(word: str) -> bool:
+    """An initial, a title or a suffix written with its full stop ("J.", "Lt.", "Jr."), not a word closing a
+    sentence ("July.")."""
+    stem = word.rstrip(".").lower()
+    return len(stem) == 1 or stem in _HONORIFIC_KEYS or stem in _SUFFIXES or "." in stem
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -301,11 +422,15 @@ class _Entity:
 # Capitalised words that open a role, not a name ("Neighbor Ken Yates", "Navarro County Sheriff Elmer Tanner").
 _ROLE_WORDS = frozenset(
     """neighbor neighbour friend witness resident student teacher coach officer spokesman spokeswoman police
-    county city state department chief sheriff mayor""".split()
+    county city state department chief sheriff mayor leader""".split()
 )
 # Abbreviated titles spaCy splits from their period ("Supt" "."): not in HONORIFICS, which lists full words.
 _TITLE_ABBREVIATIONS = frozenset("supt insp cmdr lt sgt cpl det capt col gen maj adm gov sen rep atty asst dep".split())
 _HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS) | _ROLE_WORDS | _TITLE_ABBREVIATIONS
+# The title words that name a person's post (not "County", "State" or "the" of the honorific list).
+_PERSON_ROLE_KEYS = _HONORIFIC_KEYS - frozenset(
+    "state city county district department police assistant vice prime us u.s the".split()
+)
 _NAME_SEQ = r"((?:(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)[^\S\n]+){0,4})"  # (a name never runs over a line break)
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # A generational suffix written after a name ("Juan Manuel Martinez, Jr."): part of the name, since it tells
@@ -475,7 +600,7 @@ def _looks_like_personal_name(ent: Any, text: str, places: frozenset[str] = froz
 class _Context:
     """What attribution needs from one article: entities in order, people, their names and genders."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.analysis = analysis
         self.text = analysis.article.text
         self.doc = analysis.doc
@@ -510,18 +635,24 @@ class _Context:
             if e.label in ("ORG", "NORP", "GPE") and e.text in surnames and e.root.pos_ == "PROPN" else e
             for e in self.ents
         ]
+        self._ent_starts = [e.start for e in self.ents]
         self.people = [e for e in self.ents if e.label == "PERSON"]
         # where the report itself is (not captions, share prompts, "More:" links): names elsewhere do not speak
         self.body_starts = [x.start for x in analysis.body_sentences()]
         self.body_ends = [x.end for x in analysis.body_sentences()]
         self.gender: dict[str, str] = {}  # learnt per article: honorifics, first names, resolved pronouns
         self.speakers: list[_Speaker] = []  # attributed so far, in text order
-        self.quoted: list[tuple[int, int]] = []  # passages inside quote marks: names there do not speak
+        self.quoted: list[tuple[int, int]] = sorted(quoted)  # passages inside quote marks: names there do not speak
+        self._quoted_starts = [q[0] for q in self.quoted]
         # Each person's name tokens, computed once: attribution asks for them for every quote.
         self.people_tokens = [
             (e, _with_suffix(_strip_roles(_name_tokens(e.text)), self.text, e.end)) for e in self.people
         ]
         self.people_names = {" ".join(toks) for _, toks in self.people_tokens}
+        self._people_by_token: dict[str, list[tuple[_Entity, list[str]]]] = {}
+        for e, toks in self.people_tokens:
+            for t in {t.lower() for t in toks}:
+                self._people_by_token.setdefault(t, []).append((e, toks))
         # speech verbs and reporting verbs, found in one pass: attribution asks for them window by window
         self.speech_toks: list[Any] = []
         self.indirect_toks: list[Any] = []
@@ -541,6 +672,7 @@ class _Context:
         self.speech_at = [t.idx for t in self.speech_toks]
         self.indirect_at = [t.idx for t in self.indirect_toks]
         self._mentions_cache: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._toks_cache: dict[str, list[str]] = {}
         self._family_first: dict[str, list[tuple[int, str]]] | None = None  # "Moon" -> [(at, "Moon Jae-in")]
         for e in self.people:
             self._guess_gender(e)
@@ -567,15 +699,22 @@ class _Context:
                 f[-len(low):] == low or (len(low) == 1 and low[0] in f))
 
         out: list[tuple[int, str]] = []
-        for e, ftoks in self.people_tokens:
+        for e, ftoks in self._people_by_token.get(low[-1], ()):  # (a fitting name holds the last word)
             if fits(ftoks):
                 out.append((e.start, " ".join(ftoks)))
+        # a name in the report over one in a caption or a credit line ("Getty Images Massa sits down")
+        out = [x for x in out if self.in_body(x[0])]
         if out or suffix is not None:  # named entities are better evidence than a run of capitalised words
             return out
         for start, end in _name_runs(self.text, toks[-1]):
+            if not self.in_body(start):
+                continue
             words = [(w.start(), w.group()) for w in re.finditer(r"\S+", self.text[start:end])]
             while words and (e := self.ent_at(start + words[0][0])) is not None and e.label != "PERSON":
                 words = words[1:]  # "London" in "Mayor of London Sadiq Khan" is a place
+            ends = [k for k, (_, w) in enumerate(words[:-1]) if w.endswith(".") and not _abbreviation(w)]
+            if ends:  # "in July. Pope Francis tweeted": a word closing a sentence is no part of the name after it
+                words = words[ends[-1] + 1:]
             ftoks = _strip_roles(_name_tokens(" ".join(w for _, w in words)) or [toks[-1]])
             if fits(ftoks[-3:]):
                 out.append((start, " ".join(ftoks[-3:])))
@@ -590,7 +729,9 @@ class _Context:
 
     def canonical(self, name: str, at: int | None = None) -> str:
         """The fullest form of `name`: "Kirby" -> "John Kirby"; of two Nathans the one spoken of last."""
-        toks = _strip_roles(_name_tokens(name))
+        toks = self._toks_cache.get(name)
+        if toks is None:  # (asked for the same few names again and again)
+            toks = self._toks_cache[name] = _strip_roles(_name_tokens(name))
         if not toks:
             return name.strip()
         cands = self._mentions_of(toks)
@@ -628,7 +769,27 @@ class _Context:
         """"Lopez, who was from Puerto Rico, was married. He was assigned to ...": a sentence whose subject
         is a name, naming no other person, followed by a sentence opening on He/She, tells that name's gender."""
         sents = self.analysis.sentences
-        if self.doc is None or len(sents) < 2:
+        if self.doc is None or not sents:
+            return
+        starts = [x.start for x in sents]
+        by_sentence: dict[int, list[_Entity]] = {}
+        for e in self.people:
+            by_sentence.setdefault(bisect.bisect_right(starts, e.start) - 1, []).append(e)
+        for k, people in by_sentence.items():
+            # "Reid , 33 , was photographed ... when her dress slipped off": the possessive pronouns of a
+            # sentence whose subject is the only person it names, all of one gender, tell that person's gender
+            cur = sents[k]
+            subj = next((e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")), None)
+            if k < 0 or subj is None or subj.end > cur.end or self.in_quote(subj.start):
+                continue
+            found = {_POSSESSIVE_GENDER[t.lower_] for t in self.tokens_in(subj.end, cur.end)
+                     if t.lower_ in _POSSESSIVE_GENDER and not self.in_quote(t.idx)}
+            if len(found) != 1:
+                continue
+            name = self.canonical(subj.text, subj.start)
+            if all(e is subj or self.canonical(e.text, e.start) == name for e in people):
+                self.gender.setdefault(name, found.pop())
+        if len(sents) < 2:
             return
         for cur, nxt in zip(sents, sents[1:]):
             opening = self.text[nxt.start:nxt.start + 4]
@@ -645,7 +806,13 @@ class _Context:
 
     def ents_in(self, start: int, end: int, labels: Iterable[str] = ("PERSON", "ORG")) -> list[_Entity]:
         labels = tuple(labels)
-        return [e for e in self.ents if e.start >= start and e.end <= end and e.label in labels]
+        out = []
+        for e in self.ents[bisect.bisect_left(self._ent_starts, start):]:  # (entities are in text order)
+            if e.start >= end:
+                break
+            if e.end <= end and e.label in labels:
+                out.append(e)
+        return out
 
     def in_body(self, pos: int) -> bool:
         k = bisect.bisect_right(self.body_starts, pos) - 1
@@ -657,10 +824,12 @@ class _Context:
         return k < len(self.body_starts) and self.body_starts[k] < end
 
     def in_quote(self, pos: int) -> bool:
-        return any(qs <= pos < qe for qs, qe in self.quoted)
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1  # (quotes overlap only where a stray mark nests one)
+        return any(pos < qe for _, qe in self.quoted[max(0, k - 1):k + 1])
 
     def ent_at(self, pos: int) -> _Entity | None:
-        for e in self.ents:
+        k = bisect.bisect_right(self._ent_starts, pos) - 1  # (entities do not overlap, but for a "-in" tail)
+        for e in self.ents[max(0, k - 1):k + 1][::-1]:
             if e.start <= pos < e.end:
                 return e
         return None
@@ -686,6 +855,9 @@ def _strip_roles(toks: list[str]) -> list[str]:
 # --- attribution ------------------------------------------------------------------------------------------
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "o", "them": "o", "it": "o", "we": "o", "i": "s"}
+# Possessive and reflexive pronouns, which mostly point back to the subject of their own sentence ("he"
+# in a clause of it often means someone else: "Li set off to the centre where he was held").
+_POSSESSIVE_GENDER = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
 
 
 @dataclass
@@ -704,7 +876,9 @@ _UNNAMED = _Speaker(None, None, 0, 0)
 
 
 def _is_possessive(ctx: _Context, e: _Entity) -> bool:
-    nxt = ctx.text[e.end:e.end + 2]
+    nxt = ctx.text[e.end:e.end + 4]
+    if nxt.startswith((" 's ", " ’s ")):  # a tokenised text splits the possessive off ("Reid 's rep")
+        return True
     return nxt.startswith("'s") or nxt.startswith("’s") or e.text.endswith(("'s", "’s"))
 
 
@@ -813,7 +987,11 @@ def _named_subject(ctx: _Context, start: int, end: int) -> tuple[str, int, int] 
     left without an entity ("Neighbor Xanderia Morris described ..."), else None."""
     roots = [t for t in ctx.tokens_in(start, end) if t.dep_ == "ROOT"]
     subj = next((c for r in roots[:1] for c in r.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in ("PERSON", ""):
+    if subj is None or subj.pos_ != "PROPN" or ctx.in_quote(subj.idx):
+        return None
+    if subj.ent_type_ not in ("PERSON", "") and not any(
+        sp.name and not sp.is_org and sp.name.split()[-1] == subj.text for sp in ctx.speakers
+    ):  # (a name the tagger took for a people or a body is still a person once that person has spoken)
         return None
     if any(c.dep_ == "case" for c in subj.children):  # a possessive: "Lopez's wife"
         return None
@@ -828,7 +1006,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, at: int) -> _Speaker | None:
     if g is None:
         return None
     if g in ("o", "s"):
-        orgs = [(e.end, _org_name(e.text), e) for e in ctx.ents if e.label == "ORG" and e.end <= at and at - e.end < 1500]
+        orgs = [(e.end, _org_name(e.text), e) for e in ctx.ents
+                if e.label == "ORG" and e.end <= at and at - e.end < 1500 and not ctx.in_quote(e.start)]
         orgs += [(sp.end, sp.name, None) for sp in ctx.speakers if sp.is_org and sp.name and sp.end <= at]
         if orgs:
             end, name, e = max(orgs, key=lambda o: o[0])
@@ -867,14 +1046,21 @@ def _resolve_pronoun(ctx: _Context, pron: str, at: int) -> _Speaker | None:
         ctx.gender.setdefault(best[2], g)
         return _Speaker(best[2], _person_title(ctx, best[2]), best[3], best[4])
     earlier = [x for x in ctx.analysis.sentences if x.end <= sent_start and x.role in ("body", "title")]
-    while earlier and ctx.in_quote(earlier[-1].start):  # the sentence before is a quote: one more back
-        earlier.pop()
+    while earlier and (ctx.in_quote(earlier[-1].start) or ctx.in_quote(earlier[-1].start + 1)):
+        earlier.pop()  # the sentence before is a quote (from its opening mark on): one more back
     prev_start = earlier[-1].start if earlier else sent_start
     before = [c for c in cands if c[0] >= 1 and prev_start <= c[3] < sent_start]
     if not before and earlier:
         named = _named_subject(ctx, prev_start, earlier[-1].end)
         if named is not None and ctx.gender.get(named[0], g) == g:
             before = [(1, named[2], named[0], named[1], named[2])]
+    if not before and earlier:
+        # "The move comes as a surprise to Reunion Pictures' Matthew O'Connor, who ... <line> "...," he told
+        # E! News": the one person of the pronoun's gender the sentence before names, subject or not
+        fits = {c[2]: c for c in cands if prev_start <= c[3] < sent_start and ctx.gender.get(c[2]) == g
+                and ctx.text[c[4]:c[4] + 1] not in ("'", "’")}
+        if len(fits) == 1 and _unnamed_subject_before(ctx, at, g) is None:
+            before = list(fits.values())
     if before:
         # "Neighbor Xanderia Morris described the family as ... <para> "...," she said": the subject of the
         # sentence before, over an older speaker
@@ -887,7 +1073,10 @@ def _resolve_pronoun(ctx: _Context, pron: str, at: int) -> _Speaker | None:
             best = max(recent, key=lambda c: c[1])
             break
     else:
-        best = max(cands, key=lambda c: c[1])
+        near = [c for c in cands if at - c[1] < MAX_PRONOUN_BACK]
+        if not near:
+            return None  # nobody named within reach: a name far back (in a caption) is a guess
+        best = max(near, key=lambda c: c[1])
     nominal = _unnamed_subject_before(ctx, at, g)
     if nominal is not None and (
         nominal > best[1] or (best[0] == 0 and _sentence_start(ctx, nominal) == _sentence_start(ctx, best[3]))
@@ -899,6 +1088,10 @@ def _resolve_pronoun(ctx: _Context, pron: str, at: int) -> _Speaker | None:
     ctx.gender.setdefault(best[2], g)
     return _Speaker(best[2], _person_title(ctx, best[2]), best[3], best[4])
 
+
+# How far back (characters) he/she may find a person mentioned in no subject or speaker role; set by hand, as
+# the window of a recent subject in `_resolve_pronoun` (1500).
+MAX_PRONOUN_BACK = 1500
 
 _FEMALE_NOUNS = frozenset("mother woman girl wife daughter sister grandmother aunt niece girlfriend lady mom".split())
 _MALE_NOUNS = frozenset("father man boy husband son brother grandfather uncle nephew boyfriend dad".split())
@@ -1107,6 +1300,13 @@ def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
         c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
     ):
         return _UNNAMED  # "explained his Public Defender": a role, capitalised, after "his"
+    if (
+        tok.text[:1].isupper() and low.rstrip(".") in _PERSON_ROLE_KEYS and (ent is None or ent.label != "PERSON")
+        and any(c.dep_ in ("poss", "det") for c in tok.lefts)
+    ):
+        # "The dead soldier's Commanding Officer said": a capitalised role after a possessive or an article,
+        # not a name: the person the article gave that title, else unnamed
+        return _titled_person_before(ctx, tok) or _UNNAMED
     if ent is not None and not (ent.label == "PERSON" and _is_possessive(ctx, ent) and ent.end <= tok.idx):
         if ent.label == "PERSON":
             return _person(ctx, ent.text, ent.start, ent.end)
@@ -1141,14 +1341,18 @@ def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
             return _speaker_from_subject(ctx, c)
     if low in _UNNAMED_WORDS or tok.pos_ == "NUM":
         return _UNNAMED
-    if low.rstrip(".") in _HONORIFIC_KEYS and tok.text[:1].isupper():  # "Mayor of London Sadiq Khan said"
+    if low.rstrip(".") in _HONORIFIC_KEYS and (tok.text[:1].isupper() or low in _PERSON_ROLE_KEYS):
+        # "Mayor of London Sadiq Khan said", "said Suffolk chief of detectives Gerard Gigante"
+        lower_role = not tok.text[:1].isupper()  # (a lower-case role: only the person after it, not "Reid's rep")
         for t in tok.subtree:
             if t.i != tok.i and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ == "")) and t.dep_ not in ("compound",):
-                if t.ent_type_ == "PERSON" or t.dep_ in ("appos", "pobj"):
+                if (t.ent_type_ == "PERSON" and not lower_role) or t.dep_ in ("appos", "pobj"):
                     return _speaker_from_subject(ctx, t)
         nxt = ctx.ent_at(tok.idx + len(tok) + (2 if ctx.text[tok.idx + len(tok):tok.idx + len(tok) + 1] == "." else 1))
         if nxt is not None and nxt.label == "PERSON":  # "said Sgt. Tom Clark": the name the parse cut off
             return _person(ctx, nxt.text, nxt.start, nxt.end)
+    if tok.pos_ == "NOUN" and _APOSTROPHE_NAME.match(tok.text):
+        return _person(ctx, tok.text, tok.idx, tok.idx + len(tok))  # "D'Alessandro said", tagged a common noun
     if tok.text[:1].isupper() and tok.pos_ == "NOUN" and not ctx._mentions_of([tok.text]):
         return _UNNAMED  # "Doctors said", a common noun opening the sentence
 
@@ -1233,13 +1437,22 @@ def _speaker_from_subject(ctx: _Context, tok: Any) -> _Speaker | None:
 MAX_TITLED_MENTIONS_BACK = 12
 
 
+# A surname with an apostrophe after its first letter or two ("O'Connor", "D’Alessandro"): no common noun.
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+$")
+# Abbreviated titles in full, for "the lieutenant said" after "Lt. Mike Ross".
+_TITLE_IN_FULL = {
+    "lt": "lieutenant", "sgt": "sergeant", "det": "detective", "capt": "captain", "gov": "governor",
+    "sen": "senator", "rep": "representative", "supt": "superintendent", "insp": "inspector", "col": "colonel",
+    "gen": "general", "maj": "major", "cpl": "corporal", "dep": "deputy", "atty": "attorney", "cmdr": "commander",
+}
 _TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z")  # capitalised words right before a name
 
 
 def _titled_person_before(ctx: _Context, tok: Any) -> _Speaker | None:
     """"the sheriff said" after "Sheriff John Smith"; "the UN leader" after "UN Secretary-General Antonio
     Guterres": the latest person named before with that role word (or those capitalised words) in the title."""
-    if not any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
+    if not any((c.dep_ == "det" and c.text.lower() == "the") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+               for c in tok.children):  # (a possessive is as definite: "Venezuela's minister")
         return None
     head = tok.lemma_.lower()
     mods = {c.text.lower() for c in tok.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()}
@@ -1253,7 +1466,8 @@ def _titled_person_before(ctx: _Context, tok: Any) -> _Speaker | None:
         title = f"{_title_of(ctx, e.start, e.end) or ''} {lead}".strip()
         if not title:
             continue
-        words = set(re.split(r"[\s-]+", title.lower()))
+        words = set(re.split(r"[\s-]+", title.lower().replace(".", "")))
+        words |= {_TITLE_IN_FULL[w] for w in words if w in _TITLE_IN_FULL}  # "Lt. Mike Ross" is the lieutenant
         if head in words or (mods and mods <= words):
             return _person(ctx, e.text, e.start, e.end)
     return None
@@ -1295,9 +1509,31 @@ def _line_break_between(doc: Any, a: Any, b: Any) -> bool:
     return any("\n" in t.text_with_ws for t in doc[lo.i:hi.i])  # (doc.text would rebuild the whole text)
 
 
+# Speech verbs whose passive subject is still the speaker ("he was quoted as saying").
+_PASSIVE_SPEAKER_VERBS = frozenset("quoted cited".split())
+
+
+def _passive_speaker(ctx: _Context, verb: Any, subj: Any) -> _Speaker | None:
+    """For a speech verb in the passive ("Tiangong-1 was described as "a potent political symbol"", "is
+    described by the network as "..."") the speaker is the agent after "by", or nobody named: the subject is
+    what was spoken of or to.  None when the verb is not passive."""
+    shared = (  # "was launched in 2011 and described as": the passive subject shared with the verb before
+        verb.dep_ == "conj" and subj.head.i == verb.head.i and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
+    if subj.dep_ != "nsubjpass" or (subj.head.i != verb.i and not shared) or verb.lower_ in _PASSIVE_SPEAKER_VERBS:
+        return None
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in (c for c in agent.children if c.dep_ == "pobj"):
+            return _speaker_from_subject(ctx, obj) or _UNNAMED
+    return _UNNAMED
+
+
 def _speaker_of_verb(ctx: _Context, verb: Any, start: int, end: int, after_verb: bool) -> _Speaker | None:
     subj = _subject_of(verb)
     if subj is not None:
+        passive = _passive_speaker(ctx, verb, subj)
+        if passive is not None:
+            return passive
         sp = _speaker_from_subject(ctx, subj)
         if sp is not None:
             return sp
@@ -1309,7 +1545,14 @@ def _speaker_of_verb(ctx: _Context, verb: Any, start: int, end: int, after_verb:
 def _speaker_from_window(
     ctx: _Context, start: int, end: int, after_verb: bool, people_only: bool = False
 ) -> _Speaker | None:
-    """When the parse gives no subject: a person named in text[start:end], else a pronoun, an organisation."""
+    """When the parse gives no subject: a spokesman in text[start:end] (who speaks for the body named with
+    them), a person named there, else a pronoun, an organisation."""
+    spokes = [t for t in ctx.tokens_in(start, end) if t.lower_ in _SPOKES_NOUNS and not ctx.in_quote(t.idx)]
+    if spokes and not people_only:  # "Read More A spokeswoman for Dyfed-Powys Police said:" (the parse lost
+        # the subject): the body named after the spokeswoman
+        sp = _named_behind(ctx, spokes[0] if after_verb else spokes[-1])
+        if sp is not None and sp.name:
+            return sp
     ents = [e for e in ctx.ents_in(start, end, ("PERSON", "ORG", "FAC")) if not _is_possessive(ctx, e)]
     people = [e for e in ents if e.label == "PERSON" and not ctx.in_quote(e.start)]
     if people:
@@ -1323,6 +1566,8 @@ def _speaker_from_window(
         sp = _resolve_pronoun(ctx, t.text, t.idx)
         if sp is not None:
             return _Speaker(sp.name, sp.title, t.idx, t.idx + len(t), sp.is_org)
+        if t.lower_ in ("he", "she"):
+            return None  # a person nobody can name, not a body in the same words ('app", she said')
     if ents:
         e = ents[0] if after_verb else ents[-1]
         return _Speaker(_org_name(e.text), None, e.start, e.end, True)
@@ -1338,11 +1583,16 @@ def _speaker_from_window(
     return None
 
 
+_GOING_ON = frozenset("continue continued continues".split())
+
+
 def _speech_verbs(ctx: _Context, start: int, end: int) -> list[Any]:
     """Speech verbs (or their nouns) starting in text[start:end], in text order."""
     if end <= start:
         return []
-    return ctx.speech_toks[bisect.bisect_left(ctx.speech_at, start):bisect.bisect_left(ctx.speech_at, end)]
+    found = ctx.speech_toks[bisect.bisect_left(ctx.speech_at, start):bisect.bisect_left(ctx.speech_at, end)]
+    # "the US will continue to pressure the regime": a verb of going on, not of speaking, when a verb follows it
+    return [t for t in found if not (t.lower_ in _GOING_ON and any(c.dep_ == "xcomp" for c in t.children))]
 
 
 def _attribute_after(ctx: _Context, mark: _Mark, limit: int) -> _Speaker | None:
@@ -1361,7 +1611,8 @@ def _attribute_after(ctx: _Context, mark: _Mark, limit: int) -> _Speaker | None:
                 if x.text in (".", ";", "!", "?", "“", '"', "``"):
                     stop = x.idx
                     break
-            inverted = k == 0 or all(x.pos_ in ("ADV", "PUNCT") for x in toks[:k])
+            # (a capitalised "adverb" before the verb is a name the tagger missed: '" Conneely said')
+            inverted = k == 0 or all(x.pos_ == "PUNCT" or (x.pos_ == "ADV" and not x.text[:1].isupper()) for x in toks[:k])
             if inverted:
                 return _speaker_of_verb(ctx, t, t.idx + len(t), stop, after_verb=True)
             return _speaker_of_verb(ctx, t, mark.close_end, t.idx, after_verb=False)
@@ -1430,6 +1681,13 @@ def _attribute_by_dependency(ctx: _Context, qs: int, qe: int, sentences: list[tu
     verb = _governing_speech_verb(ctx, qs, qe)
     if verb is None or (before_only and verb.idx > qs):
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # 'a cult leader once accused of having "complete control ..."': a participle after a noun, in the
+        # passive: its agent speaks ("described by the network as"), else nobody named
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                return _speaker_from_subject(ctx, obj) or _UNNAMED
+        return _UNNAMED
     subj = _subject_of(verb)
     if subj is None:
         # "From Washington, Susan Rice, ..., said that": the parse lost the subject; the person named
@@ -1440,7 +1698,7 @@ def _attribute_by_dependency(ctx: _Context, qs: int, qe: int, sentences: list[tu
         return None
     if qs <= subj.idx < qe:
         return None
-    return _speaker_from_subject(ctx, subj)
+    return _passive_speaker(ctx, verb, subj) or _speaker_from_subject(ctx, subj)
 
 
 def _according_before(ctx: _Context, mark: _Mark) -> _Speaker | None:
@@ -1463,14 +1721,23 @@ def _according_before(ctx: _Context, mark: _Mark) -> _Speaker | None:
     return _Speaker(_org_name(ent.text), None, ent.start, ent.end, True)
 
 
-def _clause_subject_before(ctx: _Context, floor: int, mark: _Mark, para_end: int) -> _Speaker | None:
+def _clause_subject_before(ctx: _Context, floor: int, mark: _Mark, para_end: int, colon: bool = False) -> _Speaker | None:
     """'Lastly, Goldsmith addressed his plan ..., "I am putting more resources ..."': a whole sentence quoted
-    after a clause with no speech verb, the quote closing its paragraph: the named subject of that clause."""
-    if ctx.text[mark.close_end:para_end].strip(" .,'’\"”"):
+    after a clause with no speech verb, the quote closing its paragraph: the named subject of that clause.
+    With `colon`, the clause ends on a colon that introduces the quote ('But Bryant wasn't done yet: "Nah
+    ..."'), wherever the quote ends."""
+    if not colon and ctx.text[mark.close_end:para_end].strip(" .,'’\"”"):
         return None
     toks = ctx.tokens_in(max(floor, _sentence_start(ctx, mark.open_start - 1)), mark.open_start)
     root = next((t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
     subj = _subject_of(root) if root is not None else None
+    if subj is None and colon:  # (the parse may hang the clause on a verb of the quote: its own subject)
+        subj = next((t for t in reversed(toks) if t.dep_ in ("nsubj", "nsubjpass") and t.head.idx < mark.open_start), None)
+        if subj is not None and (
+            any(c.dep_ == "conj" for c in subj.children)
+            or sum(c.dep_ in ("nsubj", "nsubjpass") for c in subj.head.children) > 1
+        ):
+            return None  # "The five CEOs - A, B and C - outlined their vision:": several speak at once
     if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
         return None
     sp = _speaker_from_subject(ctx, subj)
@@ -1494,12 +1761,14 @@ def _previous_sentence_speaker(ctx: _Context, mark: _Mark, sentences: list[tuple
             if sp is not None and sp.name:
                 return sp
     for v in _speech_verbs(ctx, s, e):
+        if ctx.in_quote(v.idx):
+            continue  # ('"... I would ask them how they knew," Palmer wrote': the quote's own words)
         subj = _subject_of(v)
         if subj is not None:
             sp = _speaker_from_subject(ctx, subj)
             if sp is not None and sp.name:
                 return sp
-    people = [p for p in ctx.ents_in(s, e, ("PERSON",)) if not _is_possessive(ctx, p)]
+    people = [p for p in ctx.ents_in(s, e, ("PERSON",)) if not _is_possessive(ctx, p) and not ctx.in_quote(p.start)]
     if len(people) > 1:  # the names inside a relative clause ("who was friends with both A and B") do not speak
         people = [p for p in people if not any(t.dep_ in ("relcl", "acl") for t in p.root.ancestors)]
     if len(people) == 1:  # "News 2 spoke with James Glass Jr. who was friends with both."
@@ -1511,12 +1780,54 @@ def _previous_sentence_speaker(ctx: _Context, mark: _Mark, sentences: list[tuple
         if "\n" in ctx.text[pe:s]:
             break
         for v in _speech_verbs(ctx, ps, pe):
+            if ctx.in_quote(v.idx):
+                continue
             subj = _subject_of(v)
             if subj is not None:
                 sp = _speaker_from_subject(ctx, subj)
                 if sp is not None and sp.name and not sp.is_org:
                     return sp
         s = ps
+    return None
+
+
+def _continues_quote(prev: _Mark, mark: _Mark) -> bool:
+    """Whether `mark` is the next paragraph of the quote `prev` left open: the line after it in a tokenised
+    text, or the next opener in the same line where a quote's paragraphs ran together."""
+    if prev.closed:
+        return False
+    return (prev.runs_on and mark.para == prev.para + 1 and mark.starts_para) or (mark.resumes and mark.para == prev.para)
+
+
+def _pronoun_said_after(ctx: _Context, mark: _Mark, limit: int) -> str | None:
+    """The gender of the he/she that says a quote right after its closing mark ('"...," he said', '"...,"
+    said she'), else None."""
+    toks = [t for t in ctx.tokens_in(mark.close_end, limit)[:4] if not (t.is_punct or t.is_space)][:2]
+    if len(toks) == 2 and _is_speech_verb(toks[1]) or len(toks) == 2 and _is_speech_verb(toks[0]):
+        for t in toks:
+            if t.lower_ in ("he", "she"):
+                return _PRONOUNS[t.lower_]
+    return None
+
+
+# The words an acronym skips in the name it stands for ("MoD": Ministry of Defence).
+_ACRONYM_SKIPS = frozenset("of the for and on in at to".split())
+
+
+def _acronym_expansion(ctx: _Context, name: str) -> str | None:
+    """The body an acronym speaker stands for, named in full in the article: "MoD" -> "Ministry of Defence"
+    when the capitals of the acronym are the initials of the name's words (of, the, and ... skipped)."""
+    if " " in name or not 2 <= len(name) <= 6 or sum(c.isupper() for c in name) < 2 or not name.isalpha():
+        return None
+    caps = "".join(c for c in name if c.isupper())
+    for e in ctx.ents:
+        if e.label not in ("ORG", "FAC", "GPE") or e.text == name:
+            continue
+        words = [w for w in re.split(r"[\s-]+", _org_name(e.text)) if w and w.lower() not in _ACRONYM_SKIPS]
+        if len(words) == len(caps) and all(w[:1].upper() == c for w, c in zip(words, caps)) and all(
+            w[:1].isupper() for w in words
+        ):
+            return _org_name(e.text)
     return None
 
 
@@ -1528,9 +1839,8 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
     text = analysis.article.text
     allowed = [(s.start, s.end) for s in analysis.body_sentences()]
     sentences = [(s.start, s.end) for s in analysis.sentences]
-    ctx = _Context(analysis)
     marks = find_quote_marks(text)
-    ctx.quoted = [(m.start, m.end) for m in marks]
+    ctx = _Context(analysis, [(m.start, m.end) for m in marks])
     paras = _paragraphs(text)
     body_sentences = [(s.start, s.end) for s in analysis.sentences if s.role in ("body", "title")]
 
@@ -1544,6 +1854,22 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
             pi += 1  # (a line with no closing punctuation is a headline of a link, not a paragraph)
         return pi
 
+    # '"I 've done it . <line> ... <line> I do n't need to do anything anymore , ' she told the magazine .":
+    # the speaker named after the last paragraph of a quote speaks all of it
+    chain_speaker: dict[int, _Speaker] = {}
+    chain: list[int] = []
+    for idx, mark in enumerate(marks):
+        if chain and not _continues_quote(marks[chain[-1]], mark):
+            chain = []
+        chain.append(idx)
+        if mark.closed and len(chain) > 1:
+            nxt_open = marks[idx + 1].open_start if idx + 1 < len(marks) and marks[idx + 1].para == mark.para else paras[mark.para][1]
+            last_by = _attribute_after(ctx, mark, nxt_open)
+            if last_by is not None:
+                for k in chain[:-1]:
+                    chain_speaker[k] = last_by
+        if mark.closed:
+            chain = []
     out: list[Quote] = []
     prev_mark: _Mark | None = None
     prev_speaker: _Speaker | None = None
@@ -1551,17 +1877,38 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
     for idx, mark in enumerate(marks):
         qs, qe = _trim(text, mark.start, mark.end)
         keep = is_quotation(text[qs:qe])
-        if not keep and not mark.runs_on:  # a short opening line ("`` No .") still gives its speaker to the rest
-            continue
         if not any(s <= qs < e or qs <= s < qe for s, e in allowed):
+            continue
+        if not keep and not mark.runs_on:  # a short opening line ("`` No .") still gives its speaker to the rest
+            pb = marks[idx - 1].close_end if idx > 0 and marks[idx - 1].para == mark.para else paras[mark.para][0]
+            if not mark.closed and text[pb:mark.open_start].rstrip().endswith(":"):
+                # 'Alba shared a picture and wrote: "Hayes Alba Warren 12/31/17. <para> "Best gift ...': a name
+                # opening a quote that runs on still tells who speaks the rest of it
+                opened_by = _attribute_before(ctx, mark, pb)
+                if opened_by is not None and opened_by is not _UNNAMED and opened_by.name:
+                    ctx.speakers.append(opened_by)
+                    prev_mark, prev_speaker = mark, opened_by
+                continue
+            if mark.closed and text[qs:qe].rstrip().endswith((",", "!", "?")):
+                # '"Unbelievable," coach Muffet McGraw said. "First time ...': a one-word reply that is
+                # attributed speaks for the quote after it
+                nxt_open = marks[idx + 1].open_start if idx + 1 < len(marks) and marks[idx + 1].para == mark.para else paras[mark.para][1]
+                short_by = _attribute_after(ctx, mark, nxt_open)
+                if short_by is not None and short_by is not _UNNAMED and short_by.name:
+                    ctx.speakers.append(short_by)
+                    prev_mark, prev_speaker = mark, short_by
             continue
         nxt = marks[idx + 1].open_start if idx + 1 < len(marks) and marks[idx + 1].para == mark.para else paras[mark.para][1]
         prv = marks[idx - 1].close_end if idx > 0 and marks[idx - 1].para == mark.para else paras[mark.para][0]
         before_text = text[prv:mark.open_start].rstrip()
         intro = before_text.endswith((":", ",")) and bool(_speech_verbs(ctx, prv, mark.open_start))
         speaker: _Speaker | None = None
-        if intro:
+        if mark.resumes and prev_mark is not None and prev_mark.para == mark.para and not prev_mark.closed:
+            speaker = prev_speaker  # the next paragraph of the quote before, run into its line
+        if intro and speaker is None:
             speaker = _attribute_before(ctx, mark, prv)
+        if speaker is None and idx in chain_speaker:
+            speaker = chain_speaker[idx]
         if speaker is None and not intro and not mark.starts_para:
             speaker = _attribute_by_dependency(ctx, qs, qe, sentences, before_only=True)
         if speaker is None and mark.closed:
@@ -1577,6 +1924,8 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
             speaker = _attribute_by_dependency(ctx, qs, qe, sentences)
         if speaker is None and not mark.starts_para:
             speaker = _according_before(ctx, mark)
+        if speaker is None and before_text.endswith(":") and text[qs:qs + 1].isupper():
+            speaker = _clause_subject_before(ctx, prv, mark, nxt, colon=True)
         if speaker is None and prev_mark is not None and prev_speaker is not None:
             continues = (not prev_mark.closed and next_para(prev_mark.para) == mark.para and mark.starts_para) or (
                 prev_mark.para == mark.para
@@ -1590,6 +1939,16 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
         if speaker is None and prev_mark is not None and prev_speaker is not None and mark.starts_para:
             if next_para(prev_mark.para) == mark.para:
                 speaker = prev_speaker
+        if speaker is not None and speaker.name and not speaker.is_org and mark.closed:
+            said_g = _pronoun_said_after(ctx, mark, nxt)
+            if said_g is not None and ctx.gender.get(speaker.name, said_g) != said_g:
+                speaker = None  # '"...," he said' can not be a woman the fallbacks found
+        if speaker is not None and speaker.name and speaker.name.islower() and not speaker.is_org:
+            speaker = None  # ("businesswoman"): a common noun is nobody's name
+        if speaker is not None and speaker.is_org and speaker.name:
+            full = _acronym_expansion(ctx, speaker.name)
+            if full is not None:  # "the AWC said" -> "The Allendale Woman's Club"
+                speaker = _Speaker(full, speaker.title, speaker.start, speaker.end, True)
         said_by = speaker  # _UNNAMED kept: the next quote of the same paragraph may continue it
         if speaker is _UNNAMED:
             speaker = None
