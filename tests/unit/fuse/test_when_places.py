@@ -118,3 +118,33 @@ def test_shared_helpers() -> None:
     text = "Story\n1:42 Crash closes I-95\n0:33 Festival in the park\n"
     assert [text[s:e] for s, e in clip_lines(text)] == ["1:42 Crash closes I-95", "0:33 Festival in the park"]
     assert clip_lines("14:05 The governor declared an emergency.\n15:10 Schools closed.\n") == []
+
+
+def test_court_words_are_read_as_courts_and_custody_only():
+    from newsfuse.fuse.when import _COURT
+
+    for text in ("met at the food court on Saturday", "on Court Street Monday", "charged at officers Monday",
+                 "police charged protesters Sunday", "died in police custody Sunday"):
+        assert not _COURT.search(text), text
+    for text in ("entered Bibb County Magistrate Court Friday", "was denied bond Thursday", "was charged Friday",
+                 "charged with murder", "was taken into custody Friday"):
+        assert _COURT.search(text), text
+
+
+def test_the_day_before_something_else_moves_no_clock_time():
+    from newsfuse.fuse.when import _DAY_BEFORE_AFTER
+
+    assert _DAY_BEFORE_AFTER.match(" the day before.") and _DAY_BEFORE_AFTER.match(" the night before, police said")
+    assert not _DAY_BEFORE_AFTER.match(" the night before Thanksgiving")
+    assert not _DAY_BEFORE_AFTER.match(" the day before he died")
+
+
+def test_a_region_or_a_country_is_no_town_to_weigh_dates_against() -> None:
+    """With the event located at a county, a state or a country, the towns a page names are inside it: no round-up."""
+    a = _with_towns(_a("A state trooper was shot Thursday night in Lawrenceburg during a traffic stop. He died Friday "
+                       "morning at a hospital, police said. Officers from Frankfort and Owingsville joined the search."))
+    assert event_date([a])["value"] == "2014-12-25"
+    for coarse in ({"name": "Kentucky", "admin1": "Kentucky", "country_code": "US", "precision": "region",
+                    "lat": 37.5, "lon": -85.3, "gazetteer_id": "iso:US-KY"},
+                   {"name": "United States", "country_code": "US", "precision": "country", "gazetteer_id": "iso:US"}):
+        assert event_date([a], location=coarse)["value"] == event_date([a])["value"]
