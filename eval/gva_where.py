@@ -157,6 +157,8 @@ def categorise(row: dict[str, Any], articles: Sequence[dict[str, Any]]) -> str:
 
     - `no_article`: every page of the group is a captcha, a 404 or a stub (no text to go by);
     - `gold_not_written`: the gold city is written in no text, title or web address of the group;
+    - `gazetteer_gap`: the gazetteer has no town or county of the gold name in the gold state (no resolution can
+      reach it: a hamlet under 500 people, a military base, a township, a city's neighbourhood GeoNames lacks);
     - `unlocated`: no location at all although the gold city is written;
     - `same_name_other_state`: the right name, the wrong state;
     - `county_for_town`: a county was chosen where the gold is a town (of it or not);
@@ -177,6 +179,8 @@ def categorise(row: dict[str, Any], articles: Sequence[dict[str, Any]]) -> str:
         return "no_article"
     if not row["gold_written"]:
         return "gold_not_written"
+    if row.get("gold_state") and not gazetteer_has(gold, row["gold_state"]):
+        return "gazetteer_gap"
     if row["name"] is None:
         return "unlocated"
     pred = norm_city(row["name"])
@@ -197,6 +201,15 @@ def categorise(row: dict[str, Any], articles: Sequence[dict[str, Any]]) -> str:
     if not row.get("gold_resolved"):
         return "gold_not_resolved"
     return "other_place"
+
+
+def gazetteer_has(city_or_county: str, state: str) -> bool:
+    """Some town or county of the gazetteer in `state` has one of the gold names as its own or an alternate name."""
+    from newsfuse.extract.gazetteer import MATCH_ALTERNATE, load_gazetteer
+
+    gaz = load_gazetteer()
+    return any(e.kind in ("city", "county") and (e.admin1 or "").lower() == state.lower() and m <= MATCH_ALTERNATE
+               for form in gold_surface_forms(city_or_county) for e, m in gaz.candidates(form))
 
 
 def _analyses(groups: list[tuple[dict[str, Any], list[dict[str, Any]]]], limit: int | None) -> dict[str, Any]:

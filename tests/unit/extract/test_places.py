@@ -283,3 +283,12 @@ def test_a_state_name_followed_by_state_is_the_state() -> None:
     p = by_text("A gunman opened fire in a high school cafeteria in Washington state on Friday.", "Washington")
     assert (p.precision, p.admin1, p.country_code) == ("region", "Washington", "US")
     assert by_text("He flew to Washington on Monday.", "Washington").precision == "city"
+
+
+def test_a_town_named_saint_something_is_not_cut_at_st_by_the_street_ruler() -> None:
+    p = by_text("A boy shot himself during a family gathering in Bay St. Louis, authorities said.", "Bay St. Louis")
+    assert p.name == "Bay Saint Louis" and p.admin1 == "Mississippi"
+    q = by_text("The shooting happened in Port St. Lucie on Sunday.", "Port St. Lucie")
+    assert q.name == "Port Saint Lucie"
+    # a street stays a street: no town is named "Bay St. Police"
+    assert all(p.span.text != "Bay St. Police" for p in places("He lived on Bay St. Police said he was shot."))
