@@ -179,12 +179,19 @@ def test_other_wounded_stay_injured() -> None:
 
 
 def test_an_event_reported_only_by_roundups_has_no_count_of_the_dead() -> None:
-    a = analyse_text("Six people were shot and one person was stabbed to death.", title="6 shot, 1 stabbed in separate incidents", published="2020-01-08", article_id="a", stages=STAGES)
+    a = analyse_text(
+        "Six people were shot and one person was stabbed to death. Police said five people were shot at the Peachtree Center.",
+        title="6 shot, 1 stabbed in separate incidents", published="2020-01-08", article_id="a", stages=STAGES,
+    )
     res = what.casualties([a], {"a": "a"})
-    # the round-up's dead are not this event's; its wounded are read where nothing else counts them (ROUNDUP_NULL_KINDS)
+    # the round-up's dead are not this event's; its wounded are read where nothing else counts them (ROUNDUP_NULL_KINDS),
+    # from its largest single shooting after the lead (ROUNDUP_SHOOTING_COUNT), not its total
     assert res["fatalities"]["value"] is None
     assert res["fatalities"]["reports"] and all(r.get("roundup") for r in res["fatalities"]["reports"])
     assert res["injured"]["value"] == 5 and all(r.get("roundup") for r in res["injured"]["reports"])
+    lead_only = analyse_text("Six people were shot and one person was stabbed to death.", title="6 shot, 1 stabbed in separate incidents",
+                             published="2020-01-08", article_id="b", stages=STAGES)
+    assert what.casualties([lead_only], {"b": "b"})["injured"]["value"] is None
 
 
 def test_actors_of_recalled_happenings_left_out_given_the_event_day() -> None:
