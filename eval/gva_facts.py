@@ -285,9 +285,12 @@ def _score_incident(inc: dict[str, Any], group: list[Analysis]) -> dict[str, Any
     from newsfuse.fuse import what
 
     from newsfuse.fuse.when import event_date, with_inferred
+    from newsfuse.fuse.where import event_location
 
     groups = {a.id: a.id for a in group}
-    day = event_date(with_inferred(group)).get("value")  # as build_event has it
+    inferred = with_inferred(group)
+    # as build_event has it: the voted place counts on round-up pages (with --with-times, which runs the places stage)
+    day = event_date(inferred, location=event_location(inferred)).get("value")
     rules = {}
     for rule in COUNT_RULES:
         c = what.casualties(group, groups, rule=rule, event_date=day)
