@@ -499,3 +499,61 @@ def test_an_age_of_a_hundred_or_more_is_no_persons() -> None:
 
     assert ages("Girl, 3, shot and killed in Riverton home") == {"y:3"}
     assert ages("Fire destroys the 100-year-old church") == set()
+
+
+def test_a_suspects_age_is_not_compared() -> None:
+    from newsfuse.cluster.features import ages
+
+    assert ages("Riverton man, 31, charged in shooting") == set()
+    assert ages("A 24-year-old man was arrested on Friday") == set()
+    assert ages("18-year-old suspect in Brookfield shooting identified") == set()
+    assert ages("Girl, 3, shot by 7-year-old brother") == {"y:3"}  # the shooter's age after "by"
+    assert ages("Police arrest 19-year-old in shooting of 15-year-old") == {"y:15"}
+    assert ages("A 31-year-old man has been charged in the death of a 24-year-old woman") == {"y:24"}
+    assert ages("a 17-year-old who police say killed another teen") == set()  # who + an active verb of harm
+    assert ages("A 5-year-old boy who was shot in the face has died") == {"y:5"}
+    assert ages("Boy, 9, shot by a man later charged") == {"y:9"}  # the first cue word after the age decides
+
+
+def test_a_follow_up_giving_the_suspects_age_joins_the_first_report() -> None:
+    """The first report gives the victim's age, the follow-up the suspect's and no victim's: no age disagreement."""
+    lead = ["The shooting on Elm Street in Riverton left a woman dead, police said."]
+    first = make("a", lead, title="Woman, 24, shot and killed in Riverton")
+    follow = make("b", lead, title="Riverton man, 31, charged in killing")
+    from newsfuse.cluster.features import article_terms
+
+    assert {x for x in article_terms(first).places if x[:2] == "y:"} == {"y:24"}
+    assert not any(x[:2] == "y:" for x in article_terms(follow).places)
+
+
+def test_an_age_in_common_is_a_bonus_for_small_events_only() -> None:
+    def score(second_ages: set[str], **config) -> float:
+        c = OnlineClusterer(**config)
+        base = dict(tf={i: 1.0 for i in range(1, 11)}, day=DAY)
+        c.add_terms("a", ArticleTerms(**base, places=frozenset({"y:10"})))
+        other = {**base, "tf": {**{i: 1.0 for i in range(1, 3)}, **{i: 1.0 for i in range(50, 58)}}}
+        c.add_terms("b", ArticleTerms(**other, places=frozenset(second_ages)))
+        return max(c.last_scores.values())
+
+    assert score({"y:10"}) > score(set())  # same victim's age
+    assert score({"y:10"}, age_bonus=0.0) == score(set())
+    assert score({"y:10"}, age_max_members=0) == score(set())
+
+
+def test_the_outlet_trailing_a_title_is_cut_off() -> None:
+    from newsfuse.cluster.features import strip_outlet
+
+    assert strip_outlet("Two shot in Riverton - WXYZ Action News 5 - Riverton, Tennessee") == "Two shot in Riverton"
+    assert strip_outlet("Man dies after shooting - riverton.com | Continuous News and Weather") == "Man dies after shooting"
+    assert strip_outlet("Rebels free 21 hostages - but still hold nearly 200 captives") == (
+        "Rebels free 21 hostages - but still hold nearly 200 captives")  # no outlet word in the tail
+    assert strip_outlet("Earthquake shakes Kelamba") == "Earthquake shakes Kelamba"
+
+
+def test_an_outlets_name_in_two_titles_weighs_as_the_lead_not_as_the_title() -> None:
+    from newsfuse.cluster.features import LEAD_WEIGHT, article_terms, term_id
+
+    a = make("a", ["Rescuers searched collapsed homes."], title="Earthquake shakes Kelamba - Riverton Action News")
+    tf = article_terms(a).tf
+    assert tf[term_id("riverton")] == LEAD_WEIGHT
+    assert tf[term_id("earthquake")] > LEAD_WEIGHT
