@@ -36,7 +36,6 @@ from typing import Iterable, Sequence
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from datasketch.lean_minhash import LeanMinHash
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfuse.model import Analysis
 
@@ -74,6 +73,19 @@ _PREFIX = 4
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+# English function words of three letters or more, which say nothing of what a headline is about (a list of our own:
+# spaCy's would load spaCy itself, 200 MB, into processes such as the stream benchmark that run copies alone)
+_FUNCTION_WORDS = frozenset("""
+about above across after again against all almost along already also although always among and another any anyone
+anything are around because been before behind being below beneath beside besides between beyond both but can
+cannot could did does doing down during each either else even ever every for from further had has have having her
+here hers herself him himself his how however into its itself just least less many more most much must near neither
+never nor not now off once one only onto other others our ours ourselves out over own per perhaps rather said same
+say says she should since some still such than that the their theirs them themselves then there these they this
+those though through throughout thus till too toward towards under unless until upon very via was were what whatever
+when whenever where whether which while who whoever whole whom whose why will with within without would yet you your
+yours yourself new news
+""".split())
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana, Chinese): their "words"
 # are clauses, which never meet a headline's, so the test is not made there.
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -96,7 +108,7 @@ def _words(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
 
 
 def _content_prefixes(words: Iterable[str]) -> set[str]:
-    return {w[:_PREFIX] for w in words if _LETTERS.fullmatch(w) and w not in STOP_WORDS}
+    return {w[:_PREFIX] for w in words if _LETTERS.fullmatch(w) and w not in _FUNCTION_WORDS}
 
 
 def carries_no_report(analysis: Analysis, words: Sequence[str]) -> bool:
