@@ -14,6 +14,7 @@ Vague counts use the ACLED conventions of `newsfuse.extract.quantities`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -93,6 +94,12 @@ INJ_ACTIVE = r"(?:suffered|sustained|received)\s+(?!(?:[\w'’-]+\s+){0,2}?(?:fa
 SHOT_PASSIVE = r"(?:shot|hit|struck)"
 BE = r"(?:(?:(?:may|might|could|would|must)\s+have\s+been|(?:were|was|is|are)\s+being|were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|been|remains?|remained)\s+(?:all\s+|also\s+|reportedly\s+|later\s+|then\s+|each\s+|both\s+|allegedly\s+|apparently\s+|initially\s+|accidentally\s+|unintentionally\s+|mistakenly\s+|badly\s+|now\s+|still\s+|just\s+){0,2})"
 GAP = r"(?:\s*,\s*(?:[^,.;]{1,60}?),\s*|\s+(?:\([^)]{1,40}\)\s+)?|\s+(?:all|both)\s+|\s+including\s+(?:[\w'’-]+\s+){1,6}?|\s+who\s+(?!were\b|was\b|are\b|is\b|had\b|have\b|has\b)(?:[\w'’-]+\s+){1,6}?)"  # "Two men, ages 19 and 20, were ..."
+
+# "He was one of 47 people shot across Chicago over the weekend": a tally of a city, a weekend or a year, not of this
+# event (a review found it read as 47 injured).
+_NOT_A_TALLY = (r"(?!\s+(?:\w+\s+){0,3}?(?:across(?!\s+from)|citywide|statewide|nationwide|so\s+far|since|"
+                r"in\s+the\s+(?:city|county|state|country)|over\s+the\s+(?:holiday\s+|long\s+)?weekend|"
+                r"(?:this|last)\s+(?:year|month|weekend|week)|in\s+(?:19|20)\d\d)\b)")
 
 _FLAGS = re.IGNORECASE
 # "A 21-year-old man who was shot multiple times died at the scene": the wounding told on the way to the death
@@ -178,8 +185,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (SHOT, re.compile(rf"(?#found-wounded)\b(?:found|located|discovered|encountered)\s+{COUNT_NP_NOUN}\s+(?:,[^,.;]{{1,40}},\s*)?(?:with|suffering\s+(?:from\s+)?|who\s+had\s+(?:sustained|suffered))\s+(?:[\w'’-]+\s+){{0,3}}?(?:gunshot|bullet)\s+wounds?", _FLAGS)),
     (SHOT, re.compile(rf"(?#came-wounded)\b{COUNT_NP_NOUN}\s+(?:(?:who|that)\s+)?(?:walked|showed\s+up|arrived|turned\s+up|went|came|drove|took\s+themselves|were\s+(?:taken|rushed|brought|transported|found))\b[^.;]{{0,80}}?\bwith\s+(?:[\w'’-]+\s+){{0,3}}?(?:gunshot|bullet)\s+wounds?", _FLAGS)),
     # "25-year-old was one of eight shot at party", "one of three people wounded": the count of those hit
-    (SHOT, re.compile(rf"(?#one-of)\b(?:one|two|three|four|[1-9])\s+of\s+(?:the\s+)?{QUAL}(?P<num>{_NUM_WORD})\s+(?:(?:people|persons|victims|men|women|teens|teenagers|others)\s+)?(?:who\s+were\s+)?shot\b(?!\s+(?:him|her|them|his|their|a|an|the|at\s+(?:by|him|her|them|police|officers|deputies)|and\s+killed|to\s+death|dead)\b)", _FLAGS)),
-    (INJURED, re.compile(rf"(?#one-of)\b(?:one|two|three|four|[1-9])\s+of\s+(?:the\s+)?{QUAL}(?P<num>{_NUM_WORD})\s+(?:(?:people|persons|victims|men|women|teens|teenagers|others)\s+)?(?:who\s+were\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:him|her|them|his|their|a|an|the)\b)", _FLAGS)),
+    (SHOT, re.compile(rf"(?#one-of)\b(?:one|two|three|four|[1-9])\s+of\s+(?:the\s+)?{QUAL}(?P<num>{_NUM_WORD})\s+(?:(?:people|persons|victims|men|women|teens|teenagers|others)\s+)?(?:who\s+were\s+)?shot\b(?!\s+(?:him|her|them|his|their|a|an|the|at\s+(?:by|him|her|them|police|officers|deputies)|and\s+killed|to\s+death|dead)\b){_NOT_A_TALLY}", _FLAGS)),
+    (INJURED, re.compile(rf"(?#one-of)\b(?:one|two|three|four|[1-9])\s+of\s+(?:the\s+)?{QUAL}(?P<num>{_NUM_WORD})\s+(?:(?:people|persons|victims|men|women|teens|teenagers|others)\s+)?(?:who\s+were\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:him|her|them|his|their|a|an|the)\b){_NOT_A_TALLY}", _FLAGS)),
     # people hit by gunfire: "four people were shot", "shot two men", "a man was shot"
     (SHOT, re.compile(rf"\b{COUNT_NP_NOUN}{GAP}(?:who\s+|that\s+)?{BE}{SHOT_PASSIVE}\b(?!\s+(?:and\s+killed|to\s+death|dead))", _FLAGS)),
     # headline style "3 people shot in ..." (not the active "a man shot his wife")
@@ -875,21 +882,43 @@ def is_roundup(analysis: Analysis) -> bool:
     return bool(ROUNDUP.search((analysis.article.title or "") + "\n" + analysis.article.text[:400]))
 
 
-def roundup_shooting_hit(analysis: Analysis) -> CasualtyReport | None:
-    """In a round-up, the report of the most people hit (wounded or shot) in one of its shootings, or None.
+# Words of people hit: the round-up's lead is its first sentence with one (not a byline or an "Updated" line).
+_HIT_WORDS = re.compile(r"(?i)\b(?:shot|shoot\w*|wound\w*|injur\w*|kill\w*|dead|died|gunfire|hurt)\b")
+
+
+def roundup_shooting_hit(analysis: Analysis) -> tuple[int, list[CasualtyReport]] | None:
+    """In a round-up, the most people wounded in one of its shootings, with the reports that say so, or None.
 
     A round-up tells its total in the title and the lead ("Seven people were wounded in shootings across the
     city"), then each shooting in turn ("four men were shot in the 6700 block ..."): the counts after the lead
-    are single shootings', and the event a round-up is a source of is most often its largest one.  Only exact,
-    unhedged counts are read.  (fuse/what.py ROUNDUP_SHOOTING_COUNT.)
+    are single shootings', and the event a round-up is a source of is most often its largest one.  The lead is the
+    first sentence telling of people hit (a byline or an "Updated" line may come before it).  People shot, less the dead
+    counted in the same sentence ("four men were shot, two of them fatally": two wounded).  Only exact, unhedged
+    counts are read.  (fuse/what.py ROUNDUP_SHOOTING_COUNT.)
     """
     body = [s for s in analysis.sentences if s.role != "title"]
-    lead_end = body[0].end if body else 0
-    hits = [
-        r for r in analysis.casualties
-        if r.kind in (INJURED, SHOT) and r.value and r.qualifier == "exact" and not r.hedged and r.span.start >= lead_end
-    ]
-    return max(hits, key=lambda r: r.value or 0, default=None)
+    if not body:
+        return None
+    exact = [r for r in analysis.casualties if r.value is not None and r.qualifier == "exact" and not r.hedged
+             and r.span.start >= body[0].start]
+    if not exact:
+        return None
+    starts = [s.start for s in body]
+    sentence = lambda r: bisect_right(starts, r.span.start) - 1  # noqa: E731
+    text = analysis.article.text
+    lead = next((i for i, s in enumerate(body) if _HIT_WORDS.search(text, s.start, s.end)), 0)
+    best: tuple[int, list[CasualtyReport]] | None = None
+    for r in exact:
+        if r.kind not in (INJURED, SHOT) or not r.value or sentence(r) <= lead:
+            continue
+        value, evidence = r.value, [r]
+        if r.kind == SHOT:
+            dead = [k for k in exact if k.kind == KILLED and k.value and sentence(k) == sentence(r)]
+            value -= sum(k.value or 0 for k in dead)
+            evidence += dead
+        if value > 0 and (best is None or value > best[0]):
+            best = (value, evidence)
+    return best
 
 
 # "one", also after the word that leads a bare count in ("and one wounded", "leaving one injured")

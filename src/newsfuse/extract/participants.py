@@ -491,8 +491,12 @@ def extract_participants(analysis: Analysis) -> tuple[Participant, ...]:
         # a lone word is kept only with an age (LONE_WITH_AGE): single tokens are mostly places or first names of others
         if not _kept(p) or (len(p.name.split()) < 2 and not (LONE_WITH_AGE and p.ages)):
             continue
-        if OTHERS_STICK and "victim" not in p.strong_roles and any(len(o.split()) > 1 and _same_full(p.name, o) for o in others):
-            continue  # "police Sgt. Kenneth Parnell" ... "Parnell also fired": an official in every mention
+        # "police Sgt. Kenneth Parnell" ... "Parnell also fired": an official in every mention (not a titled victim:
+        # "Judge Imran Qureshi ... Qureshi, 58, died on the way to hospital")
+        hurt = "victim" in p.roles and bool(p.statuses & {"killed", "injured"})
+        if OTHERS_STICK and "victim" not in p.strong_roles and not hurt \
+                and any(len(o.split()) > 1 and _same_full(p.name, o) for o in others):
+            continue
         # the most frequent value; a tie goes to the first mentioned (a set's order would vary between runs)
         role = max(p.roles, key=lambda v: ROLE_KEY(p, v)) if p.roles else None
         statuses = set(p.statuses)

@@ -191,8 +191,8 @@ def casualties(
             from_title = value is not None and value != b_value
             if kind == INJURED and ROUNDUP_SHOOTING_COUNT and not counted and not single:
                 one = roundup_shooting_hit(a)  # a round-up's total is several shootings': its largest one
-                value, stated, from_title = (one.value, True, False) if one is not None else (None, False, False)
-                shooting_ev = [one.span.to_json()] if one is not None else []
+                value, stated, from_title = (one[0], True, False) if one is not None else (None, False, False)
+                shooting_ev = [r.span.to_json() for r in one[1]] if one is not None else []
             else:
                 shooting_ev = None
             if value is None:
@@ -286,10 +286,11 @@ SLIP_MIN_LEN = 5
 
 
 def _one_slip(a: str, b: str) -> bool:
-    """At most one substitution, insertion, deletion or swap of neighbours, between words of SLIP_MIN_LEN letters."""
+    """At most one substitution, insertion, deletion or swap of neighbours, between words of SLIP_MIN_LEN letters
+    that begin alike ("Parker" and "Barker" are two families, not a slip)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < SLIP_MIN_LEN or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < SLIP_MIN_LEN or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
@@ -298,21 +299,21 @@ def _one_slip(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def same_person(a: str, b: str) -> bool:
-    """Whether two names may be the same person: equal, or same surname with compatible first names (see
-    SAME_PERSON_TOLERANT for the spellings that differ)."""
+def same_person(a: str, b: str, tolerant: bool = SAME_PERSON_TOLERANT) -> bool:
+    """Whether two names may be the same person: equal, or same surname with compatible first names (and, when
+    `tolerant`, the spellings that differ: see SAME_PERSON_TOLERANT)."""
     ta, tb = norm_name(a).split(), norm_name(b).split()
     if not ta or not tb:
         return False
     if ta == tb:
         return True
     if ta[-1] != tb[-1]:
-        if SAME_PERSON_TOLERANT and len(ta) > 1 and len(tb) > 1 and ta[0] == tb[0]:
+        if tolerant and len(ta) > 1 and len(tb) > 1 and ta[0] == tb[0]:
             return _one_slip(ta[-1], tb[-1]) or ta[-1] in tb[1:] or tb[-1] in ta[1:]
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
-    return ta[0][0] == tb[0][0] or (SAME_PERSON_TOLERANT and (ta[0] in tb[1:-1] or tb[0] in ta[1:-1]))
+    return ta[0][0] == tb[0][0] or (tolerant and (ta[0] in tb[1:-1] or tb[0] in ta[1:-1]))
 
 
 _STATUS_ORDER = ("killed", "injured", "arrested", "unharmed")
@@ -391,7 +392,12 @@ def participants(
                 continue
             if ROUNDUP_NAMES_DROPPED and only_roundups and not (p.age is not None and p.role == ROUNDUP_ROLE_KEPT):
                 continue  # an event only round-ups report: only the suspects they give an age
-            match = next((e for e in people if same_person(e["name"], p.name)), None)
+            match = next((e for e in people if same_person(e["name"], p.name, tolerant=False)), None)
+            if match is None and SAME_PERSON_TOLERANT:
+                # spellings that differ are one person only when their ages do not say otherwise ("Brian Parker,
+                # 19" and "Brian Barker, 24" are two)
+                match = next((e for e in people if same_person(e["name"], p.name) and
+                              (p.age is None or not e["ages"] or any(abs(p.age - x) <= 1 for x in e["ages"]))), None)
             if match is None:
                 match = {"name": p.name, "ages": Counter(), "genders": Counter(), "roles": Counter(), "statuses": set(), "sources": 0, "evidence": []}
                 people.append(match)

@@ -367,8 +367,11 @@ FLOATING_DATELINE = True
 
 
 # Words of page furniture written like a dateline ("AFTERNOON UPDATE —", "FILE -", "RELATED ARTICLE -").
-_PAGE_WORDS = frozenset({"update", "updated", "file", "article", "related", "media", "video", "photo", "cam", "watch",
-                         "breaking", "live", "exclusive", "crimestoppers", "advertisement", "editor", "correction"})
+_PAGE_WORDS = frozenset({"update", "updated", "file", "article", "related", "media", "video", "videos", "photo", "photos",
+                         "gallery", "cam", "watch", "breaking", "live", "exclusive", "crimestoppers", "advertisement",
+                         "editor", "correction", "opinion", "analysis", "commentary", "editorial", "developing",
+                         "obituary", "obituaries", "sponsored", "podcast", "listen", "audio", "graphic", "map",
+                         "explainer", "sports", "news", "weather", "traffic", "alert", "urgent", "flash"})
 
 
 def _dateline_towns(analysis: Analysis, taken: set[int]) -> list[Place]:

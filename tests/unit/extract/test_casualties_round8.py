@@ -64,8 +64,9 @@ def test_a_roundups_largest_single_shooting() -> None:
     )
     a = analyse_text(text, stages=[casualties.STAGE])
     assert casualties.is_roundup(a)
-    hit = casualties.roundup_shooting_hit(a)
-    assert isinstance(hit, CasualtyReport) and hit.value == 4 and hit.span.text == "four men were shot"
+    value, reports = casualties.roundup_shooting_hit(a)
+    assert value == 4 and [r.span.text for r in reports] == ["four men were shot"]
+    assert isinstance(reports[0], CasualtyReport)
     # the lead's total is not a single shooting's
     lead_only = analyse_text("Seven people were wounded in shootings across the city, police said.", stages=[casualties.STAGE])
     assert casualties.roundup_shooting_hit(lead_only) is None
@@ -104,3 +105,22 @@ def test_a_non_fatal_shooting_in_a_title_is_no_death() -> None:
 )
 def test_lists_ages_and_ordinals_of_the_wounded(text: str, totals: tuple[int | None, int | None]) -> None:
     assert _totals(text) == totals
+
+
+def test_a_roundups_largest_shooting_counts_its_dead_apart_and_its_lead_is_its_first_count() -> None:
+    text = (
+        "By Staff Reporter\n\nUpdated 9:14 a.m.\n\n"
+        "Seven people were shot in shootings across the city from Sunday to early Monday, police said.\n\n"
+        "In Avondale, four men were shot, two of them fatally, in the 2200 block of West Diversey.\n\n"
+        "Later, a man was shot in the leg in Albany Park."
+    )
+    a = analyse_text(text, stages=[casualties.STAGE])
+    value, reports = casualties.roundup_shooting_hit(a)
+    assert value != 7  # the lead's total, not a shooting's
+    assert value in (1, 2)
+
+
+def test_one_of_a_city_or_weekend_tally_is_not_this_events_count() -> None:
+    assert _totals("A 25-year-old man was shot in the leg Saturday night, police said. He was one of 47 people shot "
+                   "across Chicago over the weekend.")[1] == 1
+    assert _totals("She was one of 12 students shot in the city this year.")[1] != 12

@@ -61,3 +61,14 @@ def test_an_arrested_suspect_is_arrested_whatever_the_sentence_says() -> None:
     assert people["Jalen Everett"]["role"] == "suspect"
     assert people["Jalen Everett"]["status"] == "arrested"
     assert people["Tom Rice"]["status"] == "killed"
+
+
+def test_names_one_letter_apart_are_two_people_when_their_ages_differ_or_their_first_letters_do() -> None:
+    assert what.same_person("Kodi Prunner", "Kodi Pruner")
+    assert not what.same_person("Brian Parker", "Brian Barker")  # a slip does not change the first letter
+    a = analyse_text("Brian Parker, 19, was shot and killed on Sunday. Kevin Moss, 45, was wounded.",
+                     published="2016-08-01", article_id="a", stages=STAGES)
+    b = analyse_text("Brian Barker, 24, was shot and killed on Sunday. Kevin Moss, 45, was wounded.",
+                     published="2016-08-01", article_id="b", stages=STAGES)
+    names = {p["name"] for p in what.participants([a, b], {}, (2, 1))}
+    assert {"Brian Parker", "Brian Barker"} <= names

@@ -105,3 +105,9 @@ def test_a_town_name_before_a_street_word_in_a_title_or_web_address_is_the_stree
                  sentences=(Sentence(0, len(text), "body"),))
     assert [p.name for p in _title_places(b, ohio, None, True)] == ["Baltimore"]
     assert [p.name for p in _slug_places(b, ohio, set())] == ["Baltimore"]
+
+
+def test_page_labels_written_as_datelines_are_no_towns() -> None:
+    for label in ("PHOTOS", "OPINION", "DEVELOPING", "ANALYSIS", "EDITORIAL"):
+        text = f"{label} — A man was shot and killed Saturday night, police said."
+        assert _dateline_towns(_analysis("p", text, []), set()) == [], label
