@@ -738,7 +738,9 @@ def article_totals(reports: Iterable[CasualtyReport]) -> ArticleTotals:
         # "reportedly killing Edwards and injuring three others": a hedged count of the wounded is read where the
         # article reports no wounded (nor people shot) unhedged
         told = {_KIND_GROUP[r.kind] for r in reps}
-        reps = reps + [r for r in reports if r.hedged and _KIND_GROUP[r.kind] == INJURED and INJURED not in told]
+        # (not a hedged ceiling: "up to 40 people may have been injured" is no count of 40 by ACLED's conservative rule)
+        reps = reps + [r for r in reports if r.hedged and _KIND_GROUP[r.kind] == INJURED and INJURED not in told
+                       and r.qualifier != "at most"]
     if VAGUE_LAST:
         # "several people were injured" (10 by the ACLED reading) beside "nine people were shot": the vague count
         # of a kind is read only when the article gives no exact one (people shot give the injured one)

@@ -124,3 +124,8 @@ def test_one_of_a_city_or_weekend_tally_is_not_this_events_count() -> None:
     assert _totals("A 25-year-old man was shot in the leg Saturday night, police said. He was one of 47 people shot "
                    "across Chicago over the weekend.")[1] == 1
     assert _totals("She was one of 12 students shot in the city this year.")[1] != 12
+
+
+def test_a_hedged_ceiling_of_the_wounded_is_no_count() -> None:
+    assert _totals("Two people were killed in the strike on Tuesday. Up to 40 people may have been injured, "
+                   "according to unconfirmed reports.")[1] != 40
