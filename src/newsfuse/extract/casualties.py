@@ -97,9 +97,14 @@ GAP = r"(?:\s*,\s*(?:[^,.;]{1,60}?),\s*|\s+(?:\([^)]{1,40}\)\s+)?|\s+(?:all|both
 
 # "He was one of 47 people shot across Chicago over the weekend": a tally of a city, a weekend or a year, not of this
 # event (a review found it read as 47 injured).
-_NOT_A_TALLY = (r"(?!\s+(?:\w+\s+){0,3}?(?:across(?!\s+from)|citywide|statewide|nationwide|so\s+far|since|"
-                r"in\s+the\s+(?:city|county|state|country)|over\s+the\s+(?:holiday\s+|long\s+)?weekend|"
-                r"(?:this|last)\s+(?:year|month|weekend|week)|in\s+(?:19|20)\d\d)\b)")
+_NOT_A_TALLY = (r"(?!\s+(?:\w+\s+){0,3}?(?:citywide|statewide|nationwide|so\s+far|(?:this|last)\s+(?:year|month)|"
+                r"in\s+(?:19|20)\d\d|since\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+                # these only when they end the clause: "in the city's East End", "over the weekend at a party" are
+                # where and when this event happened
+                r"(?:across\s+(?!from\b|the\s+(?:street|road)\b)(?:[\w.’']+\s+){0,2}?[\w.’']+|"
+                r"in\s+the\s+(?:city|county|state|country)(?!['’]s)|over\s+the\s+(?:holiday\s+|long\s+)?weekend)"
+                r"(?:\s+(?:this|last)\s+(?:year|month|week|weekend)|\s+over\s+the\s+(?:holiday\s+|long\s+)?weekend|\s+so\s+far)?"
+                r"(?=\s*(?:[,.;]|$))))")
 
 _FLAGS = re.IGNORECASE
 # "A 21-year-old man who was shot multiple times died at the scene": the wounding told on the way to the death
@@ -884,6 +889,11 @@ def is_roundup(analysis: Analysis) -> bool:
     return bool(ROUNDUP.search((analysis.article.title or "") + "\n" + analysis.article.text[:400]))
 
 
+# Characters after a count of people shot within which a count of the dead is of the same shooting.  Set by hand.
+_OWN_DEAD_REACH = 60
+# ... and told of them, without a person of its own ("two of them died", "two were killed", not "a woman was killed")
+_OWN_DEAD = re.compile(r"(?i)^(?:\w+\s+of\s+them|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all)"
+                       r"\s+(?:was|were|died|later|had|have|has)\b|(?:shot\s*,\s*)?\w+\s+(?:of\s+them\s+)?fatally)")
 # Words of people hit: the round-up's lead is its first sentence with one (not a byline or an "Updated" line).
 _HIT_WORDS = re.compile(r"(?i)\b(?:shot|shoot\w*|wound\w*|injur\w*|kill\w*|dead|died|gunfire|hurt)\b")
 
@@ -915,9 +925,14 @@ def roundup_shooting_hit(analysis: Analysis) -> tuple[int, list[CasualtyReport]]
             continue
         value, evidence = r.value, [r]
         if r.kind == SHOT:
-            dead = [k for k in exact if k.kind == KILLED and k.value and sentence(k) == sentence(r)]
-            value -= sum(k.value or 0 for k in dead)
-            evidence += dead
+            # the dead of this shooting: told right after it ("four men were shot, two of them fatally"), not of
+            # another one in the same sentence ("... and a woman was killed in a separate shooting")
+            dead = [k for k in exact if k.kind == KILLED and k.value and sentence(k) == sentence(r)
+                    and r.span.start < k.span.start <= r.span.end + _OWN_DEAD_REACH and _OWN_DEAD.match(k.span.text)]
+            if dead:
+                most = max(dead, key=lambda k: k.value or 0)
+                value -= most.value or 0
+                evidence = evidence + [most]
         if value > 0 and (best is None or value > best[0]):
             best = (value, evidence)
     return best

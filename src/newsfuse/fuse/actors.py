@@ -179,7 +179,9 @@ DETAINED_ARE_TARGETS = frozenset({"Protests"})
 # protester" keeps its suspect, and "no one was detained" names nobody).
 _GATHERED = re.compile(
     r"(?i)\b(?:protesters?|protestors?|demonstrators?|activists?|marchers?|students?|graduates?|workers?|strikers?|"
-    r"farmers?|teachers?|supporters?|participants?|journalists?|reporters?|organi[sz]ers?|youths?|crowds?)\b"
+    r"farmers?|teachers?|supporters?|participants?|journalists?|reporters?|organi[sz]ers?|youths?|crowds?|"
+    r"residents?|villagers?|lawyers?|women|campaigners?|traders?|members?|nurses?|doctors?|miners?|drivers?|"
+    r"pensioners?|fans?|locals?|defenders?|people|dozens|hundreds|thousands)\b"
 )
 
 

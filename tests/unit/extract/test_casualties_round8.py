@@ -129,3 +129,21 @@ def test_one_of_a_city_or_weekend_tally_is_not_this_events_count() -> None:
 def test_a_hedged_ceiling_of_the_wounded_is_no_count() -> None:
     assert _totals("Two people were killed in the strike on Tuesday. Up to 40 people may have been injured, "
                    "according to unconfirmed reports.")[1] != 40
+
+
+@pytest.mark.parametrize("sentence, shot", [
+    ("Askari Gomes was one of three people shot in the city's East End early Sunday.", 3),
+    ("He was one of two men shot in the county on Saturday night, deputies said.", 2),
+    ("She was one of four people shot last weekend at a house party on Elm Street.", 4),
+    ("He was one of three people shot over the weekend at the Elm Street block party.", 3),
+])
+def test_one_of_this_events_people_shot_still_counts_where_and_when_it_happened(sentence, shot) -> None:
+    a = analyse_text(sentence, stages=[casualties.STAGE])
+    assert any(r.value == shot for r in a.casualties), sentence
+
+
+def test_a_shootings_own_dead_only_are_counted_apart() -> None:
+    text = ("Seven people were shot in shootings across the city overnight, police said.\n\n"
+            "Three men were shot in Avondale about 1 a.m., and a woman was killed in a separate shooting in Austin.")
+    value, _ = casualties.roundup_shooting_hit(analyse_text(text, stages=[casualties.STAGE]))
+    assert value == 3

@@ -128,3 +128,11 @@ def test_a_man_arrested_at_a_protest_for_an_attack_stays_a_suspect() -> None:
 def test_a_day_is_no_actor() -> None:
     a = _a("Police detained dozens of protesters in the square on Wednesday and fired tear gas.", "a")
     assert not any(x.name == "Wednesday" for x in a.actors)
+
+
+def test_residents_and_lawyers_detained_at_a_protest_are_its_targets() -> None:
+    from newsfuse.fuse.actors import _GATHERED
+
+    for name in ("residents", "dozens of lawyers", "several people", "pensioners", "rights defenders"):
+        assert _GATHERED.search(name), name
+    assert not _GATHERED.search("a man")

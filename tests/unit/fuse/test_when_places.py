@@ -148,3 +148,13 @@ def test_a_region_or_a_country_is_no_town_to_weigh_dates_against() -> None:
                     "lat": 37.5, "lon": -85.3, "gazetteer_id": "iso:US-KY"},
                    {"name": "United States", "country_code": "US", "precision": "country", "gazetteer_id": "iso:US"}):
         assert event_date([a], location=coarse)["value"] == event_date([a])["value"]
+
+
+def test_charges_and_custody_told_many_ways_are_court_words():
+    from newsfuse.fuse.when import _COURT, _DAY_BEFORE_AFTER
+
+    for text in ("arrested and charged Friday with first-degree murder", "Police charged him Thursday with murder",
+                 "The suspect is now in custody", "was placed in custody Monday", "Police took him into custody"):
+        assert _COURT.search(text), text
+    for text in (" the night before — around 11 p.m.", " the day before around 1:25 p.m.", " the day before\n\nPolice"):
+        assert _DAY_BEFORE_AFTER.match(text), text
