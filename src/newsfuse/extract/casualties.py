@@ -106,6 +106,13 @@ _NOT_A_TALLY = (r"(?!\s+(?:\w+\s+){0,3}?(?:citywide|statewide|nationwide|so\s+fa
                 r"(?:\s+(?:this|last)\s+(?:year|month|week|weekend)|\s+over\s+the\s+(?:holiday\s+|long\s+)?weekend|\s+so\s+far)?"
                 r"(?=\s*(?:[,.;]|$))))")
 
+
+def _one_of(hit: str) -> re.Pattern[str]:
+    """ "one of the three people shot": the count of people (hit as `hit` says) the person is one of, not a tally."""
+    return re.compile(rf"(?#one-of)\b(?:one|two|three|four|[1-9])\s+of\s+(?:the\s+)?{QUAL}(?P<num>{_NUM_WORD})\s+"
+                      rf"(?:(?:people|persons|victims|men|women|teens|teenagers|others)\s+)?(?:who\s+were\s+)?"
+                      rf"{hit}{_NOT_A_TALLY}", _FLAGS)
+
 _FLAGS = re.IGNORECASE
 # "A 21-year-old man who was shot multiple times died at the scene": the wounding told on the way to the death
 _WHO_WAS_HIT = r"(?:who\s+(?:was|had\s+been)\s+(?:shot|wounded|struck|hit)\b[^,.;]{0,50}?\s+)?"
@@ -190,8 +197,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (SHOT, re.compile(rf"(?#found-wounded)\b(?:found|located|discovered|encountered)\s+{COUNT_NP_NOUN}\s+(?:,[^,.;]{{1,40}},\s*)?(?:with|suffering\s+(?:from\s+)?|who\s+had\s+(?:sustained|suffered))\s+(?:[\w'’-]+\s+){{0,3}}?(?:gunshot|bullet)\s+wounds?", _FLAGS)),
     (SHOT, re.compile(rf"(?#came-wounded)\b{COUNT_NP_NOUN}\s+(?:(?:who|that)\s+)?(?:walked|showed\s+up|arrived|turned\s+up|went|came|drove|took\s+themselves|were\s+(?:taken|rushed|brought|transported|found))\b[^.;]{{0,80}}?\bwith\s+(?:[\w'’-]+\s+){{0,3}}?(?:gunshot|bullet)\s+wounds?", _FLAGS)),
     # "25-year-old was one of eight shot at party", "one of three people wounded": the count of those hit
-    (SHOT, re.compile(rf"(?#one-of)\b(?:one|two|three|four|[1-9])\s+of\s+(?:the\s+)?{QUAL}(?P<num>{_NUM_WORD})\s+(?:(?:people|persons|victims|men|women|teens|teenagers|others)\s+)?(?:who\s+were\s+)?shot\b(?!\s+(?:him|her|them|his|their|a|an|the|at\s+(?:by|him|her|them|police|officers|deputies)|and\s+killed|to\s+death|dead)\b){_NOT_A_TALLY}", _FLAGS)),
-    (INJURED, re.compile(rf"(?#one-of)\b(?:one|two|three|four|[1-9])\s+of\s+(?:the\s+)?{QUAL}(?P<num>{_NUM_WORD})\s+(?:(?:people|persons|victims|men|women|teens|teenagers|others)\s+)?(?:who\s+were\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:him|her|them|his|their|a|an|the)\b){_NOT_A_TALLY}", _FLAGS)),
+    (SHOT, _one_of(r"shot\b(?!\s+(?:him|her|them|his|their|a|an|the|at\s+(?:by|him|her|them|police|officers|deputies)|"
+                   r"and\s+killed|to\s+death|dead)\b)")),
+    (INJURED, _one_of(r"(?:wounded|injured|hurt)\b(?!\s+(?:him|her|them|his|their|a|an|the)\b)")),
     # people hit by gunfire: "four people were shot", "shot two men", "a man was shot"
     (SHOT, re.compile(rf"\b{COUNT_NP_NOUN}{GAP}(?:who\s+|that\s+)?{BE}{SHOT_PASSIVE}\b(?!\s+(?:and\s+killed|to\s+death|dead))", _FLAGS)),
     # headline style "3 people shot in ..." (not the active "a man shot his wife")

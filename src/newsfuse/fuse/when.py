@@ -396,9 +396,10 @@ _CARE = re.compile(r"(?i)\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:e
 
 
 class _EventPlace:
-    """The event's voted location, read once for the place mentions of its articles (see `_placed`)."""
+    """The event's voted location, a town or a site (`event_date` reads no other), read once for the place mentions of
+    its articles (see `_placed`)."""
 
-    __slots__ = ("gazetteer_id", "key", "admin1", "admin2", "country_code", "lat", "lon", "town")
+    __slots__ = ("gazetteer_id", "key", "admin1", "admin2", "country_code", "lat", "lon")
 
     def __init__(self, location: Mapping[str, Any]) -> None:
         self.gazetteer_id = location.get("gazetteer_id")
@@ -406,7 +407,6 @@ class _EventPlace:
         self.admin1, self.admin2 = location.get("admin1"), location.get("admin2")
         self.country_code = location.get("country_code")
         self.lat, self.lon = location.get("lat"), location.get("lon")
-        self.town = location.get("precision") in ("city", "site")
 
     def holds(self, p: Place) -> bool | None:
         """Whether a place mention names the event's place or a region holding it (True), another town or county
@@ -422,9 +422,7 @@ class _EventPlace:
                 return None
             return False
         if p.precision == "region" and p.admin2 and self.admin2:  # a county
-            if (p.admin1, p.admin2) == (self.admin1, self.admin2):
-                return True
-            return False if self.town else None
+            return (p.admin1, p.admin2) == (self.admin1, self.admin2)
         return None
 
 

@@ -29,7 +29,7 @@ from typing import Any, Mapping, Sequence
 from newsfuse.extract import streets
 from newsfuse.extract.gazetteer import haversine_km, name_key
 from newsfuse.extract.places import ARCHIVE_PREFIX
-from newsfuse.model import Analysis, Place
+from newsfuse.model import Analysis, Place, Span
 
 # Weights of a place mention by where it stands: set by hand on eval/gva_where (first 150 incidents by id), then W_BODY
 # and W_TITLE swept on eval/gva_where dev (2,200 incidents, with every rule of this module): city accuracy 0.8527 at
@@ -325,6 +325,12 @@ _TOWN_WORDS = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}$|^[A-Z][A
 _COMPASS_AROUND = re.compile(r"(?i)^(?:north|south|east|west|central|downtown|uptown)\s+|\s+(?:north|south|east|west)$")
 
 
+def _floating_town(span: Span, name: str) -> Place:
+    """A town the gazetteer does not know, written as the event's (see FLOATING): no id of its own, no coordinates."""
+    return Place(span=span, name=name, gazetteer_id=f"{FLOATING}{name_key(name)}", lat=None, lon=None,
+                 country_code="US", admin1=None, admin2=None, precision="city", timezone=None)
+
+
 @lru_cache(maxsize=16384)
 def _big_city_named(name: str) -> bool:
     """Some city of FLOATING_CITY_MIN_POPULATION people or more has this name."""
@@ -348,8 +354,7 @@ def _scene_towns(analysis: Analysis, layout: "_Layout", taken: set[int]) -> list
         name = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
         if _big_city_named(_COMPASS_AROUND.sub("", name)):
             continue  # "New Orleans East": a quarter of the city, which the city's own mentions vote for
-        town = Place(span=p.span, name=name, gazetteer_id=f"{FLOATING}{name_key(name)}", lat=None, lon=None,
-                     country_code="US", admin1=None, admin2=None, precision="city", timezone=None)
+        town = _floating_town(p.span, name)
         key = name_key(name)
         factor = W_SCENE if _TOWN_PREFIX.match(p.span.text) or _scene(analysis, town) else \
             W_EVENT_IN if _event_in(analysis, layout, town) else 1.0
@@ -391,9 +396,7 @@ def _dateline_towns(analysis: Analysis, taken: set[int]) -> list[Place]:
                 or _NOT_TOWN_DATELINE.search(name) or _big_city_named(_COMPASS_AROUND.sub("", name)) \
                 or load_gazetteer().candidates(name):
             continue
-        out.append(Place(span=analysis.span(m.start(1), m.start(1) + len(written)), name=name,
-                         gazetteer_id=f"{FLOATING}{name_key(name)}", lat=None, lon=None, country_code="US", admin1=None,
-                         admin2=None, precision="city", timezone=None))
+        out.append(_floating_town(analysis.span(m.start(1), m.start(1) + len(written)), name))
     return out
 
 
