@@ -1800,12 +1800,18 @@ def _previous_sentence_speaker(ctx: _Context, mark: _Mark, sentences: list[tuple
     return None
 
 
-def _continues_quote(prev: _Mark, mark: _Mark) -> bool:
+def _continues_quote(prev: _Mark, mark: _Mark, following: int | None = None) -> bool:
     """Whether `mark` is the next paragraph of the quote `prev` left open: the line after it in a tokenised
-    text, or the next opener in the same line where a quote's paragraphs ran together."""
+    text, the next opener in the same line where a quote's paragraphs ran together, or (given `following`,
+    the paragraph after prev's) a paragraph opening with a quote mark after a paragraph-long quote left open
+    at its end, the way news prints one quote over several paragraphs."""
     if prev.closed:
         return False
-    return (prev.runs_on and mark.para == prev.para + 1 and mark.starts_para) or (mark.resumes and mark.para == prev.para)
+    if prev.runs_on and mark.para == prev.para + 1 and mark.starts_para:
+        return True
+    if mark.resumes and mark.para == prev.para:
+        return True
+    return following is not None and prev.starts_para and mark.starts_para and mark.para == following
 
 
 def _pronoun_said_after(ctx: _Context, mark: _Mark, limit: int) -> str | None:
@@ -1868,7 +1874,7 @@ def extract_quotes(analysis: Analysis) -> tuple[Quote, ...]:
     chain_speaker: dict[int, _Speaker] = {}
     chain: list[int] = []
     for idx, mark in enumerate(marks):
-        if chain and not _continues_quote(marks[chain[-1]], mark):
+        if chain and not _continues_quote(marks[chain[-1]], mark, next_para(marks[chain[-1]].para)):
             chain = []
         chain.append(idx)
         if mark.closed and len(chain) > 1:

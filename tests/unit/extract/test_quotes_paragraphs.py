@@ -5,6 +5,8 @@ after a possessive, and gender told by possessive pronouns."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.extract import quotes as Q
 from newsfuse.stages import analyse_text
 
@@ -207,3 +209,29 @@ def test_participle_after_a_noun_is_nobody_speaking():
         "of the president, held no office."
     )
     assert direct(text) == [("complete control over the body and soul", None)]
+
+
+@pytest.mark.parametrize("o,c", [("“", "”"), ('"', '"')])
+def test_a_quote_left_open_at_its_paragraph_end_goes_on_in_the_next_and_shares_its_speaker(o, c):
+    # news prints a quote of several paragraphs with no closing mark until its last paragraph
+    text = (
+        "The crowd scattered.\n\n"
+        f"{o}We heard a bang and then another one right behind it.\n\n"
+        f"{o}Then someone screamed and we all ran,{c} said Maria Lopez, a witness.\n\n"
+        "Police arrived later."
+    )
+    qs = [q for q in analyse_text(text).quotes if q.kind == "direct"]
+    assert [q.span.text for q in qs] == [
+        "We heard a bang and then another one right behind it.",
+        "Then someone screamed and we all ran,",
+    ]
+    assert [q.speaker for q in qs] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_closed_quote_does_not_lend_its_speaker_to_the_next_paragraph_quote():
+    text = (
+        '"We heard a bang," said Maria Lopez, a witness.\n\n'
+        '"It is under investigation," said police spokesman Tom Reed.'
+    )
+    qs = [q for q in analyse_text(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Maria Lopez", "Tom Reed"]
