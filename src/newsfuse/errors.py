@@ -19,6 +19,8 @@ class E(str, Enum):
     E004 = "File extension {ext!r} is not a supported input (txt, md, html, htm, json, jsonl, jsonl.gz, warc, warc.gz)"
     E005 = "Could not read the file: {reason}"
     E006 = "Compressed file is corrupt or truncated: {reason}"
+    E007 = "Line is not valid UTF-8 ({reason}); read as Windows-1252, check its accented characters"
+    E008 = "Article text has {size} characters, more than the limit of {limit}; split it into several articles"
     # E01x: JSON input
     E010 = "Invalid JSON: {reason}"
     E011 = "JSON value is not an object (got {kind})"
@@ -28,10 +30,13 @@ class E(str, Enum):
     E015 = "Field 'published' is not an ISO 8601 date: {value!r}; kept the article with published = null"
     E016 = "Field {field!r} should be a string (got {kind}); ignored"
     E017 = "Duplicate article id {id!r}; the later copy was renamed {new_id!r}"
+    E018 = "{count} characters that are not valid Unicode (lone surrogates) replaced with U+FFFD"
+    E019 = "Non-standard JSON value(s) {values} read as null"
     # E02x: HTML and WARC
     E020 = "HTML page has no main text that could be extracted"
     E021 = "WARC record could not be parsed: {reason}"
     E022 = "WARC file could not be read: {reason}"
+    E023 = "WARC response has HTTP status {status}, not a page of news; skipped"
     # E03x: stages
     E030 = "Stage {stage!r} failed on this article: {reason}"
     E031 = "Stage {stage!r} needs {needs!r}, which no earlier stage sets"
@@ -42,6 +47,10 @@ class E(str, Enum):
     E043 = ("Database {path} was built by other newsfuse code (analysis code {stored}, now {current}); its {count} "
             "articles keep their stored analyses and events. Give a new --db to analyse everything with this version")
     E044 = "Database {path} holds event clustering state this version cannot continue ({reason}); give a new --db"
+    E045 = ("Article id {id!r} is already in the database with another text; the new article was renamed {new_id!r}")
+    E046 = "Output folder {path} exists and is not a folder"
+    E047 = "Dask scheduler {address} could not be reached: {reason}"
+    E048 = "The inputs held no article: {inputs}"
     # E05x: API
     E050 = "Request body is larger than {limit} bytes"
     E051 = "Request body is not valid: {reason}"

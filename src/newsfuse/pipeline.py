@@ -67,7 +67,16 @@ def _analyse_chunk(articles: Sequence[Article]) -> tuple[list[Analysis], list[Re
             prepared.append(prepare(article))
         except Exception as exc:  # noqa: BLE001 - a segmentation bug must not stop the run
             rejections.append(_stage_failure("segment", article, exc))
-    for analysis in annotate(prepared):
+    try:
+        annotated = list(annotate(prepared))
+    except Exception:  # noqa: BLE001 - one article spaCy cannot take must not cost the others of its chunk
+        annotated = []
+        for one in prepared:
+            try:
+                annotated.extend(annotate([one]))
+            except Exception as exc:  # noqa: BLE001
+                rejections.append(_stage_failure("annotate", one.article, exc))
+    for analysis in annotated:
         analysis = run_stages(analysis, stages, rejections)
         out.append(analysis.with_(doc=None))
     return out, rejections
@@ -155,6 +164,11 @@ def event_id_for(seed_article_id: str) -> str:
 
 STATE_COPIES = "copies"
 STATE_CLUSTERER = "clusterer"
+
+
+# Seconds to wait for a Dask scheduler before the run stops with E047 (set by hand: a scheduler on the network
+# answers in well under a second).
+DASK_CONNECT_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True)
@@ -313,6 +327,51 @@ def _check_analysis_code(db: "Database", stored_articles: int) -> list[Rejection
     return [Rejection(stage="store", code=E.E043.name, where=str(db.path), message=message, kept=True)]
 
 
+def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) -> tuple[list[Article], list[Rejection]]:
+    """The articles of a batch the database does not hold yet (a batch's own ids are unique already).
+
+    An id the database holds with the same text is that article again (a rerun over the same input adds nothing);
+    with another text it is a different article under a reused id ("1" in each day's file): it is kept under the
+    first `<id>~k` that is free, or skipped when an earlier run already stored it there with this text, and gets a
+    note (E045)."""
+    from dataclasses import replace
+
+    from newsfuse.ingest import _warn, unique_ids
+
+    notes: list[Rejection] = []
+    if len({a.id for a in articles}) < len(articles):  # (callers of the library make them unique; if not, here)
+        articles, notes = unique_ids(articles, "batch")
+    taken = known | {a.id for a in articles}
+    fresh: list[Article] = []
+    for a in articles:
+        if a.id not in known:
+            fresh.append(a)
+            continue
+        if _stored_text(db, a.id) == a.text:
+            continue
+        k = 2
+        while True:
+            candidate = f"{a.id}~{k}"
+            if candidate in known and _stored_text(db, candidate) == a.text:
+                candidate = None  # stored by an earlier run under this name
+                break
+            if candidate not in taken:
+                break
+            k += 1
+        if candidate is None:
+            continue
+        taken.add(candidate)
+        where, _, position = (a.source or a.id).partition("#")
+        notes.append(_warn(where, E.E045, position or None, id=a.id, new_id=candidate))
+        fresh.append(replace(a, id=candidate))
+    return fresh, notes
+
+
+def _stored_text(db: "Database", article_id: str) -> str | None:
+    record = db.article(article_id)
+    return record.get("text") if record else None
+
+
 def _process(
     articles: Sequence[Article],
     db: "Database",
@@ -332,7 +391,8 @@ def _process(
         clusterer = OnlineClusterer.load(state) if state else OnlineClusterer()
     except ValueError as exc:  # a state written by an older clusterer: events cannot be continued
         raise NewsfuseError(E.E044, path=str(db.path), reason=str(exc)) from exc
-    fresh = [a for a in articles if a.id not in known]
+    fresh, notes = _new_articles(articles, db, known)
+    result.rejections.extend(notes)
     if progress and len(fresh) < len(articles):
         progress(len(articles) - len(fresh))
     ready = {a.id: a for a in precomputed or ()}
@@ -342,7 +402,11 @@ def _process(
 
         from newsfuse.scale import analyse_on_dask
 
-        with Client(options.dask_scheduler) as client:
+        try:
+            client = Client(options.dask_scheduler, timeout=DASK_CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError) as exc:
+            raise NewsfuseError(E.E047, address=options.dask_scheduler, reason=str(exc) or type(exc).__name__) from exc
+        with client:
             analysed, rejections = analyse_on_dask(todo, client, progress=progress)
     else:
         analysed, rejections = analyse_articles(todo, workers=options.workers, progress=progress)
@@ -540,15 +604,22 @@ def ingest_objects(db_path: str | Path, objects: Sequence[object], options: RunO
     from newsfuse.ingest import article_from_object
     from newsfuse.store.db import Database
 
+    from newsfuse.ingest import load_json_value, unique_ids
+
     articles: list[Article] = []
     rejected: list[Rejection] = []
     for i, obj in enumerate(objects):
+        obj, notes = load_json_value(obj, "api", f"item {i}")
+        rejected.extend(notes)
         article, notes = article_from_object(obj, "api", f"item {i}")
         rejected.extend(notes)
         if article is not None:
             articles.append(article)
+    articles, renamed = unique_ids(articles, "api")
+    rejected.extend(renamed)
     with Database(db_path) as db:
         result = process(articles, db, options)
+        db.put_rejections(r.to_json() for r in rejected + result.rejections if r.stage != "store")
     events = sorted({ev for aid in result.analyses for ev in result.article_events.get(aid, [])})
     return {
         "added": list(result.analyses),

@@ -33,3 +33,14 @@ def test_post_articles_runs_the_pipeline(tmp_path: Path) -> None:
     listed = client.get("/api/events").json()
     assert [e["id"] for e in listed["items"]] == [event_id]
     assert client.get("/api/events", params={"q": "Asad"}).json()["total"] == 1
+
+
+def test_repeated_ids_in_a_post_and_ids_already_stored_lose_no_article(tmp_path: Path) -> None:
+    db = tmp_path / "nf.db"
+    first = {"id": "p1", "published": "2021-03-04", "text": "Three people were killed when a car bomb exploded at a market in Kirkuk on Friday, police said."}
+    second = {"id": "p1", "published": "2021-03-04", "text": "At least 10 rockets struck the Al Asad air base in Anbar on Wednesday, officials said."}
+    payload = ingest_objects(str(db), [first, second])
+    assert payload["added"] == ["p1", "p1~2"] and [r["code"] for r in payload["rejected"]] == ["E017"]
+    again = ingest_objects(str(db), [first, {**second, "id": "p1", "text": second["text"] + " No one was hurt."}])
+    # the same p1 is already there; another text under p1 is kept under the first free name
+    assert again["added"] == ["p1~2~2"] and [r["code"] for r in again["rejected"]] == ["E017", "E045"]

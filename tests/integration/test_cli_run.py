@@ -168,3 +168,34 @@ def test_geojson_places_every_located_event(sample_run: dict[str, Any]) -> None:
         lon, lat = f["geometry"]["coordinates"]
         loc = by_id[f["id"]]["location"]
         assert (lat, lon) == (loc["lat"], loc["lon"]) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def test_export_and_later_runs_keep_every_rejection(tmp_path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Police said a man was arrested on Friday in Erbil after a shooting."}\n{bad json\n',
+                    encoding="utf-8")
+    out, again = tmp_path / "out", tmp_path / "again"
+    assert run_cli("run", str(feed), "--out", str(out), "-q").returncode == 0
+    first = (out / "rejected.jsonl").read_text(encoding="utf-8")
+    assert '"E010"' in first
+    assert run_cli("export", "--db", str(out / "newsfuse.db"), "--out", str(again)).returncode == 0
+    assert (again / "rejected.jsonl").read_text(encoding="utf-8") == first
+    assert (again / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
+
+
+def test_exit_codes_of_bad_databases_and_folders(tmp_path) -> None:
+    fake = tmp_path / "fake.db"
+    fake.write_text("not a database", encoding="utf-8")
+    for args in (["export", "--db", str(fake), "--out", str(tmp_path / "o")], ["serve", "--db", str(fake)]):
+        proc = run_cli(*args)
+        assert proc.returncode == 3 and "[E042]" in proc.stderr and "serving" not in proc.stderr, args
+    a_file = tmp_path / "afile"
+    a_file.write_text("x", encoding="utf-8")
+    proc = run_cli("run", str(SAMPLES / "articles" / "wirepress-erbil.txt"), "--out", str(a_file), "-q")
+    assert proc.returncode == 2 and "[E046]" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_cli("watch", str(tmp_path / "missing"), "--once", "--out", str(tmp_path / "w"))
+    assert proc.returncode == 2 and "[E001]" in proc.stderr
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    proc = run_cli("run", str(empty), "--out", str(tmp_path / "e"), "-q")
+    assert proc.returncode == 1 and "[E048]" in proc.stderr

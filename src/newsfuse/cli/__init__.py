@@ -7,6 +7,7 @@ Exit codes: 0 success (at least one article processed, or nothing new to do);
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -51,21 +52,27 @@ def run(
     from newsfuse.store.files import write_outputs
 
     started = time.monotonic()
+    if out.exists() and not out.is_dir():
+        typer.echo(E.E046.format(path=str(out)), err=True)
+        raise typer.Exit(EXIT_USAGE)
     articles: list[Article] = []
     rejections: list[Rejection] = []
-    for item in read_inputs(inputs, IngestOptions(max_bytes=max_bytes)):
-        (articles if isinstance(item, Article) else rejections).append(item)
+    with _reading(quiet) as read_one:
+        for item in read_inputs(inputs, IngestOptions(max_bytes=max_bytes)):
+            (articles if isinstance(item, Article) else rejections).append(item)
+            read_one(isinstance(item, Article))
     db_path = db or out / "newsfuse.db"
     options = RunOptions(workers=workers or default_workers(), brief_length=length, max_bytes=max_bytes, dask_scheduler=dask)
     try:
         with Database(db_path) as database, _progress(quiet, len(articles)) as advance:
             result = process(articles, database, options, progress=advance)
             rejections.extend(result.rejections)
-            paths = write_outputs(out, list(database.articles()), list(database.events()), rejections)
+            paths = write_outputs(out, list(database.articles()), list(database.events()),
+                                  _all_rejections(database, rejections))
             counts = database.counts()
     except NewsfuseError as exc:
         typer.echo(str(exc), err=True)
-        raise typer.Exit(EXIT_DATABASE) from exc
+        raise typer.Exit(exit_code(exc)) from exc
     rejected = sum(1 for r in rejections if not r.kept and r.stage == "ingest")
     notes = len(rejections) - rejected
     _echo(
@@ -81,8 +88,55 @@ def run(
         typer.echo(E.E041.format(rejected=rejected, path=paths["rejected"]), err=True)
         raise typer.Exit(EXIT_NOTHING_PROCESSED)
     if not articles and not rejected:
-        typer.echo(E.E040.format(), err=True)
+        typer.echo(E.E048.format(inputs=", ".join(inputs)), err=True)
         raise typer.Exit(EXIT_NOTHING_PROCESSED)
+
+
+# Database errors exit with EXIT_DATABASE, every other coded error with EXIT_USAGE.
+_DATABASE_CODES = frozenset({E.E042, E.E043, E.E044})
+
+
+def exit_code(exc: NewsfuseError) -> int:
+    """The exit status of a coded error (see the module docstring)."""
+    return EXIT_DATABASE if exc.code in _DATABASE_CODES else EXIT_USAGE
+
+
+def _all_rejections(database, run_notes):  # type: ignore[no-untyped-def]
+    """What rejected.jsonl holds: the rejections and notes of every input item the database has read (recorded
+    now for this run's), then this run's notes about the database itself (stage "store": not about an input)."""
+    database.put_rejections(r.to_json() for r in run_notes if r.stage != "store")
+    return database.rejections() + [r.to_json() for r in run_notes if r.stage == "store"]
+
+
+class _reading:
+    """A live count of the items read so far, while the inputs are read (silent when quiet or not a terminal)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self._status = None
+        self.articles = self.rejected = 0
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if self.quiet or not sys.stderr.isatty():
+            return lambda is_article: None
+        from rich.console import Console
+
+        self._status = Console(stderr=True).status("reading inputs")
+        self._status.__enter__()
+
+        def read_one(is_article: bool) -> None:
+            if is_article:
+                self.articles += 1
+            else:
+                self.rejected += 1
+            if (self.articles + self.rejected) % 50 == 0:
+                self._status.update(f"reading inputs: {self.articles} articles, {self.rejected} rejections and notes")
+
+        return read_one
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.__exit__(*exc)
 
 
 class _progress:
@@ -130,8 +184,16 @@ def export(
     if not db.exists():
         typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
         raise typer.Exit(EXIT_DATABASE)
-    with Database(db) as database:
-        paths = write_outputs(out, list(database.articles()), list(database.events()), [])
+    if out.exists() and not out.is_dir():
+        typer.echo(E.E046.format(path=str(out)), err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        with Database(db, readonly=True) as database:
+            articles, events, rejections = list(database.articles()), list(database.events()), database.rejections()
+    except sqlite3.Error as exc:
+        typer.echo(E.E042.format(path=str(db), reason=str(exc)), err=True)
+        raise typer.Exit(EXIT_DATABASE) from exc
+    paths = write_outputs(out, articles, events, rejections)
     typer.echo(f"report: {paths['report']}  csv: {paths['csv']}", err=True)
 
 
@@ -150,6 +212,14 @@ def serve(
     if not db.exists():
         typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
         raise typer.Exit(EXIT_DATABASE)
+    from newsfuse.store.db import Database
+
+    try:
+        with Database(db, readonly=True) as database:  # a file that is no database stops here, before the banner
+            database.counts()
+    except sqlite3.Error as exc:
+        typer.echo(E.E042.format(path=str(db), reason=str(exc)), err=True)
+        raise typer.Exit(EXIT_DATABASE) from exc
     typer.echo(f"serving {db} on http://{host}:{port}/ (API at /api/events, OpenAPI at /openapi.json)", err=True)
     serve_app(str(db), host=host, port=port, ingest=partial(ingest_objects, str(db)))
 
@@ -164,12 +234,15 @@ def watch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Watch a folder and add each new file's articles to the events as it arrives."""
-    from newsfuse.ingest import iter_input_files, read_file
+    from newsfuse.ingest import iter_input_files, read_file, unique_ids
     from newsfuse.model import Article, Rejection
     from newsfuse.pipeline import RunOptions, process
     from newsfuse.store.db import Database
     from newsfuse.store.files import write_outputs
 
+    if not folder.is_dir():
+        typer.echo((E.E001.format(input=str(folder)) if not folder.exists() else E.E046.format(path=str(folder))), err=True)
+        raise typer.Exit(EXIT_USAGE)
     db_path = db or out / "newsfuse.db"
     seen: dict[Path, float] = {}
     while True:
@@ -186,11 +259,17 @@ def watch(
             for item in read_file(entry):
                 (batch if isinstance(item, Article) else rejections).append(item)
         if batch or rejections:
+            batch, renamed = unique_ids(batch, str(folder))
+            rejections.extend(renamed)
             with Database(db_path) as database:
                 result = process(batch, database, RunOptions())
-                write_outputs(out, list(database.articles()), list(database.events()), rejections + result.rejections)
+                write_outputs(out, list(database.articles()), list(database.events()),
+                              _all_rejections(database, rejections + result.rejections))
                 counts = database.counts()
-            _echo(quiet, f"added {result.new_articles} articles ({len(rejections)} rejected); {counts['events']} events")
+            notes = rejections + result.rejections
+            rejected = sum(1 for r in notes if not r.kept)
+            _echo(quiet, f"added {result.new_articles} articles ({rejected} rejected, {len(notes) - rejected} notes); "
+                         f"{counts['events']} events")
         if once:
             return
         time.sleep(interval)
@@ -202,4 +281,4 @@ def main() -> None:
         app()
     except NewsfuseError as exc:
         typer.echo(str(exc), err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(exit_code(exc))

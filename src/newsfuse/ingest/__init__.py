@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -95,6 +96,42 @@ def decode_bytes(data: bytes) -> str | None:
     return None if controls > 8 else text
 
 
+def decode_line(data: bytes) -> tuple[str, str | None]:
+    """One line of a JSON Lines stream as text: UTF-8 (a BOM dropped), else Windows-1252 (every byte maps to a
+    character, so nothing is lost); the second value says why UTF-8 failed, for a note."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return data.decode("cp1252", errors="replace"), f"byte {exc.start}: {exc.reason}"
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: Any) -> tuple[Any, int]:
+    """`value` (JSON data) with every lone surrogate in its strings replaced by U+FFFD, and how many were: JSON
+    escapes ("\\ud800") and bytes read with surrogateescape make them, and no UTF-8 writer or parser takes them."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        items = [scrub(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(value, dict):
+        out: dict[Any, Any] = {}
+        count = 0
+        for k, v in value.items():
+            k2, n1 = scrub(k)
+            v2, n2 = scrub(v)
+            out[k2] = v2
+            count += n1 + n2
+        return out, count
+    return value, 0
+
+
+def _too_long(text: str) -> bool:
+    return len(text) > MAX_ARTICLE_CHARS
+
+
 # ---------------------------------------------------------------------------------------------
 # Dates
 
@@ -133,6 +170,9 @@ def read_text_file(path: Path, data: bytes) -> Iterator[Item]:
     if not text.strip():
         yield _reject(str(path), E.E014)
         return
+    if _too_long(text):
+        yield _reject(str(path), E.E008, size=len(text), limit=MAX_ARTICLE_CHARS)
+        return
     yield Article(id=article_id_for(text), text=text, source=str(path))
 
 
@@ -149,6 +189,8 @@ def html_to_article(html: str, source: str, url: str | None = None) -> Article |
     text = getter("text") or ""
     if not any(len(line.split()) >= MIN_HTML_WORDS for line in text.splitlines()):
         return _reject(source, E.E020)
+    if _too_long(text):
+        return _reject(source, E.E008, size=len(text), limit=MAX_ARTICLE_CHARS)
     title = getter("title") or None
     published = normalise_published(getter("date"))
     page_url = getter("url") or url
@@ -185,8 +227,8 @@ def article_from_object(obj: Any, source: str, position: str) -> tuple[Article |
         return None, [_reject(source, E.E013, position, kind=type(text).__name__)]
     if not text.strip():
         return None, [_reject(source, E.E014, position)]
-    if len(text) > MAX_ARTICLE_CHARS:
-        return None, [_reject(source, E.E002, position, size=len(text), limit=MAX_ARTICLE_CHARS)]
+    if _too_long(text):
+        return None, [_reject(source, E.E008, position, size=len(text), limit=MAX_ARTICLE_CHARS)]
     notes: list[Rejection] = []
     fields: dict[str, str | None] = {}
     for name in ("id", "title", "url", "outlet", "lang", "author"):
@@ -217,20 +259,63 @@ def article_from_object(obj: Any, source: str, position: str) -> tuple[Article |
     return article, notes
 
 
-def read_json_lines(stream: IO[str], source: str) -> Iterator[Item]:
-    """One article per line; a bad line is rejected and the good lines of the same file are kept."""
+def load_json(text: str, source: str, position: str) -> tuple[Any, list[Rejection]]:
+    """Parse one JSON document as the input contract reads it: NaN and Infinity (not JSON, though Python writes
+    them) become null, lone surrogates U+FFFD, each with a note.  Raises json.JSONDecodeError."""
+    return load_json_value(json.loads(text), source, position)
+
+
+def _finite(value: Any, found: list[str]) -> Any:
+    """`value` with every NaN or infinite number replaced by None (their names appended to `found`)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        found.append("NaN" if value != value else ("Infinity" if value > 0 else "-Infinity"))
+        return None
+    if isinstance(value, list):
+        return [_finite(v, found) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v, found) for k, v in value.items()}
+    return value
+
+
+def load_json_value(obj: Any, source: str, position: str) -> tuple[Any, list[Rejection]]:
+    """Parsed JSON data (a line of a file, an API body) as the contract reads it: non-finite numbers (Python's
+    json reads NaN and Infinity) null, lone surrogates U+FFFD, each with a note."""
+    found: list[str] = []
+    obj = _finite(obj, found)
+    obj, bad = scrub(obj)
+    notes: list[Rejection] = []
+    if found:
+        notes.append(_warn(source, E.E019, position, values=", ".join(sorted(set(found)))))
+    if bad:
+        notes.append(_warn(source, E.E018, position, count=bad))
+    return obj, notes
+
+
+def read_json_lines(stream: Iterable[str] | Iterable[bytes], source: str) -> Iterator[Item]:
+    """One article per line; a bad line is rejected and the good lines of the same file are kept.
+
+    Lines given as bytes (a compressed file, standard input) are decoded one by one, so one line in another
+    encoding costs a note, not the file."""
     lineno = 0
     try:
-        for lineno, line in enumerate(stream, start=1):
+        for lineno, raw in enumerate(stream, start=1):
+            where = f"line {lineno}"
+            line_notes: list[Rejection] = []
+            if isinstance(raw, bytes):
+                line, why = decode_line(raw)
+                if why is not None:
+                    line_notes.append(_warn(source, E.E007, where, reason=why))
+            else:
+                line = raw
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj, notes = load_json(line, source, where)
             except json.JSONDecodeError as exc:
-                yield _reject(source, E.E010, f"line {lineno}", reason=str(exc))
+                yield _reject(source, E.E010, where, reason=str(exc))
                 continue
-            article, notes = article_from_object(obj, source, f"line {lineno}")
-            yield from notes
+            article, more = article_from_object(obj, source, where)
+            yield from line_notes + notes + more
             if article is not None:
                 yield article
     except (EOFError, OSError, zlib.error, UnicodeDecodeError) as exc:
@@ -240,8 +325,7 @@ def read_json_lines(stream: IO[str], source: str) -> Iterator[Item]:
 def read_json_file(path: Path, data: bytes) -> Iterator[Item]:
     """.json (one object or a list of objects) or JSON Lines, optionally gzipped."""
     if path.name.lower().endswith(".gz"):
-        stream: IO[str] = io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(data)), encoding="utf-8")
-        yield from read_json_lines(stream, str(path))
+        yield from read_json_lines(gzip.GzipFile(fileobj=io.BytesIO(data)), str(path))
         return
     text = decode_bytes(data)
     if text is None:
@@ -250,10 +334,11 @@ def read_json_file(path: Path, data: bytes) -> Iterator[Item]:
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" and stripped[:1] in ("[", "{"):
         try:
-            obj = json.loads(text)
+            obj, notes = load_json(text, str(path), "file")
         except json.JSONDecodeError:
-            obj = None  # maybe JSON Lines saved as .json
+            obj, notes = None, []  # maybe JSON Lines saved as .json
         if obj is not None:
+            yield from notes
             objs = obj if isinstance(obj, list) else [obj]
             for i, o in enumerate(objs):
                 article, notes = article_from_object(o, str(path), f"item {i}")
@@ -265,24 +350,50 @@ def read_json_file(path: Path, data: bytes) -> Iterator[Item]:
 
 
 def read_warc_file(path: Path, data: bytes) -> Iterator[Item]:
-    """Every HTML response record of a WARC file, read as a page."""
+    """Every HTML response record of a WARC file held in memory, read as a page."""
+    yield from read_warc_stream(path, io.BytesIO(data))
+
+
+# The first bytes of a payload looked at for an HTML page when a response names no Content-Type.
+_SNIFF_BYTES = 1024
+_HTML_START = re.compile(rb"<!doctype html|<html|<head|<body", re.I)
+
+
+def _is_html(ctype: str, payload: bytes) -> bool:
+    if ctype:
+        return "html" in ctype.lower()
+    return _HTML_START.search(payload[:_SNIFF_BYTES]) is not None
+
+
+def read_warc_stream(path: Path, stream: IO[bytes]) -> Iterator[Item]:
+    """Every HTML response record of a WARC stream (read record by record, never whole), read as a page.
+
+    A response with an HTTP status other than 2xx (not found, redirect, server error) is recorded as skipped
+    (E023); one with no Content-Type is read when its payload starts like an HTML page; other types (images,
+    scripts, PDFs) are not articles and are passed over."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     record_no = 0
     try:
-        for record_no, record in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
+        for record_no, record in enumerate(ArchiveIterator(stream), start=1):
             if record.rec_type != "response":
                 continue
             ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-            if "html" not in ctype.lower():
+            if ctype and "html" not in ctype.lower():
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"record {record_no}"
+            status = record.http_headers.get_statuscode() if record.http_headers else None
+            if status and not str(status).startswith("2"):
+                yield _reject(str(path), E.E023, where, status=status)
+                continue
             try:
                 payload = record.content_stream().read()
             except Exception as exc:  # noqa: BLE001 - a broken record must not stop the file
                 yield _reject(str(path), E.E021, where, reason=str(exc))
+                continue
+            if not _is_html(ctype, payload):
                 continue
             html = decode_bytes(payload)
             if html is None:
@@ -333,6 +444,14 @@ def read_file(path: Path, options: IngestOptions = IngestOptions()) -> Iterator[
     if reader is None:
         yield _reject(str(path), E.E004, ext=suffix or path.name)
         return
+    if reader is read_warc_file:
+        # A WARC file is read record by record, so its size is no limit (Common Crawl's are about 1 GB).
+        try:
+            with path.open("rb") as fh:
+                yield from read_warc_stream(path, fh)
+        except OSError as exc:
+            yield _reject(str(path), E.E005, reason=exc.strerror or str(exc))
+        return
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
@@ -345,30 +464,68 @@ def read_file(path: Path, options: IngestOptions = IngestOptions()) -> Iterator[
     yield from reader(path, data)
 
 
-def read_inputs(paths: Iterable[str], options: IngestOptions = IngestOptions(), stdin: IO[str] | None = None) -> Iterator[Item]:
+class UniqueIds:
+    """Makes article ids unique within a batch: a repeated id gets the first free `<id>~2`, `<id>~3`, ... (free
+    among every id handed out, so a renamed id never takes one that comes later or earlier)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+
+    def claim(self, article: Article, where: str, position: str | None) -> tuple[Article, Rejection | None]:
+        """The article under an id nobody else has, and the note (E017) when it had to be renamed."""
+        if article.id not in self.taken:
+            self.taken.add(article.id)
+            return article, None
+        k = 2
+        while f"{article.id}~{k}" in self.taken:
+            k += 1
+        new_id = f"{article.id}~{k}"
+        self.taken.add(new_id)
+        note = _warn(where, E.E017, position, id=article.id, new_id=new_id)
+        return Article(**{**_fields(article), "id": new_id}), note
+
+
+def unique_ids(articles: Iterable[Article], where: str) -> tuple[list[Article], list[Rejection]]:
+    """A batch of articles under unique ids, with a note for each renamed one (API posts, watched files)."""
+    ids = UniqueIds()
+    out: list[Article] = []
+    notes: list[Rejection] = []
+    for i, article in enumerate(articles):
+        article, note = ids.claim(article, where, f"item {i}")
+        out.append(article)
+        if note is not None:
+            notes.append(note)
+    return out, notes
+
+
+def read_inputs(paths: Iterable[str], options: IngestOptions = IngestOptions(), stdin: IO[Any] | None = None) -> Iterator[Item]:
     """Articles and rejections from files, folders and '-' (JSON Lines on standard input), in input order.
 
-    Ids are made unique: a second article with an id already seen gets `<id>~2` and a note (E017).
+    Ids are made unique: a second article with an id already seen gets `<id>~2` (the first free suffix) and a
+    note (E017) naming the input it came from.
     """
-    seen: dict[str, int] = {}
-    for item in _read_all(paths, options, stdin):
+    ids = UniqueIds()
+    for where, item in _read_all(paths, options, stdin):
         if isinstance(item, Article):
-            count = seen.get(item.id, 0) + 1
-            seen[item.id] = count
-            if count > 1:
-                new_id = f"{item.id}~{count}"
-                yield _warn(item.source, E.E017, None, id=item.id, new_id=new_id)
-                item = Article(**{**_fields(item), "id": new_id})
+            position = item.source[len(where) + 1:] if item.source and item.source.startswith(where + "#") else None
+            item, note = ids.claim(item, where, position)
+            if note is not None:
+                yield note
         yield item
 
 
-def _read_all(paths: Iterable[str], options: IngestOptions, stdin: IO[str] | None) -> Iterator[Item]:
+def _read_all(paths: Iterable[str], options: IngestOptions, stdin: IO[Any] | None) -> Iterator[tuple[str, Item]]:
+    """(input path, item) for every item of the inputs."""
     for raw in paths:
         if raw == "-":
-            yield from read_json_lines(stdin or sys.stdin, "<stdin>")
+            # Bytes when there are (each line decoded on its own); a text stream given by the caller as it is.
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+            for item in read_json_lines(stream, "<stdin>"):
+                yield "<stdin>", item
             continue
         for entry in iter_input_files([raw]):
             if isinstance(entry, Rejection):
-                yield entry
+                yield raw, entry
             else:
-                yield from read_file(entry, options)
+                for item in read_file(entry, options):
+                    yield str(entry), item

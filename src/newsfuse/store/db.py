@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS article_events (article_id TEXT NOT NULL, event_id TE
     PRIMARY KEY (article_id, event_id));
 CREATE INDEX IF NOT EXISTS article_events_event ON article_events(event_id);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+-- The rejections and notes of every input item ever read into this database (rejected.jsonl is written from it).
+CREATE TABLE IF NOT EXISTS rejections (json TEXT NOT NULL UNIQUE);
 -- Contentless full-text index whose rowid is the events row's rowid (ids of matches come from the index, not a scan).
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(headline, body, content='', tokenize='unicode61');
 """
@@ -130,6 +132,21 @@ class Database:
             row = self.conn.execute("SELECT blob FROM analyses WHERE id = ?", (article_id,)).fetchone()
             if row:
                 yield pickle.loads(row[0])
+
+    def put_rejections(self, records: Iterable[dict[str, Any]]) -> None:
+        """Record rejections and notes (their JSON objects); one already recorded, as on a rerun, is kept once."""
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO rejections(json) VALUES (?)",
+            ((json.dumps(r, ensure_ascii=False),) for r in records),
+        )
+
+    def rejections(self) -> list[dict[str, Any]]:
+        """Every recorded rejection and note, in the order first recorded."""
+        try:
+            rows = self.conn.execute("SELECT json FROM rejections ORDER BY rowid").fetchall()
+        except sqlite3.OperationalError:  # a database from before rejections were kept, opened read-only
+            return []
+        return [json.loads(blob) for (blob,) in rows]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -74,13 +74,25 @@ def event_row(ev: Mapping[str, Any]) -> dict[str, Any]:
     return dict(zip(CSV_COLUMNS, values, strict=True))
 
 
+# First characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell that a spreadsheet shows as text: a string starting like a formula (an outlet
+    named '=HYPERLINK(...)' in scraped metadata) gets a leading apostrophe; numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def events_csv(events: Sequence[Mapping[str, Any]]) -> str:
     """Events as ACLED-style CSV rows (one per event)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for ev in events:
-        writer.writerow(event_row(ev).values())
+        writer.writerow([csv_cell(v) for v in event_row(ev).values()])
     return buf.getvalue()
 
 
@@ -106,9 +118,12 @@ def write_outputs(
     out_dir: Path,
     articles: Sequence[Mapping[str, Any]],
     events: Sequence[Mapping[str, Any]],
-    rejections: Sequence[Rejection],
+    rejections: Sequence[Rejection | Mapping[str, Any]],
 ) -> dict[str, Path]:
-    """Write every file of the contract into `out_dir`; returns their paths by name."""
+    """Write every file of the contract into `out_dir`; returns their paths by name.
+
+    events.csv starts with a UTF-8 byte order mark, which spreadsheets need to read it as UTF-8 (csv readers
+    take it with encoding="utf-8-sig")."""
     from newsfuse.brief.render import render_html, render_markdown
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -125,9 +140,9 @@ def write_outputs(
     }
     write_jsonl(paths["articles"], articles)
     write_jsonl(paths["events"], events)
-    write_jsonl(paths["rejected"], (r.to_json() for r in rejections))
+    write_jsonl(paths["rejected"], (r.to_json() if isinstance(r, Rejection) else r for r in rejections))
     paths["brief"].write_text(render_markdown(list(events), by_id), encoding="utf-8")
     paths["report"].write_text(render_html(list(events), by_id), encoding="utf-8")
-    paths["csv"].write_text(events_csv(events), encoding="utf-8")
+    paths["csv"].write_text(events_csv(events), encoding="utf-8-sig")
     paths["geojson"].write_text(json.dumps(events_geojson(events), ensure_ascii=False), encoding="utf-8")
     return paths

@@ -151,3 +151,63 @@ def test_warc_html_records(tmp_path: Path) -> None:
     arts, rej = _read(path)
     assert len(arts) == 1 and "ten rockets" in arts[0].text and rej == []
     assert arts[0].url == "http://example.org/a"
+
+
+def test_repeated_ids_never_collide_with_a_later_or_renamed_id(tmp_path: Path) -> None:
+    p = tmp_path / "ids.jsonl"
+    rows = [{"id": "x", "text": "one"}, {"id": "x", "text": "two"}, {"id": "x~2", "text": "three"}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    arts, rej = _read(p)
+    assert [a.id for a in arts] == ["x", "x~2", "x~2~2"]
+    assert [(r.code, r.where, r.position) for r in rej] == [("E017", str(p), "line 2"), ("E017", str(p), "line 3")]
+
+
+def test_a_line_in_another_encoding_costs_a_note_not_the_file(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "a", "text": "good one"}).encode(), '{"id": "b", "text": "Caf\u00e9 Street"}'.encode("latin-1"),
+             json.dumps({"id": "c", "text": "good three"}).encode()]
+    plain, packed = tmp_path / "feed.jsonl", tmp_path / "feed.jsonl.gz"
+    plain.write_bytes(b"\n".join(lines) + b"\n")
+    packed.write_bytes(gzip.compress(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n"))  # with a BOM
+    arts, rej = _read(packed)
+    assert [a.id for a in arts] == ["a", "b", "c"] and arts[1].text == "Caf\u00e9 Street"
+    assert [(r.code, r.position, r.kept) for r in rej] == [("E007", "line 2", True)]
+    items = list(read_inputs(["-"], stdin=io.BytesIO(plain.read_bytes())))  # standard input is read as bytes
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "b", "c"]
+
+
+def test_nan_and_lone_surrogates_are_cleaned_with_notes(tmp_path: Path) -> None:
+    p = tmp_path / "odd.jsonl"
+    p.write_text('{"id": "n", "text": "Rockets hit \\ud800 the base.", "score": NaN, "rank": [Infinity, 1]}\n')
+    arts, rej = _read(p)
+    (a,) = arts
+    assert a.text == "Rockets hit \ufffd the base." and a.meta == {"score": None, "rank": [None, 1]}
+    assert sorted(r.code for r in rej) == ["E018", "E019"] and all(r.kept for r in rej)
+    json.dumps(a.meta, allow_nan=False).encode("utf-8")  # strict JSON and UTF-8 can hold it now
+
+
+def test_a_text_longer_than_the_limit_is_rejected_with_its_own_code(tmp_path: Path, monkeypatch) -> None:
+    import newsfuse.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 50)
+    (tmp_path / "long.txt").write_text("Rockets struck the base in Iraq on Wednesday, officials said. " * 2)
+    (tmp_path / "long.jsonl").write_text(json.dumps({"text": "word " * 20}) + "\n")
+    arts, rej = _read(tmp_path / "long.txt", tmp_path / "long.jsonl")
+    assert arts == [] and [(r.code, r.kept) for r in rej] == [("E008", False), ("E008", False)]
+
+
+def test_warc_skips_error_responses_with_a_note_and_reads_pages_without_a_content_type(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for url, status, headers in [
+            ("http://example.org/gone", "404 Not Found", [("Content-Type", "text/html")]),
+            ("http://example.org/bare", "200 OK", []),
+        ]:
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(HTML.encode()), http_headers=http))
+    arts, rej = _read(path, options=IngestOptions(max_bytes=10))  # (a WARC is streamed: no size limit)
+    assert [a.url for a in arts] == ["http://example.org/bare"]
+    assert [(r.code, r.position) for r in rej] == [("E023", "record 1")]
