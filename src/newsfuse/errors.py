@@ -51,6 +51,7 @@ class E(str, Enum):
     E046 = "Output folder {path} exists and is not a folder"
     E047 = "Dask scheduler {address} could not be reached: {reason}"
     E048 = "The inputs held no article: {inputs}"
+    E049 = "The language model could not analyse a test sentence ({reason}); check the installation (make setup)"
     # E05x: API
     E050 = "Request body is larger than {limit} bytes"
     E051 = "Request body is not valid: {reason}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -70,6 +71,11 @@ def _analyse_chunk(articles: Sequence[Article]) -> tuple[list[Analysis], list[Re
     try:
         annotated = list(annotate(prepared))
     except Exception:  # noqa: BLE001 - one article spaCy cannot take must not cost the others of its chunk
+        # ...unless spaCy takes no article at all (a missing model): that stops the run, as it is no input's fault
+        try:
+            list(annotate([prepare(Article(id="probe", text="Police said a man was arrested on Friday."))]))
+        except Exception as exc:  # noqa: BLE001
+            raise NewsfuseError(E.E049, reason=f"{type(exc).__name__}: {exc}") from exc
         annotated = []
         for one in prepared:
             try:
@@ -85,11 +91,12 @@ def _analyse_chunk(articles: Sequence[Article]) -> tuple[list[Analysis], list[Re
 def _stage_failure(stage: str, article: Article, exc: Exception) -> Rejection:
     from newsfuse.errors import E
 
+    path, _, position = (article.source or article.id).partition("#")
     return Rejection(
         stage=stage,
         code="E030",
-        where=article.source or article.id,
-        position=article.id,
+        where=path,
+        position=f"{position}, article {article.id}" if position else f"article {article.id}",
         message=E.E030.format(stage=stage, reason=f"{type(exc).__name__}: {exc}"),
     )
 
@@ -327,13 +334,23 @@ def _check_analysis_code(db: "Database", stored_articles: int) -> list[Rejection
     return [Rejection(stage="store", code=E.E043.name, where=str(db.path), message=message, kept=True)]
 
 
-def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) -> tuple[list[Article], list[Rejection]]:
-    """The articles of a batch the database does not hold yet (a batch's own ids are unique already).
+# The "~k" suffixes newsfuse adds to a repeated id ("1~2", "1~2~2"): stripped, they give the id as the input gave it.
+_RENAMED = re.compile(r"(?:~\d+)+$")
 
-    An id the database holds with the same text is that article again (a rerun over the same input adds nothing);
-    with another text it is a different article under a reused id ("1" in each day's file): it is kept under the
-    first `<id>~k` that is free, or skipped when an earlier run already stored it there with this text, and gets a
-    note (E045)."""
+
+def id_root(article_id: str) -> str:
+    """The id as the input gave it, before any renaming: "1~2~2" -> "1"."""
+    return _RENAMED.sub("", article_id) or article_id
+
+
+def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) -> tuple[list[Article], list[Rejection]]:
+    """The articles of a batch the database does not hold yet.
+
+    An article is already held when the database has its exact text under its id or under another name of that
+    id ("1", "1~2", ...: the names repeated ids are given), whatever the order its inputs were read in; a rerun
+    over the same inputs adds nothing.  An id the database holds with another text is a different article under
+    a reused id ("1" in each day's file): it is kept under the first free "<id>~k", with a note (E045).  One
+    indexed lookup of the text's hash per article whose id is already taken."""
     from dataclasses import replace
 
     from newsfuse.ingest import _warn, unique_ids
@@ -341,35 +358,30 @@ def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) 
     notes: list[Rejection] = []
     if len({a.id for a in articles}) < len(articles):  # (callers of the library make them unique; if not, here)
         articles, notes = unique_ids(articles, "batch")
-    taken = known | {a.id for a in articles}
-    fresh: list[Article] = []
-    for a in articles:
-        if a.id not in known:
-            fresh.append(a)
-            continue
-        if _stored_text(db, a.id) == a.text:
-            continue
+    taken = set(known)
+    fresh: list[tuple[int, Article]] = []
+    pending: list[tuple[int, Article]] = []
+    for i, a in enumerate(articles):
+        root = id_root(a.id)
+        if (a.id in known or root != a.id) and any(id_root(x) == root for x in db.ids_with_text(a.text)):
+            continue  # stored before, under this name or another of the same id
+        if a.id in known:
+            pending.append((i, a))  # renamed below, once this batch's own free ids are taken
+        else:
+            taken.add(a.id)
+            fresh.append((i, a))
+    for i, a in pending:
+        root = id_root(a.id)
         k = 2
-        while True:
-            candidate = f"{a.id}~{k}"
-            if candidate in known and _stored_text(db, candidate) == a.text:
-                candidate = None  # stored by an earlier run under this name
-                break
-            if candidate not in taken:
-                break
+        while f"{root}~{k}" in taken:
             k += 1
-        if candidate is None:
-            continue
-        taken.add(candidate)
+        new_id = f"{root}~{k}"
+        taken.add(new_id)
         where, _, position = (a.source or a.id).partition("#")
-        notes.append(_warn(where, E.E045, position or None, id=a.id, new_id=candidate))
-        fresh.append(replace(a, id=candidate))
-    return fresh, notes
-
-
-def _stored_text(db: "Database", article_id: str) -> str | None:
-    record = db.article(article_id)
-    return record.get("text") if record else None
+        notes.append(_warn(where, E.E045, position or None, id=a.id, new_id=new_id))
+        fresh.append((i, replace(a, id=new_id)))
+    fresh.sort(key=lambda x: x[0])
+    return [a for _, a in fresh], notes
 
 
 def _process(
@@ -404,7 +416,7 @@ def _process(
 
         try:
             client = Client(options.dask_scheduler, timeout=DASK_CONNECT_TIMEOUT_S)
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:  # (ValueError: not an address)
             raise NewsfuseError(E.E047, address=options.dask_scheduler, reason=str(exc) or type(exc).__name__) from exc
         with client:
             analysed, rejections = analyse_on_dask(todo, client, progress=progress)

@@ -43,4 +43,4 @@ def test_repeated_ids_in_a_post_and_ids_already_stored_lose_no_article(tmp_path:
     assert payload["added"] == ["p1", "p1~2"] and [r["code"] for r in payload["rejected"]] == ["E017"]
     again = ingest_objects(str(db), [first, {**second, "id": "p1", "text": second["text"] + " No one was hurt."}])
     # the same p1 is already there; another text under p1 is kept under the first free name
-    assert again["added"] == ["p1~2~2"] and [r["code"] for r in again["rejected"]] == ["E017", "E045"]
+    assert again["added"] == ["p1~3"] and [r["code"] for r in again["rejected"]] == ["E017", "E045"]

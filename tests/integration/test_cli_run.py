@@ -180,7 +180,11 @@ def test_export_and_later_runs_keep_every_rejection(tmp_path) -> None:
     assert '"E010"' in first
     assert run_cli("export", "--db", str(out / "newsfuse.db"), "--out", str(again)).returncode == 0
     assert (again / "rejected.jsonl").read_text(encoding="utf-8") == first
-    assert (again / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
+    fixed = tmp_path / "feed.jsonl"  # the bad line mended: the file's old rejection goes
+    fixed.write_text('{"id": "a", "text": "Police said a man was arrested on Friday in Erbil after a shooting."}\n',
+                     encoding="utf-8")
+    assert run_cli("run", str(fixed), "--out", str(out), "-q").returncode == 0
+    assert (out / "rejected.jsonl").read_text(encoding="utf-8") == ""
 
 
 def test_exit_codes_of_bad_databases_and_folders(tmp_path) -> None:

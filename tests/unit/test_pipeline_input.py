@@ -11,15 +11,15 @@ def test_one_article_the_parser_cannot_take_is_rejected_and_the_rest_of_its_chun
     bad = Article(id="bad", text="Rockets hit the base \ud800 in Iraq on Wednesday, officials said.")  # not encodable
     done, rejected = _analyse_chunk([good, bad])
     assert [a.id for a in done] == ["good"]
-    assert [(r.code, r.stage, r.position) for r in rejected] == [("E030", "annotate", "bad")]
+    assert [(r.code, r.stage, r.position) for r in rejected] == [("E030", "annotate", "article bad")]
 
 
 class _StoredTexts:
     def __init__(self, texts: dict[str, str]) -> None:
         self.texts = texts
 
-    def article(self, article_id: str):  # the one Database method _new_articles reads
-        return {"id": article_id, "text": self.texts[article_id]} if article_id in self.texts else None
+    def ids_with_text(self, text: str) -> list[str]:  # the one Database method _new_articles reads
+        return [k for k, v in self.texts.items() if v == text]
 
 
 def test_an_id_already_stored_is_the_same_article_only_with_the_same_text() -> None:
@@ -30,3 +30,26 @@ def test_an_id_already_stored_is_the_same_article_only_with_the_same_text() -> N
     # "1"/rockets is stored; "1"/protest was stored as 1~2 by an earlier run; "2"/storm is another article
     assert [(a.id, a.text) for a in fresh] == [("2~2", "storm"), ("3", "new")]
     assert [(n.code, n.kept) for n in notes] == [("E017", True), ("E045", True)]  # the repeat in the batch, then 2
+
+
+def test_texts_read_again_in_another_order_are_not_added_twice() -> None:
+    # day2 was run first (stored as "1"), then day1 ("1~2"); now both files again, day1 first
+    db = _StoredTexts({"1": "protest", "1~2": "rockets"})
+    batch = [Article(id="1", text="rockets"), Article(id="1~2", text="protest"), Article(id="1~3", text="flood")]
+    fresh, notes = _new_articles(batch, db, set(db.texts))  # type: ignore[arg-type]
+    assert [(a.id, a.text) for a in fresh] == [("1~3", "flood")] and notes == []
+
+
+def test_a_missing_model_stops_the_run_instead_of_rejecting_every_article(monkeypatch) -> None:
+    import pytest
+
+    import newsfuse.annotate as annotate_module
+
+    def broken(analyses):
+        raise OSError("Can't find model")
+
+    monkeypatch.setattr(annotate_module, "annotate", broken)
+    from newsfuse.errors import NewsfuseError
+
+    with pytest.raises(NewsfuseError, match="E049"):
+        _analyse_chunk([Article(id="a", text="Rockets struck the base on Wednesday, officials said.")])

@@ -57,8 +57,9 @@ def run(
         raise typer.Exit(EXIT_USAGE)
     articles: list[Article] = []
     rejections: list[Rejection] = []
+    files_read: list[str] = []
     with _reading(quiet) as read_one:
-        for item in read_inputs(inputs, IngestOptions(max_bytes=max_bytes)):
+        for item in read_inputs(inputs, IngestOptions(max_bytes=max_bytes), files_read=files_read):
             (articles if isinstance(item, Article) else rejections).append(item)
             read_one(isinstance(item, Article))
     db_path = db or out / "newsfuse.db"
@@ -68,23 +69,24 @@ def run(
             result = process(articles, database, options, progress=advance)
             rejections.extend(result.rejections)
             paths = write_outputs(out, list(database.articles()), list(database.events()),
-                                  _all_rejections(database, rejections))
+                                  _all_rejections(database, rejections, files_read))
             counts = database.counts()
     except NewsfuseError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(exit_code(exc)) from exc
-    rejected = sum(1 for r in rejections if not r.kept and r.stage == "ingest")
+    rejected = sum(1 for r in rejections if not r.kept)  # (an article a stage failed on is rejected too)
     notes = len(rejections) - rejected
+    failed = sum(1 for r in rejections if not r.kept and r.stage != "ingest")
     _echo(
         quiet,
-        f"read {len(articles) + rejected} items: {len(articles)} articles kept ({result.new_articles} new), "
+        f"read {len(articles) + rejected - failed} items: {len(articles) - failed} articles kept ({result.new_articles} new), "
         f"{rejected} rejected, {notes} notes; {counts['events']} events from {counts['articles']} articles "
         f"in {time.monotonic() - started:.1f}s",
     )
     _echo(quiet, f"report: {paths['report']}  brief: {paths['brief']}  database: {db_path}")
     if rejected or notes:
         _echo(quiet, f"rejected and notes: {paths['rejected']}")
-    if not articles and rejected:
+    if (not articles and rejected) or (failed and not result.new_articles):
         typer.echo(E.E041.format(rejected=rejected, path=paths["rejected"]), err=True)
         raise typer.Exit(EXIT_NOTHING_PROCESSED)
     if not articles and not rejected:
@@ -101,11 +103,16 @@ def exit_code(exc: NewsfuseError) -> int:
     return EXIT_DATABASE if exc.code in _DATABASE_CODES else EXIT_USAGE
 
 
-def _all_rejections(database, run_notes):  # type: ignore[no-untyped-def]
-    """What rejected.jsonl holds: the rejections and notes of every input item the database has read (recorded
-    now for this run's), then this run's notes about the database itself (stage "store": not about an input)."""
-    database.put_rejections(r.to_json() for r in run_notes if r.stage != "store")
-    return database.rejections() + [r.to_json() for r in run_notes if r.stage == "store"]
+def _run_only(r) -> bool:  # type: ignore[no-untyped-def]
+    """A note about this run, not about an input item: the database's (stage "store") or a path not found."""
+    return r.stage == "store" or r.code == E.E001.name
+
+
+def _all_rejections(database, run_notes, paths_read=()):  # type: ignore[no-untyped-def]
+    """What rejected.jsonl holds: the rejections and notes of the input items the database has read (this run's
+    recorded now, replacing those of the files read again), then this run's own notes (`_run_only`)."""
+    database.put_rejections((r.to_json() for r in run_notes if not _run_only(r)), paths_read)
+    return database.rejections() + [r.to_json() for r in run_notes if _run_only(r)]
 
 
 class _reading:
@@ -248,6 +255,7 @@ def watch(
     while True:
         batch: list[Article] = []
         rejections: list[Rejection] = []
+        files_read: list[str] = []
         for entry in iter_input_files([str(folder)]):
             if isinstance(entry, Rejection):
                 rejections.append(entry)
@@ -256,6 +264,7 @@ def watch(
             if seen.get(entry) == mtime:
                 continue
             seen[entry] = mtime
+            files_read.append(str(entry))
             for item in read_file(entry):
                 (batch if isinstance(item, Article) else rejections).append(item)
         if batch or rejections:
@@ -264,7 +273,7 @@ def watch(
             with Database(db_path) as database:
                 result = process(batch, database, RunOptions())
                 write_outputs(out, list(database.articles()), list(database.events()),
-                              _all_rejections(database, rejections + result.rejections))
+                              _all_rejections(database, rejections + result.rejections, files_read))
                 counts = database.counts()
             notes = rejections + result.rejections
             rejected = sum(1 for r in notes if not r.kept)

@@ -8,6 +8,7 @@ names the input path and the position (line, record) so the user can find it.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import io
@@ -96,13 +97,30 @@ def decode_bytes(data: bytes) -> str | None:
     return None if controls > 8 else text
 
 
+def _single_byte(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each byte UTF-8 cannot read, as Windows-1252 reads it (Latin-1 for the five bytes
+    Windows-1252 leaves undefined), so a stray byte in a UTF-8 line costs only itself."""
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start:exc.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), exc.end
+
+
+codecs.register_error("newsfuse-cp1252", _single_byte)
+
+
 def decode_line(data: bytes) -> tuple[str, str | None]:
-    """One line of a JSON Lines stream as text: UTF-8 (a BOM dropped), else Windows-1252 (every byte maps to a
-    character, so nothing is lost); the second value says why UTF-8 failed, for a note."""
+    """One line of a JSON Lines stream as text: UTF-8 (a BOM dropped), and each byte that is not UTF-8 read as
+    Windows-1252 (no byte is lost); the second value says where UTF-8 failed, for a note."""
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return data.decode("cp1252", errors="replace"), f"byte {exc.start}: {exc.reason}"
+        return data.decode("utf-8-sig", errors="newsfuse-cp1252"), f"byte {exc.start}: {exc.reason}"
+
+
+def _byte_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Lines of a byte stream split at LF, CR LF or a lone CR (JSON strings escape all three)."""
+    for chunk in chunks:
+        yield from chunk.splitlines()
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -297,8 +315,9 @@ def read_json_lines(stream: Iterable[str] | Iterable[bytes], source: str) -> Ite
     Lines given as bytes (a compressed file, standard input) are decoded one by one, so one line in another
     encoding costs a note, not the file."""
     lineno = 0
+    lines = _byte_lines(stream) if not isinstance(stream, (io.StringIO, io.TextIOBase)) else stream
     try:
-        for lineno, raw in enumerate(stream, start=1):
+        for lineno, raw in enumerate(lines, start=1):
             where = f"line {lineno}"
             line_notes: list[Rejection] = []
             if isinstance(raw, bytes):
@@ -326,6 +345,16 @@ def read_json_file(path: Path, data: bytes) -> Iterator[Item]:
     """.json (one object or a list of objects) or JSON Lines, optionally gzipped."""
     if path.name.lower().endswith(".gz"):
         yield from read_json_lines(gzip.GzipFile(fileobj=io.BytesIO(data)), str(path))
+        return
+    try:
+        data.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    if not utf8 and path.suffix.lower() == ".jsonl" and b"\x00" not in data[:8192]:
+        # JSON Lines assembled from several sources: each line decoded on its own (a note for each that is
+        # not UTF-8), so one line in another encoding does not make the UTF-8 lines mojibake
+        yield from read_json_lines([data], str(path))
         return
     text = decode_bytes(data)
     if text is None:
@@ -491,21 +520,26 @@ def unique_ids(articles: Iterable[Article], where: str) -> tuple[list[Article], 
     out: list[Article] = []
     notes: list[Rejection] = []
     for i, article in enumerate(articles):
-        article, note = ids.claim(article, where, f"item {i}")
+        path, _, position = (article.source or "").partition("#")
+        if path and position:  # an item of a file: its own path and line
+            article, note = ids.claim(article, path, position)
+        else:
+            article, note = ids.claim(article, path or where, f"item {i}" if not path else None)
         out.append(article)
         if note is not None:
             notes.append(note)
     return out, notes
 
 
-def read_inputs(paths: Iterable[str], options: IngestOptions = IngestOptions(), stdin: IO[Any] | None = None) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str], options: IngestOptions = IngestOptions(), stdin: IO[Any] | None = None,
+                files_read: list[str] | None = None) -> Iterator[Item]:
     """Articles and rejections from files, folders and '-' (JSON Lines on standard input), in input order.
 
     Ids are made unique: a second article with an id already seen gets `<id>~2` (the first free suffix) and a
-    note (E017) naming the input it came from.
+    note (E017) naming the input it came from.  `files_read`, when given, receives the path of each file read.
     """
     ids = UniqueIds()
-    for where, item in _read_all(paths, options, stdin):
+    for where, item in _read_all(paths, options, stdin, files_read if files_read is not None else []):
         if isinstance(item, Article):
             position = item.source[len(where) + 1:] if item.source and item.source.startswith(where + "#") else None
             item, note = ids.claim(item, where, position)
@@ -514,7 +548,8 @@ def read_inputs(paths: Iterable[str], options: IngestOptions = IngestOptions(), 
         yield item
 
 
-def _read_all(paths: Iterable[str], options: IngestOptions, stdin: IO[Any] | None) -> Iterator[tuple[str, Item]]:
+def _read_all(paths: Iterable[str], options: IngestOptions, stdin: IO[Any] | None,
+              files_read: list[str]) -> Iterator[tuple[str, Item]]:
     """(input path, item) for every item of the inputs."""
     for raw in paths:
         if raw == "-":
@@ -527,5 +562,6 @@ def _read_all(paths: Iterable[str], options: IngestOptions, stdin: IO[Any] | Non
             if isinstance(entry, Rejection):
                 yield raw, entry
             else:
+                files_read.append(str(entry))
                 for item in read_file(entry, options):
                     yield str(entry), item

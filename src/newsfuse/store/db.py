@@ -9,6 +9,7 @@ clusterer) that lets `newsfuse run NEW --db EXISTING` continue.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import sqlite3
@@ -50,11 +51,21 @@ CREATE TABLE IF NOT EXISTS article_events (article_id TEXT NOT NULL, event_id TE
     PRIMARY KEY (article_id, event_id));
 CREATE INDEX IF NOT EXISTS article_events_event ON article_events(event_id);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
--- The rejections and notes of every input item ever read into this database (rejected.jsonl is written from it).
-CREATE TABLE IF NOT EXISTS rejections (json TEXT NOT NULL UNIQUE);
+-- The rejections and notes of the input items read into this database, by input path (rejected.jsonl is written
+-- from it; reading a path again replaces its rows).
+CREATE TABLE IF NOT EXISTS rejections (path TEXT NOT NULL, json TEXT NOT NULL UNIQUE);
+CREATE INDEX IF NOT EXISTS rejections_path ON rejections(path);
+-- A hash of each stored article's text: tells an article read again from a new one under the same id.
+CREATE TABLE IF NOT EXISTS article_texts (id TEXT PRIMARY KEY, sha TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS article_texts_sha ON article_texts(sha);
 -- Contentless full-text index whose rowid is the events row's rowid (ids of matches come from the index, not a scan).
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(headline, body, content='', tokenize='unicode61');
 """
+
+
+def text_sha(text: str) -> str:
+    """The hash `article_texts` keeps of an article's text."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Database:
@@ -66,7 +77,10 @@ class Database:
             if readonly:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:  # a file where the folder should be
+                    raise sqlite3.OperationalError(f"cannot make its folder: {exc.strerror or exc}") from exc
                 self.conn = sqlite3.connect(self.path, check_same_thread=False)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.executescript(SCHEMA)
@@ -115,6 +129,23 @@ class Database:
             (record["id"], seq, record.get("outlet"), record.get("title"), record.get("published"),
              json.dumps(record, ensure_ascii=False)),
         )
+        self.conn.execute("INSERT OR REPLACE INTO article_texts(id, sha) VALUES (?, ?)",
+                          (record["id"], text_sha(record["text"])))
+
+    def ids_with_text(self, text: str) -> list[str]:
+        """The stored articles whose text is exactly `text`."""
+        self._fill_text_hashes()
+        return [r[0] for r in self.conn.execute("SELECT id FROM article_texts WHERE sha = ?", (text_sha(text),))]
+
+    def _fill_text_hashes(self) -> None:
+        """Hashes for the articles of a database from before they were kept (once)."""
+        if getattr(self, "_hashes_filled", False):
+            return
+        missing = self.conn.execute(
+            "SELECT id, json FROM articles WHERE id NOT IN (SELECT id FROM article_texts)").fetchall()
+        self.conn.executemany("INSERT OR REPLACE INTO article_texts(id, sha) VALUES (?, ?)",
+                              ((aid, text_sha(json.loads(blob)["text"])) for aid, blob in missing))
+        self._hashes_filled = True
 
     def put_analysis(self, analysis: Analysis) -> None:
         bare = analysis if analysis.doc is None else analysis.with_(doc=None)
@@ -133,11 +164,13 @@ class Database:
             if row:
                 yield pickle.loads(row[0])
 
-    def put_rejections(self, records: Iterable[dict[str, Any]]) -> None:
-        """Record rejections and notes (their JSON objects); one already recorded, as on a rerun, is kept once."""
+    def put_rejections(self, records: Iterable[dict[str, Any]], paths_read: Iterable[str] = ()) -> None:
+        """Record rejections and notes (their JSON objects) after dropping the rows of the input paths read again
+        (`paths_read`: a file fixed and read again loses its old rejections); a row already recorded is kept once."""
+        self.conn.executemany("DELETE FROM rejections WHERE path = ?", ((p,) for p in set(paths_read)))
         self.conn.executemany(
-            "INSERT OR IGNORE INTO rejections(json) VALUES (?)",
-            ((json.dumps(r, ensure_ascii=False),) for r in records),
+            "INSERT OR IGNORE INTO rejections(path, json) VALUES (?, ?)",
+            ((r.get("path") or "", json.dumps(r, ensure_ascii=False)) for r in records),
         )
 
     def rejections(self) -> list[dict[str, Any]]:

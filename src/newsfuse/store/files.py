@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -74,14 +75,20 @@ def event_row(ev: Mapping[str, Any]) -> dict[str, Any]:
     return dict(zip(CSV_COLUMNS, values, strict=True))
 
 
-# First characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# First characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list): "=" and "@"
+# always; "+", "-", tab and CR when the cell also holds what a formula needs to do harm (a call, a reference to
+# another program or sheet), so that "+972 Magazine", "-3C night" or an actor named "-" are left as written.
+_FORMULA_ALWAYS = ("=", "@")
+_FORMULA_MAYBE = ("+", "-", "\t", "\r")
+_FORMULA_PARTS = re.compile(r"[(|!=]")
 
 
 def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell that a spreadsheet shows as text: a string starting like a formula (an outlet
+    """A value as a CSV cell that a spreadsheet shows as text: a string that starts like a formula (an outlet
     named '=HYPERLINK(...)' in scraped metadata) gets a leading apostrophe; numbers are left as they are."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and (
+        value.startswith(_FORMULA_ALWAYS) or (value.startswith(_FORMULA_MAYBE) and _FORMULA_PARTS.search(value))
+    ):
         return "'" + value
     return value
 
@@ -120,10 +127,7 @@ def write_outputs(
     events: Sequence[Mapping[str, Any]],
     rejections: Sequence[Rejection | Mapping[str, Any]],
 ) -> dict[str, Path]:
-    """Write every file of the contract into `out_dir`; returns their paths by name.
-
-    events.csv starts with a UTF-8 byte order mark, which spreadsheets need to read it as UTF-8 (csv readers
-    take it with encoding="utf-8-sig")."""
+    """Write every file of the contract into `out_dir`; returns their paths by name."""
     from newsfuse.brief.render import render_html, render_markdown
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -143,6 +147,6 @@ def write_outputs(
     write_jsonl(paths["rejected"], (r.to_json() if isinstance(r, Rejection) else r for r in rejections))
     paths["brief"].write_text(render_markdown(list(events), by_id), encoding="utf-8")
     paths["report"].write_text(render_html(list(events), by_id), encoding="utf-8")
-    paths["csv"].write_text(events_csv(events), encoding="utf-8-sig")
+    paths["csv"].write_text(events_csv(events), encoding="utf-8")
     paths["geojson"].write_text(json.dumps(events_geojson(events), ensure_ascii=False), encoding="utf-8")
     return paths

@@ -211,3 +211,15 @@ def test_warc_skips_error_responses_with_a_note_and_reads_pages_without_a_conten
     arts, rej = _read(path, options=IngestOptions(max_bytes=10))  # (a WARC is streamed: no size limit)
     assert [a.url for a in arts] == ["http://example.org/bare"]
     assert [(r.code, r.position) for r in rej] == [("E023", "record 1")]
+
+
+def test_a_stray_byte_costs_only_itself_in_plain_and_packed_json_lines_with_any_line_ends(tmp_path: Path) -> None:
+    good = '{"id": "u", "text": "caf\u00e9 in Z\u00fcrich"}'.encode()
+    odd = b'{"id": "w", "text": "Z\xfcrich caf\xc3\xa9"}'  # one Latin-1 byte in an otherwise UTF-8 line
+    plain, packed = tmp_path / "mixed.jsonl", tmp_path / "cr.jsonl.gz"
+    plain.write_bytes(good + b"\n" + odd + b"\n")
+    packed.write_bytes(gzip.compress(good + b"\r" + odd + b"\r"))  # old Mac line ends
+    for path in (plain, packed):
+        arts, rej = _read(path)
+        assert [a.text for a in arts] == ["caf\u00e9 in Z\u00fcrich", "Z\u00fcrich caf\u00e9"], path
+        assert [(r.code, r.position) for r in rej] == [("E007", "line 2")], path

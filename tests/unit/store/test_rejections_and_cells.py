@@ -20,7 +20,8 @@ def test_rejections_are_kept_once_in_the_order_first_seen(tmp_path: Path) -> Non
 
 def test_formula_like_text_cells_get_an_apostrophe_and_numbers_do_not() -> None:
     assert csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
-    assert csv_cell("@SUM(A1)") == "'@SUM(A1)" and csv_cell("+1") == "'+1"
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)" and csv_cell("-2+3+cmd|' /C calc'!A0") == "'-2+3+cmd|' /C calc'!A0"
+    assert csv_cell("+972 Magazine") == "+972 Magazine" and csv_cell("-") == "-" and csv_cell("-3C night") == "-3C night"
     assert csv_cell(-3.5) == -3.5 and csv_cell("Reuters") == "Reuters" and csv_cell(None) is None
     row = events_csv([{"id": "ev-1", "sources": [{"article": "a", "outlet": "=cmd|' /C calc'!A0"}]}]).splitlines()[1]
     assert ",'=cmd" in row
