@@ -339,6 +339,31 @@ def _nearest_year(ref: date, month: int, day: int | None, ahead: bool, past: boo
     return best[1] if best else ref.year
 
 
+# A weekday that fits a month and day only in a year putting it further than this from the reference date is a slip of
+# the writer ("on Wednesday, November 11" in a 2016 report of Friday, November 11), not another year.  Set by hand from
+# the GVA dev pages (eval/gva_when dev: one such slip 377 days away, the year-archive page's "Saturday April 12" 89
+# days ahead); TimeBank (eval/times) unchanged either way.
+WEEKDAY_YEAR_DAYS = 183
+
+
+def _year_of_weekday(low: str, ref: date, month: int, day: int, year: int) -> int:
+    """The year of a month and day written with its weekday and no year ("Saturday, April 12" on a January page): the
+    one year around the reference date whose calendar puts the day on that weekday, when the nearest (`year`) does
+    not and exactly one other does, within WEEKDAY_YEAR_DAYS of the reference date; else `year`."""
+    named = [n for w, n in WEEKDAYS.items() if re.search(rf"\b{w}\b", low)]
+    if len(named) != 1:
+        return year
+    fits = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == named[0] and abs((d - ref).days) <= WEEKDAY_YEAR_DAYS:
+            fits.append(y)
+    return fits[0] if len(fits) == 1 and year not in fits else year
+
+
 def _with_clock(day: date | str, s: str, ctx: "Context") -> Resolution:
     """A day value refined with a clock time or part of day found in `s`."""
     base = day.isoformat() if isinstance(day, date) else day
@@ -604,6 +629,8 @@ def resolve(text: str, ctx: Context) -> Resolution:
                 y = ref.year if mo > ref.month else ref.year + 1
             else:
                 y = _nearest_year(ref, mo, d, ctx.ahead, ctx.past and not ctx.ahead)
+                if d is not None:
+                    y = _year_of_weekday(low, ref, mo, d, y)
         anchored = mdy[0] is None
         if y is None:
             return Resolution(None, anchored=anchored)

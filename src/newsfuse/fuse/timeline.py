@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
-from newsfuse.fuse.when import CONTRACT_PRECISION, PRECISION_RANK, clip_lines, ordered_starts, period_start, sentence_of
+from newsfuse.fuse.when import CONTRACT_PRECISION, PRECISION_RANK, body_layout, clip_lines, period_start, sentence_of
 from newsfuse.model import Analysis
 
 # Two tellings of one date are one happening when this share of the shorter one's content words is in the other.
@@ -51,8 +51,7 @@ def timeline(
     tellings: dict[tuple[str, str], list[dict[str, Any]]] = {}
     seen: set[tuple[str, str, int, int]] = set()
     for a in sorted(analyses, key=lambda x: x.id):  # the result does not depend on the order articles came in
-        body = a.body_sentences()
-        starts = ordered_starts(body)
+        body, starts = body_layout(a)
         clips = clip_lines(a.article.text) if ":" in a.article.text else []
         for t in a.times:
             if t.kind not in ("date", "time") or not t.value or t.precision not in PRECISION_RANK or t.attached == "stamp":

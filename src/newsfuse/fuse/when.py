@@ -72,6 +72,11 @@ CLOCK_WEIGHT = 1.5
 # scaled down to it, so a long report (a roundup, a follow-up full of dates) does not outvote several short ones.
 # eval/gva_when dev (2,200 incidents): 0.8482 without, 0.8495 at 1.5, 0.8505 at 2, 0.8486 at 2.5, 0.8482 at 5.
 ARTICLE_CAP = 2.0
+# And the other way: an article whose day-precise candidates weigh less than ARTICLE_FLOOR in all (every date of it
+# discounted: said, told of what followed, "according to his family") is scaled up to it, so a short first report
+# still counts as a witness against the dates of a long follow-up.  eval/gva_when dev (2,200 incidents): 0.8777 ->
+# 0.8786 at 0.25 (2 gained, none lost); 0.8782 at 0.2, 0.8786 at 0.3 to 0.5 (1 lost, 2 more gained), 0.8768 at 0.7.
+ARTICLE_FLOOR = 0.25
 # A date in a sentence that says nothing of the happening (no EVENT_CUES word) and is not attached to an event
 # verb, a clock time or a reporting verb ("turned himself in Thursday morning", "classmates wore camouflage
 # Tuesday", "McCarthy told reporters Tuesday morning" when the parse misses the verb) is about what followed.
@@ -125,6 +130,13 @@ _COURT = re.compile(r"(?i)(?<!food )(?<!basketball )(?<!tennis )\bcourt\b(?!\s+(
 # discount.  eval/gva_when dev (2,200 incidents): 0.8759 -> 0.8773 (3 gained, none lost; the same at any age from 1
 # to 14 days).
 REPORTED_DATE_NAMES_EVENT = True
+# A day on or after the page's reference date in a sentence that looks ahead ("She is expected to turn herself in to
+# police Wednesday", "will be released from the hospital Monday") is a plan, not the happening: no candidate (a day
+# two or more days ahead already counts FUTURE_WEIGHT).  eval/gva_when dev (2,200 incidents): 0.8768 -> 0.8777 (2
+# gained, none lost; counting FUTURE_WEIGHT instead of dropping: 1 gained, since the plan is then still the only day).
+PLANNED_DAYS_DROPPED = True
+_PLANNED = re.compile(r"(?i)\b(?:will|'ll|shall|scheduled|slated|expected\s+to|set\s+to|plans?\s+to|(?:is|are)\s+to|"
+                      r"going\s+to|due\s+(?:to|in))\b")
 PRECISION_RANK = {"minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 3}
 CONTRACT_PRECISION = {0: "day", 1: "week", 2: "month", 3: "year"}
 
@@ -133,8 +145,11 @@ CONTRACT_PRECISION = {0: "day", 1: "week", 2: "month", 3: "year"}
 # them for the same Analysis objects (reading the dateline is the costly part).  An entry holds its Analysis, so its
 # id cannot be reused while cached; the caches are emptied when they reach this many entries.
 CACHE_ENTRIES = 512
+# A candidate: (day, precision rank, weight, expression, index of its body sentence).
+Candidate = tuple[date, int, float, TimeEx, int]
 _REF_CACHE: dict[int, tuple[Analysis, date | None]] = {}
-_CANDIDATE_CACHE: dict[tuple[int, bool, date | None], tuple[Analysis, list[tuple[date, int, float, TimeEx]]]] = {}
+_CANDIDATE_CACHE: dict[tuple[int, bool, date | None], tuple[Analysis, list[Candidate]]] = {}
+_LAYOUT_CACHE: dict[int, tuple[Analysis, tuple[Sentence, ...], list[int] | None]] = {}
 
 
 def _ref(a: Analysis) -> date | None:
@@ -149,6 +164,20 @@ def _ref(a: Analysis) -> date | None:
     value = reference_day(a)
     _REF_CACHE[id(a)] = (a, value)
     return value
+
+
+def body_layout(a: Analysis) -> tuple[Sequence[Sentence], list[int] | None]:
+    """The article's body sentences and their `ordered_starts`, read once per article (the candidates, the place
+    mentions and the timeline all look up sentences in them)."""
+    hit = _LAYOUT_CACHE.get(id(a))
+    if hit is not None and hit[0] is a:
+        return hit[1], hit[2]
+    if len(_LAYOUT_CACHE) >= CACHE_ENTRIES:
+        _LAYOUT_CACHE.clear()
+    body = tuple(a.body_sentences())
+    starts = ordered_starts(body)
+    _LAYOUT_CACHE[id(a)] = (a, body, starts)
+    return body, starts
 
 
 def sentence_of(body: Sequence[Sentence], t: TimeEx | Place, starts: Sequence[int] | None = None
@@ -266,8 +295,8 @@ def clip_lines(text: str) -> list[tuple[int, int]]:
 _NOT_GIVEN: Any = object()
 
 
-def _candidates(a: Analysis, stale: bool = False, ref: Any = _NOT_GIVEN) -> list[tuple[date, int, float, TimeEx]]:
-    """(day, precision rank, weight, expression) for each dated expression of one article.
+def _candidates(a: Analysis, stale: bool = False, ref: Any = _NOT_GIVEN) -> list[Candidate]:
+    """(day, precision rank, weight, expression, body sentence index) for each dated expression of one article.
 
     `stale`: the article was written well after the others of its event (a follow-up on a trial),
     so its relative dates ("Monday") name later happenings, not the event.  `ref`: the article's reference
@@ -287,12 +316,11 @@ def _candidates(a: Analysis, stale: bool = False, ref: Any = _NOT_GIVEN) -> list
     return out
 
 
-def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tuple[date, int, float, TimeEx]]:
+def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Candidate]:
     """What `_candidates` returns, computed."""
-    out = []
+    out: list[Candidate] = []
     last_day: date | None = None
-    body = a.body_sentences()
-    starts = ordered_starts(body)
+    body, starts = body_layout(a)
     clips = clip_lines(a.article.text) if ":" in a.article.text else []
     cues: dict[int, tuple[bool, bool, bool]] = {}  # sentence index -> (an event, a background, a court cue) in it
     for t in sorted(a.times, key=lambda x: x.span.start):
@@ -334,8 +362,7 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
             last_day = day
         attached = t.attached
         if i not in cues:
-            cues[i] = (bool(EVENT_CUES.search(sentence_text)), bool(BACKGROUND_CUES.search(sentence_text)),
-                       bool(_COURT.search(sentence_text)))
+            cues[i] = _sentence_cues(sentence_text)
         cue, background_cue, court = cues[i]
         written = rank == 0 and bool(_MONTH_DAY.search(t.span.text))
         reported_old = (REPORTED_DATE_NAMES_EVENT and attached == "report" and written and ref is not None
@@ -352,6 +379,8 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
                 weight *= BACKGROUND_WEIGHT
             elif (day - ref).days > 1:
                 weight *= FUTURE_WEIGHT
+            elif PLANNED_DAYS_DROPPED and day >= ref and _PLANNED.search(sentence_text):
+                continue  # "She is expected to turn herself in Wednesday" on Wednesday's page: a plan, not the event
         if background_cue:
             weight *= 0.5
         clocked = t.kind == "time" and _clock(t) is not None
@@ -371,8 +400,50 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[tupl
             weight *= STALE_WEIGHT
         if court and not names_event:
             weight *= COURT_WEIGHT
-        out.append((day, rank, weight, t))
+        out.append((day, rank, weight, t, i))
     return out
+
+
+# Words each cue pattern needs (lower case): a sentence holding none of them is not searched (the court pattern, with
+# its look-behinds, costs most of the candidates' time).  tests/unit/fuse/test_when.py checks the patterns agree.
+_EVENT_WORDS = ("shot", "shoot", "gunfire", "gunshot", "killed", "wounded", "fire", "slain", "died", "dead", "homicide",
+                "murder")
+_BACKGROUND_WORDS = ("ago", "anniversary", "since", "last", "previously", "earlier", "19", "20")
+_COURT_WORDS = ("court", "arraign", "judge", "bond", "bail", "hearing", "plea", "indicted", "sentenced", "jail", "booked",
+                "remanded", "custody", "charged")
+
+
+def _sentence_cues(sentence_text: str) -> tuple[bool, bool, bool]:
+    """Whether a sentence tells of the happening (EVENT_CUES), of background (BACKGROUND_CUES), of the courts (_COURT)."""
+    low = sentence_text.lower()
+    return (any(w in low for w in _EVENT_WORDS) and bool(EVENT_CUES.search(sentence_text)),
+            any(w in low for w in _BACKGROUND_WORDS) and bool(BACKGROUND_CUES.search(sentence_text)),
+            any(w in low for w in _COURT_WORDS) and _tells_of_courts(sentence_text))
+
+
+# A "Court" named after something ("a shooting at Pershing Court Manor", "in the 200 block of Dewey Court") is a place,
+# not a court of law; these words before "Court" make it one ("Bibb County Magistrate Court", "Superior Court").
+# eval/gva_when dev (2,200 incidents): 1,931 either way (the sentences are mostly about the happening, with an event
+# word that exempts them already); kept since 69 of the 17,332 dated sentences of dev no longer read as court news.
+PLACE_COURTS = True
+_COURT_KINDS = frozenset(
+    "superior district circuit magistrate magistrates municipal county supreme juvenile family criminal civil federal "
+    "appeals appellate probate pleas city justice bond drug traffic claims state chancery sessions session general "
+    "recorder's recorder’s recorders housing youth police mayor's mayor’s town village tribal high commonwealth "
+    "divorce domestic small the".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+$")
+
+
+def _tells_of_courts(sentence_text: str) -> bool:
+    """Whether a sentence tells of the courts or custody (_COURT), a place named "... Court" aside."""
+    for m in _COURT.finditer(sentence_text):
+        if PLACE_COURTS and sentence_text[m.start()] == "C" and m.end() - m.start() == 5:
+            before = _WORD_BEFORE.search(sentence_text, max(0, m.start() - 30), m.start())
+            word = before.group(1) if before else ""
+            if word[:1].isupper() and not word.isupper() and word.lower() not in _COURT_KINDS:
+                continue
+        return True
+    return False
 
 
 # On a page that tells of happenings in several towns (a round-up of the weekend's shootings, a station's page with
@@ -399,7 +470,7 @@ class _EventPlace:
     """The event's voted location, a town or a site (`event_date` reads no other), read once for the place mentions of
     its articles (see `_placed`)."""
 
-    __slots__ = ("gazetteer_id", "key", "admin1", "admin2", "country_code", "lat", "lon")
+    __slots__ = ("gazetteer_id", "key", "admin1", "admin2", "country_code", "lat", "lon", "_keys")
 
     def __init__(self, location: Mapping[str, Any]) -> None:
         self.gazetteer_id = location.get("gazetteer_id")
@@ -407,13 +478,21 @@ class _EventPlace:
         self.admin1, self.admin2 = location.get("admin1"), location.get("admin2")
         self.country_code = location.get("country_code")
         self.lat, self.lon = location.get("lat"), location.get("lon")
+        self._keys: dict[str, str] = {}  # name_key of each place name read (the event's pages repeat their names)
 
     def holds(self, p: Place) -> bool | None:
         """Whether a place mention names the event's place or a region holding it (True), another town or county
         (False), or neither (None: a street, a building, a far region, an unresolved name, a nearby town)."""
         gid = p.gazetteer_id
-        if (gid and gid == self.gazetteer_id) or (self.key and name_key(p.name or "") == self.key):
+        if gid and gid == self.gazetteer_id:
             return True
+        if self.key:
+            name = p.name or ""
+            key = self._keys.get(name)
+            if key is None:
+                key = self._keys[name] = name_key(name)
+            if key == self.key:
+                return True
         if not gid or (self.country_code and p.country_code != self.country_code):
             return None
         if p.precision in ("city", "site"):
@@ -426,8 +505,7 @@ class _EventPlace:
         return None
 
 
-def _placed(a: Analysis, cands: list[tuple[date, int, float, TimeEx]], location: Mapping[str, Any] | _EventPlace
-            ) -> list[tuple[date, int, float, TimeEx]]:
+def _placed(a: Analysis, cands: list[Candidate], location: Mapping[str, Any] | _EventPlace) -> list[Candidate]:
     """The candidates, with those told of another town than the event's weighed down (OTHER_PLACE_WEIGHT)."""
     place = location if isinstance(location, _EventPlace) else _EventPlace(location)
     if not a.places or not (place.key or place.gazetteer_id):
@@ -435,8 +513,7 @@ def _placed(a: Analysis, cands: list[tuple[date, int, float, TimeEx]], location:
     told = [(p, h) for p in a.places if (h := place.holds(p)) is not None]
     if len({p.gazetteer_id for p, h in told if not h}) < OTHER_TOWNS_MIN:
         return cands  # no round-up (most pages): nothing more to read
-    body = a.body_sentences()
-    starts = ordered_starts(body)
+    body, starts = body_layout(a)
     text = a.article.text
     named: dict[int, list[bool]] = defaultdict(list)  # sentence index -> (about the event?) of its places
     others: set[str] = set()
@@ -462,13 +539,8 @@ def _placed(a: Analysis, cands: list[tuple[date, int, float, TimeEx]], location:
         elif not OTHER_PLACE_CARRY:
             current = False
         elsewhere[i] = current
-    out = []
-    for day, rank, weight, t in cands:
-        where = sentence_of(body, t, starts)
-        if where is not None and elsewhere.get(where[0]):
-            weight *= OTHER_PLACE_WEIGHT
-        out.append((day, rank, weight, t))
-    return out
+    return [(day, rank, weight * OTHER_PLACE_WEIGHT, t, i) if elsewhere.get(i) else (day, rank, weight, t, i)
+            for day, rank, weight, t, i in cands]
 
 
 def _stale(refs: dict[str, date | None]) -> set[str]:
@@ -502,9 +574,9 @@ def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None 
         cands = _candidates(a, a.id in stale, by_id[a.id])
         if place is not None:
             cands = _placed(a, cands, place)
-        total = sum(w for _, r, w, _ in cands if r == 0)
-        norm = 1.0 if total <= ARTICLE_CAP else ARTICLE_CAP / total
-        for day, rank, weight, t in cands:
+        total = sum(c[2] for c in cands if c[1] == 0)
+        norm = ARTICLE_CAP / total if total > ARTICLE_CAP else ARTICLE_FLOOR / total if 0 < total < ARTICLE_FLOOR else 1.0
+        for day, rank, weight, t, _ in cands:
             weight *= norm
             votes[(rank, day)] += weight
             support[(rank, day)].append((weight, t))
@@ -569,7 +641,7 @@ def infer_published_across(analyses: Sequence[Analysis]) -> dict[str, InferredDa
     ref_mid = refs[len(refs) // 2]
     known_days: dict[date, float] = defaultdict(float)
     for a in dated:
-        for day, rank, weight, _ in _candidates(a, ref=by_id[a.id]):
+        for day, rank, weight, _, _ in _candidates(a, ref=by_id[a.id]):
             if rank == 0:
                 known_days[day] += weight
     out: dict[str, InferredDate] = {}

@@ -304,3 +304,13 @@ def test_future_in_reported_speech() -> None:
     b = _analyse("Police said the man would have turned 30 on Friday.", published="2021-03-03",
                  stages=[pubdate.STAGE, times.STAGE])
     assert [t.value for t in b.times if t.span.text == "Friday"] == ["2021-02-26"]
+
+
+def test_weekday_written_with_a_month_and_day_picks_the_year_it_fits() -> None:
+    # 12 April is a Saturday in 2014, not in 2013: on a January 2014 page "Saturday April 12" is the coming one
+    t = _times("The fire hall hosted a fundraiser on Saturday April 12.", published="2014-01-13")
+    assert t["Saturday April 12"].value == "2014-04-12"
+    # with no weekday the nearest year stands; a weekday that fits only a year away is the writer's slip
+    assert _times("It was held April 12 at the fire hall.", published="2014-01-13")["April 12"].value == "2013-04-12"
+    t = _times("The shooting happened at 10:00 a.m. on Wednesday, November 11.", published="2016-11-23")
+    assert next(v.value for k, v in t.items() if "November 11" in k).startswith("2016-11-11")

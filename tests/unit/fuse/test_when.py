@@ -248,3 +248,61 @@ def test_reference_dates_and_candidates_are_read_once_per_article(monkeypatch) -
     assert sorted(calls) == ["a", "b", "c", "c", "c"]
     assert sorted(weighed) == ["a", "b", "c"]
     assert when._candidates(a, ref=when._ref(a)) is when._candidates(a, ref=when._ref(a))
+
+
+def test_a_planned_day_on_the_day_of_writing_is_no_candidate() -> None:
+    # "is expected to turn herself in Wednesday" on Wednesday's page is a plan; the first report's date stands
+    from newsfuse.fuse.when import _candidates
+
+    a = _a("The mother of a boy who shot himself with her gun has been charged. She is expected to turn herself in "
+           "to police Wednesday.", "a", published="2021-03-03")
+    b = _a("A 9-year-old boy accidentally shot himself after finding a gun in a purse.", "b", published="2021-02-27")
+    assert [c[3].span.text for c in _candidates(a)] == []
+    d = event_date([a, b])
+    assert d["value"] == "2021-02-27" and d["precision"] == "week"
+    # the same weekday told of the happening stays a candidate
+    c = _a("A boy was shot Wednesday at his home.", "c", published="2021-03-03")
+    assert event_date([c])["value"] == "2021-03-03" and event_date([c])["precision"] == "day"
+
+
+def test_cue_words_agree_with_the_cue_patterns() -> None:
+    # the word check before each cue pattern never hides a match of the pattern
+    from newsfuse.fuse import when
+
+    sentences = [
+        "Police said the man was shot and killed Sunday.", "Gunshots rang out at 2 a.m.", "He opened fire on them.",
+        "The victim died at a hospital.", "It was the city's 40th homicide.", "Two years ago, a man was slain there.",
+        "Since 2010 the park has been closed.", "He was arraigned Monday and held without bail.",
+        "The judge set bond at $10,000.", "He was booked into the county jail.", "She pleaded not guilty.",
+        "He was charged with murder in Superior Court.", "He is in police custody.", "Remanded to custody Friday.",
+        "The anniversary of the shooting is Friday.", "He was previously convicted.", "Classes resumed Tuesday.",
+        "Earlier this year, in 2014, the town voted.", "The food court closed at 9 p.m.", "Nobody was hurt.",
+    ]
+    for s in sentences:
+        assert when._sentence_cues(s) == (bool(when.EVENT_CUES.search(s)), bool(when.BACKGROUND_CUES.search(s)),
+                                          bool(when._COURT.search(s))), s
+
+
+def test_candidates_carry_their_sentence_and_places_reuse_it() -> None:
+    from newsfuse.fuse import when
+
+    a = _a("A man was shot Tuesday night. Police arrested a suspect Thursday.", "a", published="2021-03-05")
+    body, starts = when.body_layout(a)
+    assert when.body_layout(a)[0] is body
+    for day, rank, weight, t, i in when._candidates(a):
+        assert body[i].start <= t.span.start < body[i].end
+
+
+def test_an_article_whose_dates_are_all_discounted_still_counts_as_a_witness(monkeypatch) -> None:
+    # the first report tells the evening only as the family's account ("according to his family": a report date); the
+    # next day's report has only what followed (an investigation, counselors at the school): each is one witness
+    from newsfuse.fuse import when
+
+    a = _a("Sixteen-year-old John Smith was at his home on Baton Road Sunday night, according to his family, showing "
+           "a pistol to a friend. The gun went off.", "a", published="2021-03-01")
+    b = _a("A death investigation is underway Monday in the county after a 16-year-old was shot and killed. Counselors "
+           "and clergy were at the school Monday to help students grieve. The winter awards scheduled for Friday night "
+           "have been postponed.", "b", published="2021-03-02")
+    assert event_date([a, b])["value"] == "2021-02-28"
+    monkeypatch.setattr(when, "ARTICLE_FLOOR", 0.0)
+    assert event_date([a, b])["value"] == "2021-03-01"
