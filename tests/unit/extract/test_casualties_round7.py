@@ -76,8 +76,10 @@ def test_round7_totals(text: str, killed: int | None, injured: int | None) -> No
 
 
 def test_flags_off_restore_the_earlier_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a count of others on its own: "he and four others" is now read as a list of five people hit)
+    assert _totals("A District man died Tuesday night. Four others were shot in front of the home.") == (1, 4)
     monkeypatch.setattr(casualties, "SHOT_OTHERS_BESIDE_DEAD", False)
-    assert _totals("A District man died Tuesday night after he and four others were shot in front of a home.") == (1, 3)
+    assert _totals("A District man died Tuesday night. Four others were shot in front of the home.") == (1, 3)
     monkeypatch.setattr(casualties, "JOINED_OTHERS", False)
     assert _totals("A juvenile was killed and a pizza delivery driver was shot on the job Thursday.") == (1, 0)
     monkeypatch.setattr(casualties, "DEFINITE_OTHERS", False)

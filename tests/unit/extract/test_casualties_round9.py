@@ -1,0 +1,87 @@
+"""Casualties, round 9: counts inside modifiers, headline lists joined by "and", a pronoun in a list, unborn children,
+people taken to a hospital "where they died", wounds told on the way to a death, an ordinal without a noun, "two of
+whom have died", "— two fatally —", and a death said to be "also" one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.extract import casualties
+from newsfuse.stages import analyse_text
+from tests.unit.extract.test_casualties import _totals
+
+
+def _title_totals(title: str) -> tuple[int | None, int | None]:
+    a = analyse_text("Police are investigating.", title=title, stages=[casualties.STAGE])
+    reps = casualties.title_reports(a)
+    for r in reps:
+        assert title[r.span.start:r.span.end] == r.span.text
+    t = casualties.article_totals(reps)
+    return t.killed, t.injured
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # a number among the modifiers starts a count of its own: two teens, not "three days since two teens"
+        ("It has been three days since two teens were shot in a Dallas park.", None, 2),
+        # ... but an age written out is a modifier
+        ("A two year old child and a woman are shot overnight in north St. Louis.", None, 2),
+        # a pronoun beside another person in a list
+        ("She and her son were both taken to the hospital in stable condition.", None, 2),
+        ("The gunman shot him and his wife before fleeing.", None, 2),
+        ("Police said he and four others were shot.", None, 5),
+        # an unborn child in a list is not counted
+        ("Both she and her unborn baby were in fair condition after the shooting.", None, 1),
+        # taken to a hospital "where they died": the dead, not wounded; "where one died": people hit
+        ("City police said a man and woman were taken to a hospital, where they later died.", 2, None),
+        ("Both victims were taken to the hospital, where they were pronounced dead.", 2, None),
+        ("Two men were taken to a hospital, where one died.", 1, 1),
+        ("Two men were taken to a hospital, where they were treated for gunshot wounds.", None, 2),
+        # a wound told on the way to the death of the same person
+        ("The woman who was critically injured in Sunday's shooting died Tuesday.", 1, None),
+        ("A child who suffered critical injuries in a Friday shooting at his home in Redfield has died, police said.", 1, None),
+        ("A man who suffered a gunshot wound to the leg was treated and released.", None, 1),
+        # "two of whom have died", "— two fatally —"
+        ("Six people were shot, two of whom have died from their injuries.", 2, 4),
+        ("Police arrested a man they believe shot six people — two fatally — outside a store.", 2, 4),
+        ("Three men were shot, one of them fatally, on Sunday.", 1, 2),
+        # a death said to be "also" one beside another
+        ("David Wilder, 61, was killed in the crossfire. Tywan Cortez Johnson, 15, was also killed in the shooting.", 2, None),
+        ("A man was killed in the shooting on Main Street.", 1, None),
+    ],
+)
+def test_round9_totals(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_a_pronoun_before_a_possessive_noun_is_not_a_list_member() -> None:
+    # "a woman and her two boys": "her" is the boys' possessive, not a second person of the list "a woman and her"
+    a = analyse_text("Police are searching for the person who shot and killed a Gentilly woman and her two boys.", stages=[casualties.STAGE])
+    assert not any(r.who and r.who.endswith("and her") for r in a.casualties)
+
+
+@pytest.mark.parametrize(
+    "title, killed, injured",
+    [
+        ("Man and woman shot in Southwest Atlanta", None, 2),
+        ("Woman and 5-year-old child injured in shooting", None, 2),
+        ("Mother and son killed in apartment shooting", 2, None),
+        ("Man, woman shot in Southwest Atlanta", None, 2),
+        # the subject of a headline runs over no verb: "woman wounded", not "Man killed and woman wounded"
+        ("Man killed and woman wounded in shooting", 1, 1),
+        ("Man shoots wife and daughter, then himself", None, 2),
+        # an ordinal without a noun; "leaves" before a bare count of the wounded
+        ("Three men shot, a fourth wounded by shrapnel in SE Fresno", None, 4),
+        ("Blount County shooting spree leaves 4 wounded, gunman dead", 1, 4),
+    ],
+)
+def test_round9_titles(title: str, killed: int | None, injured: int | None) -> None:
+    assert _title_totals(title) == (killed, injured)
+
+
+def test_flags_off_restore_the_earlier_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(casualties, "TRANSPORT_WHERE_DIED", False)
+    assert _totals("City police said a man and woman were taken to a hospital, where they later died.") == (None, 2)
+    monkeypatch.setattr(casualties, "ALSO_KILLED", False)
+    assert _totals("David Wilder, 61, was killed in the crossfire. Tywan Cortez Johnson, 15, was also killed in the shooting.") == (1, None)
