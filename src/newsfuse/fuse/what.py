@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.casualties import INJURED, KILLED, article_totals, is_roundup, roundup_shooting_hit, title_reports
+from newsfuse.extract.participants import FIRST_NAMES_SPELLED, first_names_agree
 from newsfuse.fuse.claims import counts_compatible
 from newsfuse.fuse.common import by_group, norm_name, representative
 from newsfuse.model import Analysis, CasualtyReport, EventTypeGuess
@@ -283,6 +284,9 @@ def _evidence_for(reps: Sequence[CasualtyReport], kind: str, value: int) -> list
 # to agree, not only their initials, kept family members apart but split nicknames: 0.7691/0.6231, not taken.)
 SAME_PERSON_TOLERANT = True
 SLIP_MIN_LEN = 5
+# Two spelled-out first names of one surname must agree (equal, an initial, or a short form: `first_names_agree`) for
+# the names to be one person: "Amy Buckley" and "Abigail Buckley" are sisters.  See FIRST_NAMES_SPELLED in
+# newsfuse.extract.participants for the measure.
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -313,6 +317,8 @@ def same_person(a: str, b: str, tolerant: bool = SAME_PERSON_TOLERANT) -> bool:
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
+    if FIRST_NAMES_SPELLED:
+        return first_names_agree(ta[0], tb[0]) or (tolerant and (ta[0] in tb[1:-1] or tb[0] in ta[1:-1]))
     return ta[0][0] == tb[0][0] or (tolerant and (ta[0] in tb[1:-1] or tb[0] in ta[1:-1]))
 
 
