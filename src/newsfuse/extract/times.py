@@ -346,10 +346,12 @@ def _nearest_year(ref: date, month: int, day: int | None, ahead: bool, past: boo
 WEEKDAY_YEAR_DAYS = 183
 
 
-def _year_of_weekday(low: str, ref: date, month: int, day: int, year: int) -> int:
+def _year_of_weekday(low: str, ref: date, month: int, day: int, year: int, past: bool = False) -> int:
     """The year of a month and day written with its weekday and no year ("Saturday, April 12" on a January page): the
     one year around the reference date whose calendar puts the day on that weekday, when the nearest (`year`) does
-    not and exactly one other does, within WEEKDAY_YEAR_DAYS of the reference date; else `year`."""
+    not and exactly one other does, within WEEKDAY_YEAR_DAYS of the reference date; else `year`.  In a clause in the
+    simple past (`past`) a wrong weekday never moves the date after the reference date ("was held on Saturday,
+    July 12" on a January page stays last July)."""
     named = [n for w, n in WEEKDAYS.items() if re.search(rf"\b{w}\b", low)]
     if len(named) != 1:
         return year
@@ -359,7 +361,7 @@ def _year_of_weekday(low: str, ref: date, month: int, day: int, year: int) -> in
             d = date(y, month, day)
         except ValueError:
             continue
-        if d.weekday() == named[0] and abs((d - ref).days) <= WEEKDAY_YEAR_DAYS:
+        if d.weekday() == named[0] and abs((d - ref).days) <= WEEKDAY_YEAR_DAYS and not (past and d > ref):
             fits.append(y)
     return fits[0] if len(fits) == 1 and year not in fits else year
 
@@ -630,7 +632,7 @@ def resolve(text: str, ctx: Context) -> Resolution:
             else:
                 y = _nearest_year(ref, mo, d, ctx.ahead, ctx.past and not ctx.ahead)
                 if d is not None:
-                    y = _year_of_weekday(low, ref, mo, d, y)
+                    y = _year_of_weekday(low, ref, mo, d, y, ctx.past and not ctx.ahead)
         anchored = mdy[0] is None
         if y is None:
             return Resolution(None, anchored=anchored)

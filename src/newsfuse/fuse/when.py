@@ -72,11 +72,10 @@ CLOCK_WEIGHT = 1.5
 # scaled down to it, so a long report (a roundup, a follow-up full of dates) does not outvote several short ones.
 # eval/gva_when dev (2,200 incidents): 0.8482 without, 0.8495 at 1.5, 0.8505 at 2, 0.8486 at 2.5, 0.8482 at 5.
 ARTICLE_CAP = 2.0
-# And the other way: an article whose day-precise candidates weigh less than ARTICLE_FLOOR in all (every date of it
-# discounted: said, told of what followed, "according to his family") is scaled up to it, so a short first report
-# still counts as a witness against the dates of a long follow-up.  eval/gva_when dev (2,200 incidents): 0.8777 ->
-# 0.8786 at 0.25 (2 gained, none lost); 0.8782 at 0.2, 0.8786 at 0.3 to 0.5 (1 lost, 2 more gained), 0.8768 at 0.7.
-ARTICLE_FLOOR = 0.25
+# (An article whose dates are all discounted was once scaled up to a floor of 0.25 so that a short first report
+# counts as a witness: +2 incidents on eval/gva_when dev, but ten wire snippets that only report a day then outvote
+# the report (review repro, tests/unit/fuse/test_when.py); restricted to days told of the happening it gained
+# nothing, so there is no floor.)
 # A date in a sentence that says nothing of the happening (no EVENT_CUES word) and is not attached to an event
 # verb, a clock time or a reporting verb ("turned himself in Thursday morning", "classmates wore camouflage
 # Tuesday", "McCarthy told reporters Tuesday morning" when the parse misses the verb) is about what followed.
@@ -130,13 +129,28 @@ _COURT = re.compile(r"(?i)(?<!food )(?<!basketball )(?<!tennis )\bcourt\b(?!\s+(
 # discount.  eval/gva_when dev (2,200 incidents): 0.8759 -> 0.8773 (3 gained, none lost; the same at any age from 1
 # to 14 days).
 REPORTED_DATE_NAMES_EVENT = True
-# A day on or after the page's reference date in a sentence that looks ahead ("She is expected to turn herself in to
-# police Wednesday", "will be released from the hospital Monday") is a plan, not the happening: no candidate (a day
-# two or more days ahead already counts FUTURE_WEIGHT).  eval/gva_when dev (2,200 incidents): 0.8768 -> 0.8777 (2
-# gained, none lost; counting FUTURE_WEIGHT instead of dropping: 1 gained, since the plan is then still the only day).
+# A day on or after the page's reference date that a plan in its own clause leads up to ("She is expected to turn
+# herself in to police Wednesday", "who will be arraigned Friday") is a plan, not the happening: no candidate (a day
+# two or more days ahead already counts FUTURE_WEIGHT).  Only a plan word before the date in the date's clause (from
+# the last comma, semicolon or colon) with no happening word (EVENT_CUES) between them: "is expected to survive"
+# after the date, "will not say whether the shooting on Wednesday", "due to", "going to" are no plans (review
+# repros in tests/unit/fuse/test_when.py).  eval/gva_when dev (2,200 incidents): 0.8768 -> 0.8777 with the first,
+# sentence-wide version (2 gained, none lost); with this clause version and no article floor the vote gives 0.8782.
 PLANNED_DAYS_DROPPED = True
-_PLANNED = re.compile(r"(?i)\b(?:will|'ll|shall|scheduled|slated|expected\s+to|set\s+to|plans?\s+to|(?:is|are)\s+to|"
-                      r"going\s+to|due\s+(?:to|in))\b")
+_PLANNED = re.compile(r"(?i)\b(?:will|'ll|shall|scheduled|slated|expected\s+to|set\s+to|plans?\s+to)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:(]")
+
+
+def _planned(sentence_text: str, date_start: int) -> bool:
+    """Whether a plan word leads up to the date at `date_start` (sentence offset) inside its clause, with no
+    happening word between them."""
+    before = sentence_text[:date_start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    clause = before[breaks[-1] if breaks else 0:]
+    plans = list(_PLANNED.finditer(clause))
+    return bool(plans) and not EVENT_CUES.search(clause, plans[-1].end())
+
+
 PRECISION_RANK = {"minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 3}
 CONTRACT_PRECISION = {0: "day", 1: "week", 2: "month", 3: "year"}
 
@@ -379,7 +393,7 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
                 weight *= BACKGROUND_WEIGHT
             elif (day - ref).days > 1:
                 weight *= FUTURE_WEIGHT
-            elif PLANNED_DAYS_DROPPED and day >= ref and _PLANNED.search(sentence_text):
+            elif PLANNED_DAYS_DROPPED and day >= ref and _planned(sentence_text, t.span.start - sentence.start):
                 continue  # "She is expected to turn herself in Wednesday" on Wednesday's page: a plan, not the event
         if background_cue:
             weight *= 0.5
@@ -427,10 +441,11 @@ def _sentence_cues(sentence_text: str) -> tuple[bool, bool, bool]:
 # word that exempts them already); kept since 69 of the 17,332 dated sentences of dev no longer read as court news.
 PLACE_COURTS = True
 _COURT_KINDS = frozenset(
-    "superior district circuit magistrate magistrates municipal county supreme juvenile family criminal civil federal "
-    "appeals appellate probate pleas city justice bond drug traffic claims state chancery sessions session general "
-    "recorder's recorder’s recorders housing youth police mayor's mayor’s town village tribal high commonwealth "
-    "divorce domestic small the".split())
+    "superior district circuit magistrate magistrates magistrates' magistrates’ municipal county supreme juvenile "
+    "family criminal civil federal appeals appellate appeal probate pleas city justice bond drug traffic claims state "
+    "chancery sessions session general recorder's recorder’s recorders housing youth police mayor's mayor’s town "
+    "village tribal high commonwealth divorce domestic small the crown sheriff coroner's coroner’s coroners "
+    "constitutional military revolutionary administrative international european special".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+$")
 
 
@@ -440,7 +455,8 @@ def _tells_of_courts(sentence_text: str) -> bool:
         if PLACE_COURTS and sentence_text[m.start()] == "C" and m.end() - m.start() == 5:
             before = _WORD_BEFORE.search(sentence_text, max(0, m.start() - 30), m.start())
             word = before.group(1) if before else ""
-            if word[:1].isupper() and not word.isupper() and word.lower() not in _COURT_KINDS:
+            of_what = sentence_text.startswith(" of ", m.end())  # "Texas Court of Criminal Appeals": a court
+            if word[:1].isupper() and not word.isupper() and word.lower() not in _COURT_KINDS and not of_what:
                 continue
         return True
     return False
@@ -575,7 +591,7 @@ def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None 
         if place is not None:
             cands = _placed(a, cands, place)
         total = sum(c[2] for c in cands if c[1] == 0)
-        norm = ARTICLE_CAP / total if total > ARTICLE_CAP else ARTICLE_FLOOR / total if 0 < total < ARTICLE_FLOOR else 1.0
+        norm = ARTICLE_CAP / total if total > ARTICLE_CAP else 1.0
         for day, rank, weight, t, _ in cands:
             weight *= norm
             votes[(rank, day)] += weight

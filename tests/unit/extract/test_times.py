@@ -308,8 +308,11 @@ def test_future_in_reported_speech() -> None:
 
 def test_weekday_written_with_a_month_and_day_picks_the_year_it_fits() -> None:
     # 12 April is a Saturday in 2014, not in 2013: on a January 2014 page "Saturday April 12" is the coming one
-    t = _times("The fire hall hosted a fundraiser on Saturday April 12.", published="2014-01-13")
+    t = _times("The fire hall will host a fundraiser on Saturday April 12.", published="2014-01-13")
     assert t["Saturday April 12"].value == "2014-04-12"
+    # in the simple past a wrong weekday does not move the day after the page (review: a past event put in the future)
+    t = _times("The fundraiser was held on Saturday, July 12, and raised $4,000.", published="2014-01-13")
+    assert t["Saturday, July 12"].value == "2013-07-12"
     # with no weekday the nearest year stands; a weekday that fits only a year away is the writer's slip
     assert _times("It was held April 12 at the fire hall.", published="2014-01-13")["April 12"].value == "2013-04-12"
     t = _times("The shooting happened at 10:00 a.m. on Wednesday, November 11.", published="2016-11-23")

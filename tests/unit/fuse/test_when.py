@@ -293,16 +293,33 @@ def test_candidates_carry_their_sentence_and_places_reuse_it() -> None:
         assert body[i].start <= t.span.start < body[i].end
 
 
-def test_an_article_whose_dates_are_all_discounted_still_counts_as_a_witness(monkeypatch) -> None:
-    # the first report tells the evening only as the family's account ("according to his family": a report date); the
-    # next day's report has only what followed (an investigation, counselors at the school): each is one witness
+def test_a_plan_is_only_a_plan_word_leading_up_to_the_date_in_its_own_clause() -> None:
+    # review repros: each day is the happening's, on Wednesday's page
+    for text in ("A man was shot Wednesday morning and is expected to survive, police said.",
+                 "Police will not say whether the shooting on Wednesday was gang related.",
+                 "Schools were closed Wednesday due to the shooting.",
+                 "Will Smith was shot Wednesday night.",
+                 "An earthquake struck the region Wednesday, and aftershocks are expected to continue."):
+        d = event_date([_a(text, "a", published="2021-03-03")])
+        assert (d["value"], d["precision"]) == ("2021-03-03", "day"), text
+    d = event_date([_a("The suspect, who will be arraigned Friday, shot two people on Monday.", "a", published="2021-03-05")])
+    assert d["value"] == "2021-03-01"
+
+
+def test_courts_of_law_named_after_a_place_are_courts() -> None:
     from newsfuse.fuse import when
 
-    a = _a("Sixteen-year-old John Smith was at his home on Baton Road Sunday night, according to his family, showing "
-           "a pistol to a friend. The gun went off.", "a", published="2021-03-01")
-    b = _a("A death investigation is underway Monday in the county after a 16-year-old was shot and killed. Counselors "
-           "and clergy were at the school Monday to help students grieve. The winter awards scheduled for Friday night "
-           "have been postponed.", "b", published="2021-03-02")
-    assert event_date([a, b])["value"] == "2021-02-28"
-    monkeypatch.setattr(when, "ARTICLE_FLOOR", 0.0)
-    assert event_date([a, b])["value"] == "2021-03-01"
+    for s in ("The Texas Court of Criminal Appeals ruled Monday.", "He appeared at Westminster Magistrates' Court.",
+              "He appeared at Leeds Crown Court on Monday.", "The Constitutional Court ruled.",
+              "He was sent to Glasgow Sheriff Court."):
+        assert when._tells_of_courts(s), s
+    for s in ("A man was shot at Pershing Court Manor.", "Shots hit a house in the 200 block of Dewey Court."):
+        assert not when._tells_of_courts(s), s
+
+
+def test_wire_snippets_that_only_report_a_day_do_not_outvote_the_report() -> None:
+    main = _a("A gunman opened fire at the Westgate mall Tuesday night, killing three people and wounding five, police "
+              "said.", "main", published="2021-03-04")
+    snippets = [_a("The death toll from the mall shooting rose to four, officials said Thursday.", f"s{k}",
+                   published="2021-03-04") for k in range(10)]
+    assert event_date([main, *snippets])["value"] == "2021-03-02"
