@@ -92,7 +92,10 @@ def run(base: list[tuple[str, np.ndarray, ArticleTerms]], n_max: int, per_day: i
         # the replica's own vocabulary (preparing the input, not clustering: outside the timings)
         tf = {(k ^ salt) & MASK: v for k, v in terms.tf.items()} if r else terms.tf
         anchors = frozenset((k ^ salt) & MASK for k in terms.anchors) if r else terms.anchors
-        terms_r = replace(terms, tf=tf, day=day, anchors=anchors)
+        # (link keys are strings: a replica's own, so replicas never link to each other's names or addresses)
+        links = frozenset(f"{k}#{r}" for k in terms.links) if r else terms.links
+        link_refs = frozenset(f"{k}#{r}" for k in terms.link_refs) if r else terms.link_refs
+        terms_r = replace(terms, tf=tf, day=day, anchors=anchors, links=links, link_refs=link_refs)
         t0 = time.perf_counter()
         if window:
             original, _ = assign(index, sid, sh_r, day)
