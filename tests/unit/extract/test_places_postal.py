@@ -63,3 +63,18 @@ def test_a_name_recognised_as_a_postal_town_means_that_town_or_nothing() -> None
     names = [_Name(0, 6, "Stokes", postal=True), _Name(10, 17, "England")]
     (stokes, _), (england, _) = _resolve_all(names, gaz, None)
     assert stokes is None and england is not None and england.country_code == "GB"
+
+
+def test_a_postal_town_never_takes_the_name_of_a_foreign_city_a_country_or_a_big_city_of_another_state() -> None:
+    from newsfuse.stages import analyse_text
+
+    cases = [
+        ("A Houston, Texas man was detained in Moscow on Friday, his family said.", "Moscow", "RU"),
+        ("A Dallas, Texas woman was stabbed in London last week.", "London", "GB"),
+        ("An Indianapolis, Indiana woman died while on holiday in Ireland.", "Ireland", "IE"),
+        ("A Chicago, Illinois man was shot in Detroit on Sunday.", "Detroit", "US"),
+    ]
+    for text, name, cc in cases:
+        a = analyse_text(text)
+        (p,) = [p for p in a.places if p.span.text == name]
+        assert p.country_code == cc and not (p.gazetteer_id or "").startswith("zip:"), (text, p.gazetteer_id)
