@@ -20,7 +20,7 @@ def test_first_names_of_one_person(a: str, b: str) -> None:
     assert participants.first_names_agree(a, b)
 
 
-@pytest.mark.parametrize("a, b", [("amy", "abigail"), ("timothy", "timea"), ("brian", "brandon"), ("brendan", "branden"), ("jen", "joe")])
+@pytest.mark.parametrize("a, b", [("amy", "abigail"), ("timothy", "timea"), ("brian", "brandon"), ("jen", "joe")])
 def test_first_names_of_two_people(a: str, b: str) -> None:
     assert not participants.first_names_agree(a, b)
 
@@ -91,3 +91,54 @@ def test_a_magistrate_is_an_official() -> None:
 
 def test_a_description_framed_as_a_name_is_none() -> None:
     assert not _people("The suspect was identified as Hispanic Male, about 30, wearing a black hoodie.")
+
+
+# review mends: organisations framed as people, short forms and transliterations, role words before a first name
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israeli troops detained Red Crescent paramedics. Three people were killed.",
+     "Police arrested Ku Klux Klan members after the shooting.",
+     "Officers also arrested Downtown Portland protesters."],
+)
+def test_organisations_and_descriptions_framed_as_names_are_none(text: str) -> None:
+    assert not _people(text)
+
+
+def test_a_name_used_as_a_description_leaves_the_person() -> None:
+    assert set(_people("Police arrested Proud Boys leader Enrique Tarrio on Monday.")) == {"Enrique Tarrio"}
+    assert set(_people("Police charged Uber Eats driver Ray Cole, 33, with murder.")) == {"Ray Cole"}
+    # a framed name before a day is still a name
+    assert "Marquez Banks" in _people("Memphis police arrested Marquez Banks yesterday.")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("mike", "michael"), ("bill", "william"), ("bob", "robert"), ("mohammed", "muhammad"), ("mohamed", "muhammad"),
+     ("yusuf", "youssef"), ("aleksandr", "alexander"), ("brendan", "branden")],
+)
+def test_short_forms_and_transliterations_agree(a: str, b: str) -> None:
+    assert participants.first_names_agree(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("jayden", "jaylen"), ("jamal", "jamar"), ("dean", "dion")])
+def test_names_one_consonant_apart_are_two_people(a: str, b: str) -> None:
+    assert not participants.first_names_agree(a, b)
+
+
+def test_spelling_key_folds_vowels_and_doubled_letters() -> None:
+    assert participants.spelling_key("mohammed") == participants.spelling_key("muhammad") == "mhmd"
+    assert participants.spelling_key("alexander") == "alksndr"
+
+
+def test_a_role_word_starts_no_name_and_a_first_name_takes_the_surname_after_and() -> None:
+    got = _people("Twins Deona and Keona Luke, 13, were shot and killed on Friday.")
+    assert {"Deona Luke", "Keona Luke"} == set(got)
+    got = _people("Mark and Lisa Thompson, both 40, were killed in the crash.")
+    assert {"Mark Thompson", "Lisa Thompson"} == set(got)
+
+
+def test_a_relative_whose_own_clause_says_they_were_hit_is_a_participant() -> None:
+    got = _people("Jayden Smith, 16, was killed and his twin brother Jaylen Smith, 16, was wounded.")
+    assert {"Jayden Smith", "Jaylen Smith"} == set(got)
+    assert not _people("His mother, Jane Doe, said he was a good boy.")

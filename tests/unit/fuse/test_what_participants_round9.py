@@ -28,3 +28,13 @@ def test_family_members_named_by_two_sources_stay_apart() -> None:
     b = analyse_text("Abigail Buckley, 6, was shot and killed at the home.", article_id="b", published="2016-08-01", stages=STAGES)
     names = {p["name"] for p in what.participants([a, b], {}, (2, 0))}
     assert names == {"Amy Buckley", "Abigail Buckley"}
+
+
+def test_one_person_spelled_two_ways_is_one() -> None:
+    assert what.same_person("Michael Brown", "Mike Brown")
+    assert what.same_person("Mohammed Abu Salem", "Muhammad Abu Salem")
+    assert what.same_person("Yusuf Ahmed", "Youssef Ahmed")
+    assert what.same_person("Muhammad Ali Khan", "Mohammed Khan")
+    # twins one consonant apart stay two
+    assert not what.same_person("Jayden Smith", "Jaylen Smith")
+    assert not what.same_person("Jamal Davis", "Jamar Davis")
