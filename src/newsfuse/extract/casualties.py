@@ -31,8 +31,11 @@ _NUM_WORD = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
+# a number word with its multiplier and what follows it ("two dozen", "one thousand two hundred", "one hundred and
+# twenty"): read whole by quantities.parse_number (a review found "Two dozen people were killed" read as no count)
+_NUM_COMPOUND = rf"{_NUM_WORD}(?:\s+(?:hundred|thousand|dozen)(?:(?:\s+and)?\s+{_NUM_WORD}(?:\s+hundred)?(?:(?:\s+and)?\s+{_NUM_WORD})?)?)?"
 NUM = (
-    rf"(?:{_NUM_WORD}(?:\s+(?:hundred|thousand))?|a\s+dozen|dozens|hundreds|thousands|scores|tens|several|a\s+few|a\s+couple(?:\s+of)?|both|a|an|another|a\s+second|a\s+third)"
+    rf"(?:{_NUM_COMPOUND}|a\s+dozen|dozens|hundreds|thousands|scores|tens|several|a\s+few|a\s+couple(?:\s+of)?|both|a|an|another|a\s+second|a\s+third)"
 )
 _QUALS = "|".join(sorted((re.escape(w) for w, _ in QUALIFIER_WORDS), key=len, reverse=True))
 QUAL = rf"(?:(?P<qual>{_QUALS})\s+)?"
@@ -84,7 +87,8 @@ NAME_NP = rf"(?:\d{{1,2}}-year-old\s+)?(?-i:(?!(?:Police|Officers?|Authorities|H
 # both taken to the hospital", "shot him and his wife", not "they", whose number is unknown; with _UNBORN, eval/gva_facts
 # dev killed / injured 0.9086 / 0.8341 -> 0.9095 / 0.8345)
 _PAIR_PRONOUN = (r"(?:he|she|him|her)(?=,?\s+and\s)"
-                 r"|(?<=and\s)(?:him|her)(?=\s*(?:[,.;]|$|(?:before|after|in|at|on|then|as|while|when|with|inside|outside)\b))")
+                 r"|(?<=and\s)(?:him|her)(?=\s*(?:[,.;]|$|(?:before|after|in|at|on|then|as|while|when|with|inside|outside)\b))"
+                 r"|(?<=and\s)(?:he|she)(?=\s+(?:were|are|have|had|both)\b)")  # "he and she were injured"
 PAIR_NP = rf"(?:(?:(?:a|an|the|his|her|their|one|another)\s+)?{MODS}(?:{SG_NOUN}|\d{{1,2}}-(?:year|month)-old)\b|(?:a|an)\s+\d{{1,2}}(?=\s+and\s+\d{{1,2}}-(?:year|month)-old\b)|{_NUM_WORD}\s+{MODS}{PEOPLE}|{NAME_NP}|{_PAIR_PRONOUN})"
 PAIR = rf"(?P<pair>(?:{PAIR_NP},\s+){{0,5}}{PAIR_NP},?\s+and\s+{PAIR_NP})"
 KILL_PASSIVE = (
@@ -134,6 +138,13 @@ _NO_OBJECT = (
     rf"(?!\s+(?:(?:{_NUM_WORD})\s+(?:[\w'’-]+\s+){{0,2}}?(?:people|persons|men|women|others|children|kids|teens|officers|victims|students|members)"
     r"|a|an|the|his|her|their|its|him|them|people|another|several|dozens)\b)"
 )
+# An ordinal without a noun ("Three men shot, a fourth wounded", "a third was also shot"): read only after an earlier count
+# of people hit in the article (see `extract_casualties`); "Police arrested a third suspect. A fourth was also injured"
+# and "about a third were killed" are no such count (a review found both read as three or four hit)
+_BARE_ORDINAL_SHOT = re.compile(rf"\b(?:a|an|the|that|this)\s+(?P<ord>{_ORD_WORDS})\s+(?:(?:was|is)\s+(?:also\s+)?(?:shot|wounded|injured|grazed|hurt)|(?:also\s+)?(?:wounded|injured|grazed|hurt))\b", re.IGNORECASE)
+# A fraction ("about a third were killed", "a quarter of the villagers"): its sentence's noun-less "a third" is no person
+_FRACTION = re.compile(r"(?i)\b(?:about|nearly|roughly|almost|around|some|over|more\s+than|less\s+than|only|just)\s+(?:a|one)\s+(?:third|fourth|quarter|fifth)\b"
+                       r"|\b(?:a|one)\s+(?:third|fourth|quarter|fifth)\s+(?:of|were|are|have)\b")
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "a woman and her son were killed", "three children and one adult were found dead", "Smith, 61, and Jones, 29, died"
     (KILLED, re.compile(rf"\b{PAIR}{GAP}(?:{BE}(?:found\s+)?{KILL_PASSIVE}|{KILL_INTRANS})\b", _FLAGS)),
@@ -168,7 +179,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (SHOT, re.compile(rf"\b(?:a|an|the|that|this)\s+(?P<ord>{_ORD_WORDS})\s+(?:[\w'’-]+\s+){{0,3}}?(?:person|victim|man|woman|boy|girl|teen|teenager|child|juvenile|male|female|adult|officer|student|individual)\s+(?:[—–]\s*[^—–.;]{{1,60}}?\s*[—–]\s*)?(?:who\s+)?(?:also\s+)?(?:{BE})?(?:also\s+)?(?:shot|wounded|injured|grazed|struck|hit|hurt|survived)\b", _FLAGS)),
     # ... also without a noun: "Three men shot, a fourth wounded by shrapnel", "a third was also shot" (with "leaves 4
     # wounded" below, eval/gva_facts dev injured 0.8359 -> 0.8368)
-    (SHOT, re.compile(rf"\b(?:a|an|the|that|this)\s+(?P<ord>{_ORD_WORDS})\s+(?:(?:was|is)\s+(?:also\s+)?(?:shot|wounded|injured|grazed|hurt)|(?:also\s+)?(?:wounded|injured|grazed|hurt))\b", _FLAGS)),
+    (SHOT, _BARE_ORDINAL_SHOT),
     # "an apparent murder-suicide": the killer and at least one other
     (KILLED, re.compile(r"(?<!attempted\s)\b(?P<multi>murder[-\s]+suicide)s?\b", _FLAGS)),
     # "two people were killed", "three men died", "both victims were pronounced dead"
@@ -493,6 +504,8 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
     background = _background_sentences(analysis)
     out: list[CasualtyReport] = []
     recalled: set[tuple[int, int, str]] = set()  # (start, end, kind) of the reports read in sentences dated well before the reference date
+    bare_ordinals: list[CasualtyReport] = []  # "a fourth wounded": kept only after an earlier count (see _BARE_ORDINAL_SHOT)
+    deaths_told: list[tuple[CasualtyReport, int, str]] = []  # singular deaths with their sentence's start and text (see _ALSO)
     for sent in analysis.body_sentences():
         s = text[sent.start:sent.end]
         if not TRIGGER.search(s) or (sent.start in background and not RECALLED_FALLBACK) or _other_event(s, year):
@@ -510,6 +523,7 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                     out.append(CasualtyReport(analysis.span(sent.start + m.start(), sent.start + m.end()), kind, 0, "exact", None, how, False, _hedged(hedges, m.start(), m.end())))
         has_and = bool(_AND.search(s))
         low = s.lower()
+        fraction = ("third" in low or "fourth" in low or "quarter" in low or "fifth" in low) and bool(_FRACTION.search(s))
         first = len(out)
         present: dict[tuple[str, ...], bool] = {}  # many patterns share one word gate: test each gate once a sentence
         for kind, pat, gate, is_pair, words in (_TITLE_PLAN if sent.role == "title" else _TEXT_PLAN):
@@ -523,6 +537,7 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                 continue
             for m in pat.finditer(s):
                 gd = m.groupdict()
+                end = m.end()
                 if not gd.get("suicide") and any(k == kind and a < m.end() and m.start() < b for k, a, b in taken):
                     continue  # one phrase, one report of each kind (the shooter's own death is another person)
                 if _ANIMAL_AFTER.match(s, m.end()):
@@ -533,12 +548,21 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                     key = re.sub(r"[-\s]+", "-", gd["multi"].lower())
                     value, qual, who = _MULTI[key], None, (_MURDER_SUICIDE if key == "murder-suicide" else None)
                 elif gd.get("ord"):
+                    if pat is _BARE_ORDINAL_SHOT and fraction:
+                        continue  # "about a third were killed, a third wounded"
                     value, qual, who = _ORDINAL[gd["ord"].lower()], "at least", None
                 elif gd.get("pair"):
                     if _PAIR_NOT.search(gd["pair"]):
                         continue  # the list runs over another verb or a place: "left one dead and four wounded"
                     parts = [x for x in re.split(r"(?i),?\s+and\s+|,\s+", gd["pair"]) if re.search(r"[^\W\d]", x)]
                     parts = [x for x in parts if not _UNBORN.search(x)] or parts  # "she and her unborn baby": one person
+                    if (len(parts) > 1 and pat in _OBJECT_PAIRS and m.end("pair") == m.end() and not _RELATIVE_BEFORE.search(s, 0, m.start())
+                            and _finite_verb_at(analysis, sent.start + m.end("pair"))):
+                        # "The gunman killed her and a neighbor called police": the last one is the subject of a new clause
+                        # (not "left a man and a child wounded", nor "the shootings that killed an officer and three
+                        # other people is ...", whose verb is the main clause's)
+                        parts = parts[:-1]
+                        end = m.start("pair") + _last_member(gd["pair"])
                     vals = [_value(re.match(r"\S+", p_).group(0))[0] if re.match(rf"(?i){_NUM_WORD}\s", p_) else 1 for p_ in parts]
                     value, qual, who = sum(v or 1 for v in vals), None, gd["pair"]
                     if len(vals) >= 3 and (vals[0] or 1) > 1 and vals[0] == sum(v or 1 for v in vals[1:]) and _GENERIC_PEOPLE.search(parts[0]):
@@ -554,6 +578,8 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                         continue  # "a was", but "left three dead and another injured" is one more
                     if num and num.lower() == "one" and not gd.get("noun") and kind == SHOT:
                         continue
+                    if fraction and num and num.lower() in ("a second", "a third") and not gd.get("noun"):
+                        continue  # "about a third were killed"
                     value, qual = _value(num)
                     if value is None or value > 100_000:
                         continue
@@ -574,10 +600,12 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                 lead = len(m.group(0)) - len(m.group(0).lstrip(",;: "))
                 out.append(
                     CasualtyReport(
-                        analysis.span(sent.start + m.start() + lead, sent.start + m.end()), kind, value, qualifier, who,
+                        analysis.span(sent.start + m.start() + lead, sent.start + end), kind, value, qualifier, who,
                         "suicide" if gd.get("suicide") else how, indirect and kind == KILLED, _hedged(hedges, m.start(), m.end()),
                     )
                 )
+                if pat is _BARE_ORDINAL_SHOT:
+                    bare_ordinals.append(out[-1])
         if TRANSPORT_WHERE_DIED:
             # "a man and woman were taken to a hospital, where they later died": the people taken there are the dead;
             # "... where one died": they are people hit, of whom the dead are counted apart
@@ -587,7 +615,7 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
                     continue
                 where = _WHERE_DIED.match(s, r.span.end - sent.start)
                 if where:
-                    out[j] = replace(r, kind=KILLED if where.group("all") else SHOT)
+                    out[j] = replace(r, kind=KILLED if where.group("all") or (where.group("one") and r.value == 1) else SHOT)
         # "A child who suffered critical injuries in a Friday shooting ... has died": the wounding is told on the way to
         # the death of the same person (the death's phrase holds the wound's; with the wounds of _WHO_WAS_HIT,
         # eval/gva_facts dev injured 0.8355 -> 0.8359)
@@ -602,6 +630,19 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
             ]
         if sent.start in background:
             recalled.update((r.span.start, r.span.end, r.kind) for r in out[sent_first:])
+        deaths_told.extend((r, sent.start, s) for r in out[sent_first:] if r.kind == KILLED and r.value == 1 and r.how != "suicide")
+    if bare_ordinals:
+        # "Two people were killed. A third was also shot": the ordinal counts people hit only after an earlier count of them
+        # (without one it is one person: "Police arrested a third suspect. A fourth was also injured")
+        firsts = [r.span.start for r in out if r.value and r.how != "suicide" and not any(r is b for b in bare_ordinals)]
+        out = [replace(r, value=1, qualifier="exact") if any(r is b for b in bare_ordinals) and not any(f < r.span.start for f in firsts) else r
+               for r in out]
+    if ALSO_KILLED and len(deaths_told) > 1:
+        # "X was also killed" in a sentence about another incident ("In a separate incident, a woman was also killed", "On
+        # Tuesday, a teenager was also killed" after a death on Sunday) is not a second death of this one
+        dropped = _other_incident_also(analysis, deaths_told)
+        if dropped:
+            out = [r for r in out if not any(r is d for d in dropped)]
     if recalled:
         # a follow-up published weeks later dates the whole event well before its own day: what it recalls is read
         # only for the kinds (the dead; the wounded and those shot) of which it reports nothing else
@@ -609,6 +650,70 @@ def extract_casualties(analysis: Analysis) -> tuple[CasualtyReport, ...]:
         out = [r for r in out if (r.span.start, r.span.end, r.kind) not in recalled or _KIND_GROUP[r.kind] not in current]
     out.sort(key=lambda r: (r.span.start, r.span.end, r.kind))
     return tuple(out)
+
+
+# The patterns whose list is the object of a verb before it ("killed her and a neighbor ..."), not the subject of one after
+# (not "the bodies of A, B and C were discovered")
+_OBJECT_PAIRS = frozenset(pat for _, pat in PATTERNS if "(?P<pair>" in pat.pattern and pat not in _PAIR_PATTERNS and not pat.pattern.startswith(r"\bbodies"))
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+_RELATIVE_BEFORE = re.compile(r"(?i)\b(?:that|who|which)\s+(?:[\w-]+\s+)?$")
+
+
+def _finite_verb_at(analysis: Analysis, offset: int) -> bool:
+    """Whether the word before `offset` is a subject in the parse and the word after it a finite verb (a new clause: "a
+    neighbor called police", not "killing his wife and four daughters has been brought back"); never without a parse."""
+    doc = analysis.doc
+    text = analysis.article.text
+    if doc is None or len(doc.text) != len(text) or offset < 1:
+        return False
+    m = _NEXT_WORD.match(text, offset)
+    if not m:
+        return False
+    after = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    before = doc.char_span(offset - 1, offset, alignment_mode="expand")
+    return (after is not None and len(after) > 0 and after[0].tag_ in _FINITE_TAGS
+            and before is not None and len(before) > 0 and before[-1].dep_ in _SUBJECT_DEPS)
+
+
+def _last_member(pair: str) -> int:
+    """Where a list's last member (with its "and" or comma) begins."""
+    cuts = [m.start() for m in re.finditer(r"(?i),?\s+and\s+|,\s+", pair)]
+    return cuts[-1] if cuts else len(pair)
+
+
+# A sentence telling of another incident than the article's: a death "also" told there is no second death of this one
+_OTHER_INCIDENT = re.compile(r"(?i)\b(?:(?:separate|unrelated|another|different)\s+(?:[\w-]+\s+)?(?:incident|shooting|attack|case|city|town|county|state|neighbou?rhood)|elsewhere)\b")
+_DAY_PRECISIONS = frozenset(("day", "hour", "minute"))
+
+
+def _other_incident_also(analysis: Analysis, deaths: Sequence[tuple[CasualtyReport, int, str]]) -> list[CasualtyReport]:
+    """The singular deaths said to be "also" ones in a sentence about another incident than the other deaths': one that
+    says so ("in a separate incident", "in another city") or dated to other days than all the other deaths' sentences."""
+    days: dict[int, set[str]] = {}
+
+    def days_of(start: int, s: str) -> set[str]:
+        if start not in days:
+            days[start] = {t.value[:10] for t in analysis.times
+                           if t.value and t.precision in _DAY_PRECISIONS and t.attached != "stamp" and start <= t.span.start < start + len(s)}
+        return days[start]
+
+    out = []
+    for r, start, s in deaths:
+        if not _ALSO.search(r.span.text):
+            continue
+        others = [(o_start, o_s) for o, o_start, o_s in deaths if o_start != start]
+        if not others:
+            continue
+        if _OTHER_INCIDENT.search(s):
+            out.append(r)
+            continue
+        mine = days_of(start, s)
+        theirs = [days_of(o_start, o_s) for o_start, o_s in others]
+        if mine and any(theirs) and not any(mine & d for d in theirs):
+            out.append(r)
+    return out
 
 
 # An unborn child named in a list is not counted (the Gun Violence Archive's reading): "killing her and the unborn child"
@@ -635,9 +740,11 @@ _TRANSPORT = re.compile(r"(?i)\b(?:taken|rushed|flown|airlifted|transported)\s+t
 # dead counted apart), not as wounded.  Measured with eval/gva_facts dev (2,200 incidents), killed / injured
 # 0.9095 / 0.8345 without, 0.9091 / 0.8355 with (the killed one lost: a murder-suicide whose shooter died in hospital).
 TRANSPORT_WHERE_DIED = True
-# the rest of the transport clause up to "where they died" (all of them) or "where one died" (some of them)
+# the rest of the transport clause up to "where they died" (all of them) or "where one died" (some of them); "where she
+# died" is one person: all of them only when one was taken there ("Four people were taken to a hospital, where she later
+# died" is one dead of four hit, a review found it read as four dead)
 _WHERE_DIED = re.compile(
-    r"(?i)[^.;]{0,80}?,?\s*where\s+(?:(?P<all>they|he|she|both|all(?:\s+\w+)?)|one|two|three|\w+\s+of\s+them)\s+"
+    r"(?i)[^.;]{0,80}?,?\s*where\s+(?:(?P<all>they|both|all(?:\s+\w+)?)|(?P<one>he|she)|one|two|three|\w+\s+of\s+them)\s+"
     r"(?:(?:later|both|each|all|eventually|subsequently)\s+)?(?:died|succumbed|(?:was|were)\s+(?:later\s+)?pronounced\s+(?:dead|deceased))\b"
 )
 
@@ -826,8 +933,13 @@ def article_totals(reports: Iterable[CasualtyReport]) -> ArticleTotals:
     killed: int | None = max(killed_vals) if killed_vals else None
     if ALSO_KILLED and killed == 1:
         # "Tywan Cortez Johnson, 15, was also killed in the shooting" beside another death: someone besides the first dead
-        also = [r for r in reps if r.kind == KILLED and r.value == 1 and r.how != "suicide" and _ALSO.search(r.span.text)]
-        if also and any(r.kind == KILLED and r.value and r.how != "suicide" and r not in also for r in reps):
+        also = [r for r in reps if r.kind == KILLED and r.value == 1 and r.how != "suicide" and _ALSO.search(r.span.text)
+                and not _UNBORN.search(r.span.text)]  # "Her unborn child was also killed": not counted
+        firsts = [r for r in reps if r.kind == KILLED and r.value and r.how != "suicide" and r not in also]
+        # (not someone named as one of the other dead: "Smith died at the scene ... Smith was also killed by a second gunman")
+        named = {w for r in firsts for w in _name_words(r.who or "")}
+        also = [r for r in also if not any(_near(a, b) for a in _name_words(r.who or "") for b in named)]
+        if also and firsts:
             killed = 2
     if suicide:
         singular_only = all(r.who is None or not re.match(r"(?i)\d|two|three|four|five|six|both|several", r.who or "") for r in reps if r.kind == KILLED and r.how != "suicide" and r.value)

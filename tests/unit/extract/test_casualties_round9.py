@@ -85,3 +85,52 @@ def test_flags_off_restore_the_earlier_readings(monkeypatch: pytest.MonkeyPatch)
     assert _totals("City police said a man and woman were taken to a hospital, where they later died.") == (None, 2)
     monkeypatch.setattr(casualties, "ALSO_KILLED", False)
     assert _totals("David Wilder, 61, was killed in the crossfire. Tywan Cortez Johnson, 15, was also killed in the shooting.") == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # "where she died" is one person: all of those taken only when one was
+        ("Four people were taken to a hospital, where she later died.", 1, 3),
+        ("Three men were rushed to a hospital, where he was pronounced dead.", 1, 2),
+        ("The victim was taken to a hospital, where she later died.", 1, None),
+        # an "also" death of another incident, of a name already counted, or of an unborn child is no second death
+        ("A man was killed Friday on Oak Street. In a separate incident, a woman was also killed on Main Street.", 1, None),
+        ("Smith, 40, died at the scene. Police said Smith was also killed by a second gunman, the autopsy showed.", 1, None),
+        ("A woman was killed in the blast. Her unborn child was also killed.", 1, None),
+        # a list stops where its last member is the subject of a new clause
+        ("The gunman killed her and a neighbor called police.", 1, None),
+        ("He shot her and the gunman fled.", None, 1),
+        ("Police said he and she were injured.", None, 2),
+        # an ordinal without a noun counts people hit only after an earlier count; a fraction is no person
+        ("Police arrested a third suspect. A fourth was also injured in the crash.", None, 1),
+        ("It was the third shooting this month. A third was also wounded.", None, 1),
+        ("Of the 90 villagers, about a third were killed, a third wounded.", None, None),
+        ("Two people were killed. A third was also shot.", 2, 1),
+        # number words with their multipliers, read whole
+        ("Two dozen people were killed in the attack.", 24, None),
+        ("More than two dozen people were hurt.", None, 24),
+        ("One thousand two hundred people were injured.", None, 1200),
+        ("One hundred and twenty people were killed in the earthquake.", 120, None),
+    ],
+)
+def test_round9_review_mends(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_a_list_cut_before_a_new_clause_ends_its_span_before_it() -> None:
+    text = "He shot her and a neighbor called police."
+    a = analyse_text(text, stages=[casualties.STAGE])
+    (r,) = [r for r in a.casualties if r.kind == casualties.SHOT]
+    assert (r.value, r.span.text) == (1, "shot her")
+    assert text[r.span.start:r.span.end] == r.span.text
+
+
+def test_an_also_death_on_another_day_is_another_incident() -> None:
+    text = ("A 24-year-old man was shot and killed Sunday night on Oak Street, police said. "
+            "On Tuesday, a teenager was also killed on Elm Street.")
+    a = analyse_text(text, published="2024-05-01")
+    assert casualties.article_totals(a.casualties).killed == 1
+    same_day = "A man was shot and killed Sunday night on Oak Street. His brother was also killed Sunday in the shooting."
+    a = analyse_text(same_day, published="2024-05-01")
+    assert casualties.article_totals(a.casualties).killed == 2
