@@ -764,10 +764,25 @@ def build_index(path: Path | None = None) -> Path:
         con.execute("CREATE TABLE postal_cities (gid TEXT PRIMARY KEY)")
         con.executemany("INSERT INTO postal_cities VALUES (?)", ((g,) for g in sorted(postal_cities)))
         con.commit()
-    finally:
+    except BaseException:
         con.close()
+        os.unlink(tmp)  # a failed build leaves no half-written file behind
+        raise
+    con.close()
     os.replace(tmp, path)
+    if path == index_path():
+        _drop_old_indexes(path)
     return path
+
+
+def _drop_old_indexes(current: Path) -> None:
+    """Delete the cache's indexes of other gazetteer versions (about 50 MB each; no version reads another's)."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:  # another process may have it open on a system that forbids deleting it
+                pass
 
 
 # ---------------------------------------------------------------------------------------------

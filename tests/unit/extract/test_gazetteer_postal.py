@@ -49,3 +49,14 @@ def test_the_built_index_has_postal_towns_but_not_geonames_doubles() -> None:
     assert [e.gazetteer_id for e in cub_run] == ["zip:KY:cub-run"] and cub_run[0].admin2 == "Hart County"
     # Indianapolis is GeoNames': no postal double of it
     assert not any(e.gazetteer_id.startswith(POSTAL_PREFIX) for e, _ in gaz.candidates("Indianapolis"))
+
+
+def test_a_new_index_drops_the_indexes_of_other_versions(tmp_path) -> None:
+    from newsfuse.extract import gazetteer
+
+    old = tmp_path / "gazetteer-3.sqlite"
+    old.write_text("old", encoding="utf-8")
+    current = tmp_path / f"gazetteer-{gazetteer.GAZETTEER_VERSION}.sqlite"
+    current.write_text("current", encoding="utf-8")
+    gazetteer._drop_old_indexes(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [current.name]
