@@ -21,6 +21,7 @@ class E(str, Enum):
     E006 = "Compressed file is corrupt or truncated: {reason}"
     E007 = "Line is not valid UTF-8 ({reason}); read as Windows-1252, check its accented characters"
     E008 = "Article text has {size} characters, more than the limit of {limit}; split it into several articles"
+    E009 = "Article {id!r} is already in the database as {stored!r} (the same text); not added again"
     # E01x: JSON input
     E010 = "Invalid JSON: {reason}"
     E011 = "JSON value is not an object (got {kind})"

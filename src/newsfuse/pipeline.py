@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -334,15 +333,6 @@ def _check_analysis_code(db: "Database", stored_articles: int) -> list[Rejection
     return [Rejection(stage="store", code=E.E043.name, where=str(db.path), message=message, kept=True)]
 
 
-# The "~k" suffixes newsfuse adds to a repeated id ("1~2", "1~2~2"): stripped, they give the id as the input gave it.
-_RENAMED = re.compile(r"(?:~\d+)+$")
-
-
-def id_root(article_id: str) -> str:
-    """The id as the input gave it, before any renaming: "1~2~2" -> "1"."""
-    return _RENAMED.sub("", article_id) or article_id
-
-
 def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) -> tuple[list[Article], list[Rejection]]:
     """The articles of a batch the database does not hold yet.
 
@@ -353,7 +343,7 @@ def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) 
     indexed lookup of the text's hash per article whose id is already taken."""
     from dataclasses import replace
 
-    from newsfuse.ingest import _warn, unique_ids
+    from newsfuse.ingest import _warn, id_root, unique_ids
 
     notes: list[Rejection] = []
     if len({a.id for a in articles}) < len(articles):  # (callers of the library make them unique; if not, here)
@@ -363,8 +353,12 @@ def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) 
     pending: list[tuple[int, Article]] = []
     for i, a in enumerate(articles):
         root = id_root(a.id)
-        if (a.id in known or root != a.id) and any(id_root(x) == root for x in db.ids_with_text(a.text)):
-            continue  # stored before, under this name or another of the same id
+        stored = [x for x in db.ids_with_text(a.text) if id_root(x) == root] if a.id in known or root != a.id else []
+        if stored:  # stored before, under this name or another of the same id
+            if a.id not in stored:  # said again at each reading of its input, which replaces that input's notes
+                where, _, position = (a.source or a.id).partition("#")
+                notes.append(_warn(where, E.E009, position or None, id=a.id, stored=sorted(stored)[0]))
+            continue
         if a.id in known:
             pending.append((i, a))  # renamed below, once this batch's own free ids are taken
         else:

@@ -37,7 +37,11 @@ def test_texts_read_again_in_another_order_are_not_added_twice() -> None:
     db = _StoredTexts({"1": "protest", "1~2": "rockets"})
     batch = [Article(id="1", text="rockets"), Article(id="1~2", text="protest"), Article(id="1~3", text="flood")]
     fresh, notes = _new_articles(batch, db, set(db.texts))  # type: ignore[arg-type]
-    assert [(a.id, a.text) for a in fresh] == [("1~3", "flood")] and notes == []
+    assert [(a.id, a.text) for a in fresh] == [("1~3", "flood")]
+    # each skipped one says where it is stored, at every reading of its input
+    assert [(n.code, n.message) for n in notes] == [
+        ("E009", "[E009] Article '1' is already in the database as '1~2' (the same text); not added again"),
+        ("E009", "[E009] Article '1~2' is already in the database as '1' (the same text); not added again")]
 
 
 def test_a_missing_model_stops_the_run_instead_of_rejecting_every_article(monkeypatch) -> None:

@@ -761,6 +761,9 @@ def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None,
     # Regions written as qualifiers, in the sense that fits their town ("Oaxaca State, Mexico" is the country).
     anchors = {(q.country_code, q.name) for n, e in zip(names, first) for q in n.qualifier
                if q.kind == "region" and (e is None or _agrees(e, [q]))}
+    # The regions a dateline's qualifier names ("LIVINGSTON, Texas —"): where the story is told from.
+    dated = {(q.country_code, q.name) for n in names if text is not None and n.text.isupper() and
+             _LINE_START.search(text[max(0, n.start - 20):n.start]) for q in n.qualifier if q.kind == "region"}
     country_votes: Counter = Counter()
     admin1_votes: Counter = Counter()
     voted: set[tuple[str, str | None]] = set()
@@ -797,12 +800,15 @@ def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None,
         own = first[i] if n.votes else None
         best: tuple[GazEntry | None, float] = (None, -math.inf)
         # a postal town (no population) written bare never takes the name from a country, a region or a sizeable
-        # town elsewhere ("a Houston, Texas man detained in Moscow" is not Moscow, Texas): review repros
-        rival = not n.qualifier and any(not is_postal(x) and (x.kind in ("country", "region") or
-                                                              (x.population or 0) >= POSTAL_MAX_RIVAL_POP)
-                                        for x, _ in scored)
+        # town of another state ("a Houston, Texas man detained in Moscow" is not Moscow, Texas: review repros),
+        # unless the dateline puts the story in the postal town's state ("LIVINGSTON, Texas — ... shot in Moscow")
+        rival = not n.qualifier and any(
+            not is_postal(x) and x.kind != "county" and (x.kind in ("country", "region") or
+                                                        (x.population or 0) >= POSTAL_MAX_RIVAL_POP)
+            for x, _ in scored)
         for j, (e, s) in enumerate(scored):
-            if is_postal(e) and (rival or key not in cued or not _postal_supported(e, n, admin1_votes, own, anchors)):
+            if is_postal(e) and ((rival and (e.country_code, e.admin1) not in dated) or key not in cued
+                                 or not _postal_supported(e, n, admin1_votes, own, anchors)):
                 continue
             if near[i][j]:
                 s += W_NEAR
@@ -851,7 +857,8 @@ POSTAL_NEEDS_CUE = True
 # A postal town written without its state is no sense of a name that a country, a first-level region or a town of at
 # least this population elsewhere also has (Moscow, Detroit, Ireland).  Set by hand from the review's repros (147
 # postal towns bear the name of a US city over 300,000 in another state); eval/gva_where dev city 0.8686 -> 0.8677 (2
-# incidents whose hamlet shares a sizeable town's name), test 0.8561 and state unchanged, GeoWebNews unchanged.
+# incidents whose hamlet shares a sizeable town's name), test 0.8561 and state unchanged, GeoWebNews unchanged; counties
+# are no rivals and a dateline of the postal town's state overrides ("LIVINGSTON, Texas — ... shot in Moscow"): 0.8677.
 POSTAL_MAX_RIVAL_POP = 50_000
 # A capitalised name after a locative or as a town of residents that only a postal town has ("in Pelzer", "of Stokes")
 # is recognised as a place (POSTAL_RECOGNISED); if no state of the article supports it, it is dropped again

@@ -392,6 +392,7 @@ class Context:
     quarterly: bool = False  # the article reports quarterly results ("a year earlier" is a quarter)
     past: bool = False  # the clause is in the simple past ("bought", "was shot"): a bare month or day is behind
     after_on: bool = False  # the expression follows "on" ("on Christmas": a holiday named as a day)
+    rescheduled: bool = False  # "was postponed to ...", "moved to": a day after the clause's past tense
 
     def zone_for(self, zone: str | None, day: date | None, h: int, mi: int) -> str | None:
         if zone is None:
@@ -632,7 +633,7 @@ def resolve(text: str, ctx: Context) -> Resolution:
             else:
                 y = _nearest_year(ref, mo, d, ctx.ahead, ctx.past and not ctx.ahead)
                 if d is not None:
-                    y = _year_of_weekday(low, ref, mo, d, y, ctx.past and not ctx.ahead)
+                    y = _year_of_weekday(low, ref, mo, d, y, ctx.past and not ctx.ahead and not ctx.rescheduled)
         anchored = mdy[0] is None
         if y is None:
             return Resolution(None, anchored=anchored)
@@ -1099,6 +1100,11 @@ def _stamps(text: str, found: list[tuple[int, int, Resolution]]) -> set[int]:
     return out
 
 
+# A day a past-tense clause moves something to ("The trial was postponed to Saturday, July 10"): it lies ahead.
+_RESCHEDULED = re.compile(r"(?i)\b(?:postponed|moved|rescheduled|delayed|pushed\s+back|put\s+off|adjourned|"
+                          r"continued)\s+(?:\w+\s+){0,3}?(?:to|for|until|till)\s+(?:on\s+)?$")
+
+
 def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
     """Every time expression of the article with its TimeML value, resolved against the reference date."""
     text = analysis.article.text
@@ -1114,7 +1120,9 @@ def extract_times(analysis: Analysis) -> tuple[TimeEx, ...]:
         ahead = _looks_ahead(analysis, start, end, sent_start)
         past = not ahead and _in_past_clause(analysis, start, end)
         after_on = bool(_HOLIDAY_ON.search(text, max(0, start - 8), start))
-        r = resolve(text[start:end], Context(ref, ahead, local_tz, quarterly=quarterly, past=past, after_on=after_on))
+        rescheduled = bool(_RESCHEDULED.search(text, max(sent_start, start - 40), start))
+        r = resolve(text[start:end], Context(ref, ahead, local_tz, quarterly=quarterly, past=past, after_on=after_on,
+                                             rescheduled=rescheduled))
         if r.value and _HOLIDAY_NOT_A_DAY.match(text, end) and _HOLIDAY.search(text, start, end):
             r = Resolution(None)  # "a deadly Memorial Day holiday weekend", "a New Year's Eve party"
         resolved.append((start, end, r))

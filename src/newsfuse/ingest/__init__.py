@@ -117,10 +117,14 @@ def decode_line(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8-sig", errors="newsfuse-cp1252"), f"byte {exc.start}: {exc.reason}"
 
 
-def _byte_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Lines of a byte stream split at LF, CR LF or a lone CR (JSON strings escape all three)."""
+def _lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator[bytes | str]:
+    """Lines of a stream: bytes split at LF, CR LF or a lone CR (JSON strings escape all three); text lines as
+    given (str.splitlines would also split at U+2028, which JSON strings may hold unescaped)."""
     for chunk in chunks:
-        yield from chunk.splitlines()
+        if isinstance(chunk, bytes):
+            yield from chunk.splitlines()
+        else:
+            yield chunk
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -315,7 +319,7 @@ def read_json_lines(stream: Iterable[str] | Iterable[bytes], source: str) -> Ite
     Lines given as bytes (a compressed file, standard input) are decoded one by one, so one line in another
     encoding costs a note, not the file."""
     lineno = 0
-    lines = _byte_lines(stream) if not isinstance(stream, (io.StringIO, io.TextIOBase)) else stream
+    lines = _lines(stream)
     try:
         for lineno, raw in enumerate(lines, start=1):
             where = f"line {lineno}"
@@ -493,6 +497,15 @@ def read_file(path: Path, options: IngestOptions = IngestOptions()) -> Iterator[
     yield from reader(path, data)
 
 
+# The "~k" suffixes newsfuse adds to a repeated id ("1~2", "1~2~2"): stripped, they give the id as the input gave it.
+_RENAMED = re.compile(r"(?:~\d+)+$")
+
+
+def id_root(article_id: str) -> str:
+    """The id as the input gave it, before any renaming: "1~2~2" -> "1" (a repeated id is renamed "<root>~k")."""
+    return _RENAMED.sub("", article_id) or article_id
+
+
 class UniqueIds:
     """Makes article ids unique within a batch: a repeated id gets the first free `<id>~2`, `<id>~3`, ... (free
     among every id handed out, so a renamed id never takes one that comes later or earlier)."""
@@ -505,10 +518,11 @@ class UniqueIds:
         if article.id not in self.taken:
             self.taken.add(article.id)
             return article, None
+        root = id_root(article.id)
         k = 2
-        while f"{article.id}~{k}" in self.taken:
+        while f"{root}~{k}" in self.taken:
             k += 1
-        new_id = f"{article.id}~{k}"
+        new_id = f"{root}~{k}"
         self.taken.add(new_id)
         note = _warn(where, E.E017, position, id=article.id, new_id=new_id)
         return Article(**{**_fields(article), "id": new_id}), note

@@ -78,3 +78,12 @@ def test_a_postal_town_never_takes_the_name_of_a_foreign_city_a_country_or_a_big
         a = analyse_text(text)
         (p,) = [p for p in a.places if p.span.text == name]
         assert p.country_code == cc and not (p.gazetteer_id or "").startswith("zip:"), (text, p.gazetteer_id)
+
+
+def test_a_dateline_of_the_postal_towns_state_lets_it_keep_a_name_a_big_city_elsewhere_has() -> None:
+    from newsfuse.stages import analyse_text
+
+    a = analyse_text("LIVINGSTON, Texas — A man was shot in Moscow on Saturday, the Polk County Sheriff's Office said. "
+                     "The victim was flown to a hospital in Houston.")
+    (p,) = [p for p in a.places if p.span.text == "Moscow"]
+    assert p.gazetteer_id == "zip:TX:moscow"

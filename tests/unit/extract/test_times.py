@@ -317,3 +317,8 @@ def test_weekday_written_with_a_month_and_day_picks_the_year_it_fits() -> None:
     assert _times("It was held April 12 at the fire hall.", published="2014-01-13")["April 12"].value == "2013-04-12"
     t = _times("The shooting happened at 10:00 a.m. on Wednesday, November 11.", published="2016-11-23")
     assert next(v.value for k, v in t.items() if "November 11" in k).startswith("2016-11-11")
+
+
+def test_a_day_something_was_postponed_to_lies_ahead_of_the_past_tense() -> None:
+    t = _times("The trial was postponed to Saturday, July 10, the court said.", published="2021-03-01")
+    assert t["Saturday, July 10"].value == "2021-07-10"

@@ -299,7 +299,9 @@ def test_a_plan_is_only_a_plan_word_leading_up_to_the_date_in_its_own_clause() -
                  "Police will not say whether the shooting on Wednesday was gang related.",
                  "Schools were closed Wednesday due to the shooting.",
                  "Will Smith was shot Wednesday night.",
-                 "An earthquake struck the region Wednesday, and aftershocks are expected to continue."):
+                 "An earthquake struck the region Wednesday, and aftershocks are expected to continue.",
+                 "Will County deputies responded to a home on Wednesday after a man was shot.",
+                 "The victim is expected to survive and was taken to a hospital early Wednesday after the shooting."):
         d = event_date([_a(text, "a", published="2021-03-03")])
         assert (d["value"], d["precision"]) == ("2021-03-03", "day"), text
     d = event_date([_a("The suspect, who will be arraigned Friday, shot two people on Monday.", "a", published="2021-03-05")])

@@ -158,7 +158,7 @@ def test_repeated_ids_never_collide_with_a_later_or_renamed_id(tmp_path: Path) -
     rows = [{"id": "x", "text": "one"}, {"id": "x", "text": "two"}, {"id": "x~2", "text": "three"}]
     p.write_text("".join(json.dumps(r) + "\n" for r in rows))
     arts, rej = _read(p)
-    assert [a.id for a in arts] == ["x", "x~2", "x~2~2"]
+    assert [a.id for a in arts] == ["x", "x~2", "x~3"]  # a renamed id is <root>~k, as the database names them
     assert [(r.code, r.where, r.position) for r in rej] == [("E017", str(p), "line 2"), ("E017", str(p), "line 3")]
 
 
@@ -223,3 +223,11 @@ def test_a_stray_byte_costs_only_itself_in_plain_and_packed_json_lines_with_any_
         arts, rej = _read(path)
         assert [a.text for a in arts] == ["caf\u00e9 in Z\u00fcrich", "Z\u00fcrich caf\u00e9"], path
         assert [(r.code, r.position) for r in rej] == [("E007", "line 2")], path
+
+
+def test_text_lines_are_taken_as_given_even_with_a_line_separator_inside_a_string() -> None:
+    from newsfuse.ingest import read_json_lines
+
+    lines = [json.dumps({"id": "u", "text": "first\u2028second part of one paragraph"}, ensure_ascii=False) + "\n"]
+    items = list(read_json_lines(lines, "feed"))
+    assert [i.id for i in items if isinstance(i, Article)] == ["u"]
