@@ -89,8 +89,9 @@ def _analyse_chunk(articles: Sequence[Article]) -> tuple[list[Analysis], list[Re
 
 def _stage_failure(stage: str, article: Article, exc: Exception) -> Rejection:
     from newsfuse.errors import E
+    from newsfuse.ingest import input_of
 
-    path, _, position = (article.source or article.id).partition("#")
+    path, position = input_of(article)
     return Rejection(
         stage=stage,
         code="E030",
@@ -341,14 +342,12 @@ def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) 
     over the same inputs adds nothing.  An id the database holds with another text is a different article under
     a reused id ("1" in each day's file): it is kept under the first free "<id>~k", with a note (E045).  One
     indexed lookup of the text's hash per article whose id is already taken."""
-    from dataclasses import replace
-
-    from newsfuse.ingest import _warn, id_root, unique_ids
+    from newsfuse.ingest import UniqueIds, _warn, id_root, input_of, unique_ids
 
     notes: list[Rejection] = []
     if len({a.id for a in articles}) < len(articles):  # (callers of the library make them unique; if not, here)
         articles, notes = unique_ids(articles, "batch")
-    taken = set(known)
+    ids = UniqueIds(known)
     fresh: list[tuple[int, Article]] = []
     pending: list[tuple[int, Article]] = []
     for i, a in enumerate(articles):
@@ -356,24 +355,18 @@ def _new_articles(articles: Sequence[Article], db: "Database", known: set[str]) 
         stored = [x for x in db.ids_with_text(a.text) if id_root(x) == root] if a.id in known or root != a.id else []
         if stored:  # stored before, under this name or another of the same id
             if a.id not in stored:  # said again at each reading of its input, which replaces that input's notes
-                where, _, position = (a.source or a.id).partition("#")
-                notes.append(_warn(where, E.E009, position or None, id=a.id, stored=sorted(stored)[0]))
+                where, position = input_of(a)
+                notes.append(_warn(where, E.E009, position, id=a.id, stored=sorted(stored)[0]))
             continue
         if a.id in known:
             pending.append((i, a))  # renamed below, once this batch's own free ids are taken
         else:
-            taken.add(a.id)
+            ids.taken.add(a.id)
             fresh.append((i, a))
     for i, a in pending:
-        root = id_root(a.id)
-        k = 2
-        while f"{root}~{k}" in taken:
-            k += 1
-        new_id = f"{root}~{k}"
-        taken.add(new_id)
-        where, _, position = (a.source or a.id).partition("#")
-        notes.append(_warn(where, E.E045, position or None, id=a.id, new_id=new_id))
-        fresh.append((i, replace(a, id=new_id)))
+        renamed, note = ids.claim(a, *input_of(a), code=E.E045)
+        notes.append(note)
+        fresh.append((i, renamed))
     fresh.sort(key=lambda x: x[0])
     return [a for _, a in fresh], notes
 

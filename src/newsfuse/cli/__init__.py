@@ -52,9 +52,7 @@ def run(
     from newsfuse.store.files import write_outputs
 
     started = time.monotonic()
-    if out.exists() and not out.is_dir():
-        typer.echo(E.E046.format(path=str(out)), err=True)
-        raise typer.Exit(EXIT_USAGE)
+    _out_dir_or_exit(out)
     articles: list[Article] = []
     rejections: list[Rejection] = []
     files_read: list[str] = []
@@ -106,6 +104,28 @@ def exit_code(exc: NewsfuseError) -> int:
 def _run_only(r) -> bool:  # type: ignore[no-untyped-def]
     """A note about this run, not about an input item: the database's (stage "store") or a path not found."""
     return r.stage == "store" or r.code == E.E001.name
+
+
+def _out_dir_or_exit(out: Path) -> None:
+    """Exit with EXIT_USAGE (E046) when the output folder is a file."""
+    if out.exists() and not out.is_dir():
+        typer.echo(E.E046.format(path=str(out)), err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _read_database(db: Path, read):  # type: ignore[no-untyped-def]
+    """`read(database)` on `db` opened read-only; a missing file or one that is no database exits EXIT_DATABASE (E042)."""
+    from newsfuse.store.db import Database
+
+    if not db.exists():
+        typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
+        raise typer.Exit(EXIT_DATABASE)
+    try:
+        with Database(db, readonly=True) as database:
+            return read(database)
+    except sqlite3.Error as exc:
+        typer.echo(E.E042.format(path=str(db), reason=str(exc)), err=True)
+        raise typer.Exit(EXIT_DATABASE) from exc
 
 
 def _all_rejections(database, run_notes, paths_read=()):  # type: ignore[no-untyped-def]
@@ -185,21 +205,11 @@ def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
 ) -> None:
     """Write the files of a database again (articles.jsonl, events.jsonl, events.csv, events.geojson, brief.md, report.html)."""
-    from newsfuse.store.db import Database
     from newsfuse.store.files import write_outputs
 
-    if not db.exists():
-        typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
-        raise typer.Exit(EXIT_DATABASE)
-    if out.exists() and not out.is_dir():
-        typer.echo(E.E046.format(path=str(out)), err=True)
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        with Database(db, readonly=True) as database:
-            articles, events, rejections = list(database.articles()), list(database.events()), database.rejections()
-    except sqlite3.Error as exc:
-        typer.echo(E.E042.format(path=str(db), reason=str(exc)), err=True)
-        raise typer.Exit(EXIT_DATABASE) from exc
+    articles, events, rejections = _read_database(
+        db, lambda database: (list(database.articles()), list(database.events()), database.rejections()))
+    _out_dir_or_exit(out)
     paths = write_outputs(out, articles, events, rejections)
     typer.echo(f"report: {paths['report']}  csv: {paths['csv']}", err=True)
 
@@ -216,17 +226,7 @@ def serve(
     from newsfuse.api import serve as serve_app
     from newsfuse.pipeline import ingest_objects
 
-    if not db.exists():
-        typer.echo(E.E042.format(path=str(db), reason="no such file"), err=True)
-        raise typer.Exit(EXIT_DATABASE)
-    from newsfuse.store.db import Database
-
-    try:
-        with Database(db, readonly=True) as database:  # a file that is no database stops here, before the banner
-            database.counts()
-    except sqlite3.Error as exc:
-        typer.echo(E.E042.format(path=str(db), reason=str(exc)), err=True)
-        raise typer.Exit(EXIT_DATABASE) from exc
+    _read_database(db, lambda database: database.counts())  # a file that is no database stops here, before the banner
     typer.echo(f"serving {db} on http://{host}:{port}/ (API at /api/events, OpenAPI at /openapi.json)", err=True)
     serve_app(str(db), host=host, port=port, ingest=partial(ingest_objects, str(db)))
 

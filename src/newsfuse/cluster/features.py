@@ -26,7 +26,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from newsfuse.extract.streets import STREET_WORDS
+from newsfuse.extract.streets import is_street_word
 from newsfuse.model import Analysis
 
 HASH_BITS = 21  # 2M buckets: collisions among a news vocabulary of ~10^5 terms stay rare
@@ -89,7 +89,6 @@ LINK_MAX_ADDRESSES = 2  # an article giving more addresses gives none (a round-u
 _LINK_CITY_PRECISION = frozenset({"city", "site"})
 _LINK_NAME = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
 _NAME_SUFFIX = frozenset("jr sr ii iii iv".split())
-_STREET_TYPES = frozenset(w for word, abbreviations in STREET_WORDS for w in (word, *abbreviations))
 _HOUSE_BEFORE = re.compile(r"\b(\d{1,6})\s+(?:block\s+of\s+)?(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?$")
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]|\b(?:19|20)\d\d\b", re.UNICODE)
@@ -419,7 +418,7 @@ def place_addresses(analysis: Analysis) -> set[str]:
     text = analysis.article.text
     for p in analysis.places:
         words = p.name.split()
-        if len(words) < 2 or words[-1].lower().rstrip(".") not in _STREET_TYPES:
+        if len(words) < 2 or not is_street_word(words[-1]):
             continue
         if words[0].isdigit():
             number, words = words[0], words[1:-1]

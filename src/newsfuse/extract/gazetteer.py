@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from statistics import median
 from typing import Any, Iterable, Iterator
 
 # Bump when the build changes: the cache file name carries it, so an old index is never read.
@@ -659,7 +660,7 @@ def _postal_towns(rows: Iterable[dict[str, Any]], entries: list[GazEntry], names
     out_names: list[tuple[str, str, int]] = []
     for (state, key), t in sorted(towns.items()):
         pts = t["points"].get("po") or t["points"]["area"]
-        lat, lon = round(_median([p[0] for p in pts]), 5), round(_median([p[1] for p in pts]), 5)
+        lat, lon = round(median([p[0] for p in pts]), 5), round(median([p[1] for p in pts]), 5)
         region = t["region"]
         same = [g for k in [key] + abbreviation_variants(key) for a, b, g in us_cities.get((region.admin1, _compact(k)), ())
                 if haversine_km(lat, lon, a, b) <= POSTAL_SAME_TOWN_KM]
@@ -675,12 +676,6 @@ def _postal_towns(rows: Iterable[dict[str, Any]], entries: list[GazEntry], names
         if t["own"] and postal_cities is not None:
             postal_cities.add(gid)
     return out_entries, out_names
-
-
-def _median(values: list[float]) -> float:
-    values = sorted(values)
-    mid = len(values) // 2
-    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def _compact(key: str) -> str:

@@ -761,8 +761,10 @@ def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None,
     # Regions written as qualifiers, in the sense that fits their town ("Oaxaca State, Mexico" is the country).
     anchors = {(q.country_code, q.name) for n, e in zip(names, first) for q in n.qualifier
                if q.kind == "region" and (e is None or _agrees(e, [q]))}
-    # The regions a dateline's qualifier names ("LIVINGSTON, Texas —"): where the story is told from.
-    dated = {(q.country_code, q.name) for n in names if text is not None and n.text.isupper() and
+    # Read only for postal towns (most articles have none to judge):
+    postal = any(is_postal(e) for scored in base for e, _ in scored)
+    # the regions a dateline's qualifier names ("LIVINGSTON, Texas —"): where the story is told from
+    dated = {(q.country_code, q.name) for n in names if postal and text is not None and n.text.isupper() and
              _LINE_START.search(text[max(0, n.start - 20):n.start]) for q in n.qualifier if q.kind == "region"}
     country_votes: Counter = Counter()
     admin1_votes: Counter = Counter()
@@ -787,7 +789,8 @@ def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None,
     total_c = sum(country_votes.values()) or 1.0
     total_a = sum(admin1_votes.values()) or 1.0
     near = _near_support(names, base, cands)
-    cued = {name_key(n.text) for n in names if text is None or not POSTAL_NEEDS_CUE or _postal_cue(text, n)}
+    cued = {name_key(n.text) for n in names
+            if postal and (text is None or not POSTAL_NEEDS_CUE or _postal_cue(text, n))}
     # Pass 2: with context (one sense per name and article: equal names share the choice).
     by_key: dict[str, tuple[GazEntry | None, float]] = {}
     out: list[tuple[GazEntry | None, float]] = []
@@ -802,7 +805,7 @@ def _resolve_all(names: list[_Name], gaz: Gazetteer, outlet_cc: str | None,
         # a postal town (no population) written bare never takes the name from a country, a region or a sizeable
         # town of another state ("a Houston, Texas man detained in Moscow" is not Moscow, Texas: review repros),
         # unless the dateline puts the story in the postal town's state ("LIVINGSTON, Texas — ... shot in Moscow")
-        rival = not n.qualifier and any(
+        rival = postal and not n.qualifier and any(
             not is_postal(x) and x.kind != "county" and (x.kind in ("country", "region") or
                                                         (x.population or 0) >= POSTAL_MAX_RIVAL_POP)
             for x, _ in scored)

@@ -1531,6 +1531,11 @@ def _passive_speaker(ctx: _Context, verb: Any, subj: Any) -> _Speaker | None:
     )
     if subj.dep_ != "nsubjpass" or (subj.head.i != verb.i and not shared) or verb.lower_ in _PASSIVE_SPEAKER_VERBS:
         return None
+    return _agent_speaker(ctx, verb)
+
+
+def _agent_speaker(ctx: _Context, verb: Any) -> _Speaker:
+    """Who a passive verb's agent names ("was told by X", "described by the network"), else nobody named."""
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         for obj in (c for c in agent.children if c.dep_ == "pobj"):
             return _speaker_from_subject(ctx, obj) or _UNNAMED
@@ -1693,10 +1698,7 @@ def _attribute_by_dependency(ctx: _Context, qs: int, qe: int, sentences: list[tu
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # 'a cult leader once accused of having "complete control ..."': a participle after a noun, in the
         # passive: its agent speaks ("described by the network as"), else nobody named
-        for agent in (c for c in verb.children if c.dep_ == "agent"):
-            for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                return _speaker_from_subject(ctx, obj) or _UNNAMED
-        return _UNNAMED
+        return _agent_speaker(ctx, verb)
     subj = _subject_of(verb)
     if subj is None:
         # "From Washington, Susan Rice, ..., said that": the parse lost the subject; the person named

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.casualties import INJURED, KILLED, article_totals, is_roundup, roundup_shooting_hit, title_reports
-from newsfuse.extract.participants import FIRST_NAMES_SPELLED, first_names_agree
+from newsfuse.extract.participants import FIRST_NAMES_SPELLED, _one_edit, first_names_agree
 from newsfuse.fuse.claims import counts_compatible
 from newsfuse.fuse.common import by_group, norm_name, representative
 from newsfuse.model import Analysis, CasualtyReport, EventTypeGuess
@@ -294,13 +294,9 @@ def _one_slip(a: str, b: str) -> bool:
     that begin alike ("Parker" and "Barker" are two families, not a slip)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < SLIP_MIN_LEN or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+    if min(len(a), len(b)) < SLIP_MIN_LEN or a[0] != b[0]:
         return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return _one_edit(a, b)
 
 
 def same_person(a: str, b: str, tolerant: bool = SAME_PERSON_TOLERANT) -> bool:

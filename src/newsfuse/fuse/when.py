@@ -486,7 +486,7 @@ class _EventPlace:
     """The event's voted location, a town or a site (`event_date` reads no other), read once for the place mentions of
     its articles (see `_placed`)."""
 
-    __slots__ = ("gazetteer_id", "key", "admin1", "admin2", "country_code", "lat", "lon", "_keys")
+    __slots__ = ("gazetteer_id", "key", "admin1", "admin2", "country_code", "lat", "lon")
 
     def __init__(self, location: Mapping[str, Any]) -> None:
         self.gazetteer_id = location.get("gazetteer_id")
@@ -494,7 +494,6 @@ class _EventPlace:
         self.admin1, self.admin2 = location.get("admin1"), location.get("admin2")
         self.country_code = location.get("country_code")
         self.lat, self.lon = location.get("lat"), location.get("lon")
-        self._keys: dict[str, str] = {}  # name_key of each place name read (the event's pages repeat their names)
 
     def holds(self, p: Place) -> bool | None:
         """Whether a place mention names the event's place or a region holding it (True), another town or county
@@ -503,11 +502,7 @@ class _EventPlace:
         if gid and gid == self.gazetteer_id:
             return True
         if self.key:
-            name = p.name or ""
-            key = self._keys.get(name)
-            if key is None:
-                key = self._keys[name] = name_key(name)
-            if key == self.key:
+            if name_key(p.name or "") == self.key:  # (name_key caches short names itself)
                 return True
         if not gid or (self.country_code and p.country_code != self.country_code):
             return None

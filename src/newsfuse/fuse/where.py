@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract import streets
-from newsfuse.extract.gazetteer import POSTAL_PREFIX, haversine_km, name_key
+from newsfuse.extract.gazetteer import haversine_km, is_postal, name_key
 from newsfuse.extract.places import ARCHIVE_PREFIX
 from newsfuse.model import Analysis, Place, Span
 
@@ -261,7 +261,7 @@ def _agency_places(analysis: Analysis, own_admin1: set[tuple[str | None, str | N
                 # agency: "Port Authority Police" is no village of France
                 found_all = [(e, k) for e, k in gaz.candidates(prefix)
                              if k == MATCH_PRIMARY and e.kind in ("city", "county")
-                             and (POSTAL_IN_AGENCIES or not e.gazetteer_id.startswith(POSTAL_PREFIX))
+                             and (POSTAL_IN_AGENCIES or not is_postal(e))
                              and ((e.country_code, e.admin1) in own_admin1
                                   or not own_admin1 and e.population >= AGENCY_PREFIX_MIN_POPULATION)]
                 if found_all:
@@ -270,7 +270,7 @@ def _agency_places(analysis: Analysis, own_admin1: set[tuple[str | None, str | N
         regions = [e for e, k in found_all if e.kind == "region" and k < 2]
         same = resolved.get(name_key(name))
         cands = [(e, k) for e, k in found_all if e.kind in ("city", "county") and k < 2
-                 and (POSTAL_IN_AGENCIES or e.gazetteer_id == same or not e.gazetteer_id.startswith(POSTAL_PREFIX))]
+                 and (POSTAL_IN_AGENCIES or e.gazetteer_id == same or not is_postal(e))]
         local = [e for e, _ in cands if (e.country_code, e.admin1) in own_admin1]
         if same is not None and any(e.gazetteer_id == same for e, _ in cands):
             e = next(e for e, _ in cands if e.gazetteer_id == same)  # "Chesterfield police" of a text's Chesterfield
@@ -383,7 +383,7 @@ _PAGE_WORDS = frozenset({"update", "updated", "file", "article", "related", "med
 
 def _dateline_towns(analysis: Analysis, taken: set[int]) -> list[Place]:
     """Unknown towns written as the dateline without a state (see FLOATING_DATELINE), as floating towns."""
-    from newsfuse.extract.gazetteer import is_postal, load_gazetteer
+    from newsfuse.extract.gazetteer import load_gazetteer
     from newsfuse.extract.places import DATELINE
 
     out = []
@@ -623,7 +623,7 @@ def _title_places(analysis: Analysis, states: set[tuple[str | None, str | None]]
                 if any(k == MATCH_PRIMARY and e.kind in ("region", "country") for e, k in found_all):
                     break  # "Arizona" names the state, not a town called Arizona
                 cands = [e for e, k in found_all if k != MATCH_CORE and e.kind in ("city", "county")
-                         and (POSTAL_IN_TITLES or not e.gazetteer_id.startswith(POSTAL_PREFIX))
+                         and (POSTAL_IN_TITLES or not is_postal(e))
                          and ((e.country_code, e.admin1) in states
                               or (not in_states_only and e.population >= TITLE_ONLY_MIN_POPULATION))]
                 if cands:
@@ -718,7 +718,7 @@ def _slug_towns(name: str) -> tuple[Any, ...]:
     own = {name_key(name), *abbreviation_variants(name_key(name))}
     return tuple(e for e, k in load_gazetteer().candidates(name) if e.kind in ("city", "county")
                  and (k == MATCH_PRIMARY or name_key(e.name) in own)
-                 and (POSTAL_IN_SLUGS or not e.gazetteer_id.startswith(POSTAL_PREFIX)))
+                 and (POSTAL_IN_SLUGS or not is_postal(e)))
 
 
 def _event_state(raw: list[tuple[Analysis, list[tuple[Place, float, str]]]]) -> tuple[str | None, str | None] | None:
@@ -1177,7 +1177,7 @@ POSTAL_IN_AGENCIES = False
 
 def _rehome(place: Place, state: tuple[str | None, str | None]) -> Place:
     """The same name in the event's region ("Madison" of a Nashville story is not Madison, Wisconsin)."""
-    from newsfuse.extract.gazetteer import MATCH_CORE, is_postal, load_gazetteer
+    from newsfuse.extract.gazetteer import MATCH_CORE, load_gazetteer
 
     if (place.gazetteer_id or "").startswith(FLOATING):
         return _unlisted_in(place, place.name, state) if state[0] == "US" else place

@@ -513,19 +513,31 @@ class UniqueIds:
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self.taken = set(taken)
 
-    def claim(self, article: Article, where: str, position: str | None) -> tuple[Article, Rejection | None]:
-        """The article under an id nobody else has, and the note (E017) when it had to be renamed."""
-        if article.id not in self.taken:
-            self.taken.add(article.id)
-            return article, None
-        root = id_root(article.id)
+    def free_id(self, article_id: str) -> str:
+        """The first `<root>~k` (k = 2, 3, ...) no one has, now taken."""
+        root = id_root(article_id)
         k = 2
         while f"{root}~{k}" in self.taken:
             k += 1
         new_id = f"{root}~{k}"
         self.taken.add(new_id)
-        note = _warn(where, E.E017, position, id=article.id, new_id=new_id)
+        return new_id
+
+    def claim(self, article: Article, where: str, position: str | None,
+              code: E = E.E017) -> tuple[Article, Rejection | None]:
+        """The article under an id nobody else has, and the note (`code`) when it had to be renamed."""
+        if article.id not in self.taken:
+            self.taken.add(article.id)
+            return article, None
+        new_id = self.free_id(article.id)
+        note = _warn(where, code, position, id=article.id, new_id=new_id)
         return Article(**{**_fields(article), "id": new_id}), note
+
+
+def input_of(article: Article) -> tuple[str, str | None]:
+    """The input path and position an article was read from ("feed.jsonl#line 3" -> ("feed.jsonl", "line 3"))."""
+    where, _, position = (article.source or article.id).partition("#")
+    return where, position or None
 
 
 def unique_ids(articles: Iterable[Article], where: str) -> tuple[list[Article], list[Rejection]]:
@@ -534,7 +546,7 @@ def unique_ids(articles: Iterable[Article], where: str) -> tuple[list[Article], 
     out: list[Article] = []
     notes: list[Rejection] = []
     for i, article in enumerate(articles):
-        path, _, position = (article.source or "").partition("#")
+        path, position = input_of(article) if article.source else ("", None)
         if path and position:  # an item of a file: its own path and line
             article, note = ids.claim(article, path, position)
         else:

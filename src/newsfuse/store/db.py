@@ -73,6 +73,7 @@ class Database:
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
+        self._hashes_filled = False  # (see _fill_text_hashes)
         try:
             if readonly:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
@@ -139,7 +140,7 @@ class Database:
 
     def _fill_text_hashes(self) -> None:
         """Hashes for the articles of a database from before they were kept (once)."""
-        if getattr(self, "_hashes_filled", False):
+        if self._hashes_filled:
             return
         missing = self.conn.execute(
             "SELECT id, json FROM articles WHERE id NOT IN (SELECT id FROM article_texts)").fetchall()
