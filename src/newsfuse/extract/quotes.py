@@ -315,7 +315,7 @@ def _run_on_lines(text: str, found: list[_Mark]) -> list[_Mark]:
         first_mark.setdefault(m.para, m)
     out: list[_Mark] = []
     added: list[_Mark] = []
-    dropped: list[_Mark] = []
+    dropped: set[_Mark] = set()
     for m in found:
         if m in dropped:
             continue
@@ -337,7 +337,7 @@ def _run_on_lines(text: str, found: list[_Mark]) -> list[_Mark]:
                 if mk.start() > ps and (first is None or empty_opener):
                     lines.append(_Mark(ps, mk.start(), ps, mk.end(), pi, True, True))
                     if empty_opener:
-                        dropped.append(first)
+                        dropped.add(first)
                 closed = True
             break
         if closed and lines:
@@ -614,6 +614,7 @@ class _Context:
         self.text = analysis.article.text
         self.doc = analysis.doc
         self.ents: list[_Entity] = []
+        self.acronyms: dict[str, str | None] = {}  # acronym speaker -> the body it stands for (_acronym_expansion)
         if self.doc is not None:
             text = self.text
             doc_ents = self.doc.ents
@@ -1833,7 +1834,14 @@ _ACRONYM_SKIPS = frozenset("of the for and on in at to".split())
 
 def _acronym_expansion(ctx: _Context, name: str) -> str | None:
     """The body an acronym speaker stands for, named in full in the article: "MoD" -> "Ministry of Defence"
-    when the capitals of the acronym are the initials of the name's words (of, the, and ... skipped)."""
+    when the capitals of the acronym are the initials of the name's words (of, the, and ... skipped).
+    Remembered per article: a body quoted many times is looked up once."""
+    if name not in ctx.acronyms:
+        ctx.acronyms[name] = _expand_acronym(ctx, name)
+    return ctx.acronyms[name]
+
+
+def _expand_acronym(ctx: _Context, name: str) -> str | None:
     if " " in name or not 2 <= len(name) <= 6 or sum(c.isupper() for c in name) < 2 or not name.isalpha():
         return None
     caps = "".join(c for c in name if c.isupper())

@@ -130,20 +130,25 @@ def _lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator[bytes | str]:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def scrub(value: Any) -> tuple[Any, int]:
-    """`value` (JSON data) with every lone surrogate in its strings replaced by U+FFFD, and how many were: JSON
-    escapes ("\\ud800") and bytes read with surrogateescape make them, and no UTF-8 writer or parser takes them."""
+def _clean(value: Any, found: list[str]) -> tuple[Any, int]:
+    """`value` (parsed JSON data) made writable, in one walk: every NaN or infinite number becomes None (Python's
+    json reads them; their names are appended to `found`) and every lone surrogate in a string or key U+FFFD
+    (JSON escapes such as "\\ud800" and bytes read with surrogateescape make them, and no UTF-8 writer or parser
+    takes them).  Returns the value and how many surrogates were replaced."""
     if isinstance(value, str):
         return _LONE_SURROGATE.subn("\ufffd", value)
+    if isinstance(value, float) and not math.isfinite(value):
+        found.append("NaN" if value != value else ("Infinity" if value > 0 else "-Infinity"))
+        return None, 0
     if isinstance(value, list):
-        items = [scrub(v) for v in value]
+        items = [_clean(v, found) for v in value]
         return [v for v, _ in items], sum(n for _, n in items)
     if isinstance(value, dict):
         out: dict[Any, Any] = {}
         count = 0
         for k, v in value.items():
-            k2, n1 = scrub(k)
-            v2, n2 = scrub(v)
+            k2, n1 = _clean(k, found)
+            v2, n2 = _clean(v, found)
             out[k2] = v2
             count += n1 + n2
         return out, count
@@ -287,24 +292,11 @@ def load_json(text: str, source: str, position: str) -> tuple[Any, list[Rejectio
     return load_json_value(json.loads(text), source, position)
 
 
-def _finite(value: Any, found: list[str]) -> Any:
-    """`value` with every NaN or infinite number replaced by None (their names appended to `found`)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        found.append("NaN" if value != value else ("Infinity" if value > 0 else "-Infinity"))
-        return None
-    if isinstance(value, list):
-        return [_finite(v, found) for v in value]
-    if isinstance(value, dict):
-        return {k: _finite(v, found) for k, v in value.items()}
-    return value
-
-
 def load_json_value(obj: Any, source: str, position: str) -> tuple[Any, list[Rejection]]:
     """Parsed JSON data (a line of a file, an API body) as the contract reads it: non-finite numbers (Python's
     json reads NaN and Infinity) null, lone surrogates U+FFFD, each with a note."""
     found: list[str] = []
-    obj = _finite(obj, found)
-    obj, bad = scrub(obj)
+    obj, bad = _clean(obj, found)
     notes: list[Rejection] = []
     if found:
         notes.append(_warn(source, E.E019, position, values=", ".join(sorted(set(found)))))
