@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -322,3 +324,27 @@ def test_weekday_written_with_a_month_and_day_picks_the_year_it_fits() -> None:
 def test_a_day_something_was_postponed_to_lies_ahead_of_the_past_tense() -> None:
     t = _times("The trial was postponed to Saturday, July 10, the court said.", published="2021-03-01")
     assert t["Saturday, July 10"].value == "2021-07-10"
+
+
+def test_clock_beside_a_part_of_day_takes_its_day() -> None:
+    t = _times("The teen was shot Friday night at 11 p.m. outside a club.", published="2021-03-08")
+    assert t["11 p.m."].value == "2021-03-05T23:00"
+    t = _times("Officers were called Tuesday evening at 6 p.m. to the house.", published="2021-03-08")
+    assert t["6 p.m."].value == "2021-03-02T18:00"
+
+
+def test_clock_beside_a_day_with_several_joining_words() -> None:
+    t = _times("Officers were called Tuesday, at about 6 p.m., to the house.", published="2021-03-08")
+    assert t["6 p.m."].value == "2021-03-02T18:00"
+
+
+def test_small_hours_after_a_night_are_the_next_day() -> None:
+    t = _times("The teen was shot Friday night at 2:45 a.m. outside a club.", published="2021-03-08")
+    assert t["Friday night"].value == "2021-03-05TNI"
+    assert t["2:45 a.m."].value == "2021-03-06T02:45"
+    assert times.resolve("Saturday night at 1 a.m.", times.Context(date(2021, 3, 8))).value == "2021-03-07T01:00"
+    assert times.resolve("late Friday at 12:30 a.m.", times.Context(date(2021, 3, 8))).value == "2021-03-06T00:30"
+    # a clock before the day it names, an afternoon, a clock before midnight: the day named
+    assert times.resolve("2 a.m. Friday", times.Context(date(2021, 3, 8))).value == "2021-03-05T02:00"
+    assert times.resolve("late Friday afternoon at 1 p.m.", times.Context(date(2021, 3, 8))).value == "2021-03-05T13:00"
+    assert times.resolve("Friday night at 11:30 p.m.", times.Context(date(2021, 3, 8))).value == "2021-03-05T23:30"

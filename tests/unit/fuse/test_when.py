@@ -325,3 +325,15 @@ def test_wire_snippets_that_only_report_a_day_do_not_outvote_the_report() -> Non
     snippets = [_a("The death toll from the mall shooting rose to four, officials said Thursday.", f"s{k}",
                    published="2021-03-04") for k in range(10)]
     assert event_date([main, *snippets])["value"] == "2021-03-02"
+
+
+def test_a_day_followed_by_a_when_clause_of_the_happening_is_its_day() -> None:
+    text = ("A man was arrested Wednesday in the fatal shooting of a woman and two of her children, police said. "
+            "Her family had been calling for help early Sunday when shots were fired at the woman's home. "
+            "He was found Wednesday in Savannah, Georgia.")
+    assert event_date([_a(text, "a", published="2016-08-03")])["value"] == "2016-07-31"
+    # a "when" clause about something else leaves the day as it was
+    text = ("A man was arrested Wednesday in the fatal shooting of a woman and two of her children, police said. "
+            "Her family had been calling for help early Sunday when the power went out at the woman's home. "
+            "He was found Wednesday in Savannah, Georgia.")
+    assert event_date([_a(text, "a", published="2016-08-03")])["value"] == "2016-08-03"
