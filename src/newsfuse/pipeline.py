@@ -600,10 +600,8 @@ def ingest_objects(db_path: str | Path, objects: Sequence[object], options: RunO
 
     Returns the ids added, the rejections (with their codes) and the ids of the events that now hold them.
     """
-    from newsfuse.ingest import article_from_object
+    from newsfuse.ingest import article_from_object, load_json_value, unique_ids
     from newsfuse.store.db import Database
-
-    from newsfuse.ingest import load_json_value, unique_ids
 
     articles: list[Article] = []
     rejected: list[Rejection] = []

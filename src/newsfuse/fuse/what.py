@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
-from newsfuse.extract.casualties import INJURED, KILLED, article_totals, is_roundup, roundup_shooting_hit, title_reports
+from newsfuse.extract.casualties import INJURED, KILLED, SHOT, article_totals, is_roundup, roundup_shooting_hit, title_reports
 from newsfuse.extract.participants import FIRST_NAMES_SPELLED, _one_edit, first_names_agree
 from newsfuse.fuse.claims import counts_compatible
 from newsfuse.fuse.common import by_group, norm_name, representative
@@ -253,8 +253,9 @@ _PROVISIONAL = re.compile(r"(?i)\bimmediate(?:ly)?\b|\bno (?:word|reports?) (?:y
 
 def _reading(reps: Sequence[CasualtyReport], kind: str, value: int) -> str:
     """How a source's figure is meant: "provisional" (an early zero: nothing known yet), else the qualifier of its
-    reports ("at least", "about", "exact")."""
-    same = [r for r in reps if r.kind == kind and r.value == value]
+    reports ("at least", "about", "exact"); the wounded are also read from the people shot ("at least four people were
+    shot" is a floor of the wounded, which "five were treated for gunshot wounds" does not dispute)."""
+    same = [r for r in reps if (r.kind == kind or (kind == INJURED and r.kind == SHOT)) and r.value == value]
     quals = {r.qualifier for r in same}
     if value == 0 and same and all(_PROVISIONAL.search(r.span.text) for r in same):
         return "provisional"

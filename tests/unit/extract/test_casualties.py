@@ -296,3 +296,43 @@ def test_title_reports_of_this_round(title: str, killed: int) -> None:
 def test_headline_count_before_another_count_is_not_an_object() -> None:
     assert _totals("2 dead 3 injured in Miami shooting")[0] == 2
     assert _totals("A gunman killed 12 and wounded 8.") == (12, 8)
+
+
+# Injured counts (project issue 5): the wounded taken to a hospital by a vehicle or fighting for their lives, an ordinal
+# taken to a hospital named without an article, "wounded another", a survivor told beside a death, "fatally wounded"
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("Four people are dead and another is fighting for her life after the shooting.", 4, 1),
+        ("Three men were shot and killed. A fourth victim was taken by personal vehicle to East Alabama Medical Center.", 3, 1),
+        ("The man was transported by ambulance to a nearby hospital.", None, 1),
+        ("Gunfire at an attempted eviction has killed one person and wounded another.", 1, 1),
+        ("A 4-year-old girl was shot and killed. Thacker was transported to the hospital with non-life-threatening injuries.", 1, 1),
+        ("A woman was shot and killed. He is listed in stable condition.", 1, 1),
+        ("He fatally wounded four friends and seriously wounded another in the cafeteria.", 4, 1),
+        ("The man was accused of shooting five family members, killing two.", 2, 3),
+    ],
+)
+def test_totals_injured_forms(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_wounded_another_is_a_stated_count() -> None:
+    a = analyse_text("Gunfire has killed one person and wounded another.", stages=[casualties.STAGE])
+    assert article_totals(a.casualties).injured_stated
+
+
+def test_a_definite_wounded_not_said_to_survive_is_still_the_dead() -> None:
+    # a definite singular taken to a hospital beside a death is still most often the dead one (DEFINITE_IS_DEAD)
+    assert _totals("A man was shot and killed. He was taken to a hospital.") == (1, None)
+
+
+def test_a_headline_list_does_not_run_over_a_verb_in_title_case() -> None:
+    a = analyse_text("The man was shot to death by police.", title="2 People Dead, 2 Officers Injured in River Forest", stages=[casualties.STAGE])
+    t = article_totals(casualties.title_reports(a))
+    assert (t.killed, t.injured) == (2, 2)
+
+
+def test_a_survivor_read_across_a_comma_is_not_kept_beside_a_death() -> None:
+    # "the scene, the other passenger": a subject read across a comma (an item of a news-brief page) is no one person
+    assert _totals("Joel Harrison died at the scene, the other passenger suffered non-life-threatening injuries.") == (1, None)

@@ -233,3 +233,14 @@ def test_titles_only_counts_are_told_apart() -> None:
     assert not what._titles_only({"reports": [{"value": 4}, {"value": 1, "title": "Man charged with killing 4"}]})
     assert not what._titles_only({"reports": []})
     assert not what._titles_only({"reports": [{"value": 3, "roundup": True, "title": "t"}]})
+
+
+# Injured counts (project issue 5): a floor of the people shot read as a floor of the wounded
+def test_a_floor_of_people_shot_does_not_dispute_a_higher_count() -> None:
+    a = _a("At least four people were shot outside the party.", "a")
+    b = _a("Five people were treated for gunshot wounds after the party.", "b")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert res["injured"]["value"] == 4  # the most conservative credible report
+    assert res["injured"]["disputed"] is False  # "at least four" allows five
+    c = _a("Three people were treated for gunshot wounds after the party.", "c")
+    assert what.casualties([a, c], {"a": "a", "c": "c"})["injured"]["disputed"] is True
