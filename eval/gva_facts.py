@@ -96,7 +96,8 @@ def parsed(articles: Sequence[Article]) -> list[Analysis]:
 
     The Docs are stored as a spaCy DocBin, so a change to an extraction stage re-runs only that stage.
     """
-    import pickle
+    import os
+import pickle
 
     from spacy.tokens import DocBin
 
@@ -114,7 +115,7 @@ def parsed(articles: Sequence[Article]) -> list[Analysis]:
     bin_ = DocBin(store_user_data=False)
     for a in out:
         bin_.add(a.doc)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two harnesses parsing at once must not share a temp file
     with tmp.open("wb") as fh:
         pickle.dump(([a.with_(doc=None) for a in out], bin_.to_bytes()), fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)

@@ -293,3 +293,16 @@ def test_a_town_named_saint_something_is_not_cut_at_st_by_the_street_ruler() -> 
     assert q.name == "Port Saint Lucie"
     # a street stays a street: no town is named "Bay St. Police"
     assert all(p.span.text != "Bay St. Police" for p in places("He lived on Bay St. Police said he was shot."))
+
+
+def test_a_name_after_a_word_for_a_town_is_written_as_a_place() -> None:
+    from newsfuse.extract.places import _after_locative
+
+    for text, name in (("dispatched to a home in the city of Wilson", "Wilson"),
+                       ("an accidental shooting in rural Foxhome", "Foxhome"),
+                       ("the village of Foxhome", "Foxhome")):
+        assert _after_locative(text, text.index(name)), text
+    assert not _after_locative("the city council of Wilson", len("the city council of "))
+    text = ("ELLSWORTH COUNTY, Kan. - First responders were dispatched to a home in the city of Wilson, "
+            "according to police chief Bob Doepp.")
+    assert by_text(text, "Wilson").admin1 == "Kansas"

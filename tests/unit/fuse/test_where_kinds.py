@@ -282,3 +282,16 @@ def test_review_cases_agency_prefix_and_court() -> None:
     court = where("A man was wounded in a shooting Saturday in Smyrna, Georgia. The suspect appeared in court in "
                   "Marietta on Monday.")
     assert court.get("name") == "Smyrna", court
+
+
+def test_a_town_written_as_where_a_person_lives_counts_less_than_the_scene() -> None:
+    from newsfuse.fuse.where import W_RESIDENCE, _residence_factor
+
+    text = ("A Dacula teenager shot himself in the foot near Maysville. Richard Pereira, of Barnegat, and "
+            "Sam Kenser, 15, of Aberdeen were with him.")
+    a = _analysis("a", text, [("Dacula", "geonames:4190523"), ("Maysville", "geonames:4208245")])
+    dacula, maysville = a.places
+    assert _residence_factor(a, dacula) == W_RESIDENCE and _residence_factor(a, maysville) == 1.0
+    for written in ("Barnegat", "Aberdeen"):
+        place = replace(maysville, span=Span.of("a", text, text.index(written), text.index(written) + len(written)))
+        assert _residence_factor(a, place) == W_RESIDENCE, written

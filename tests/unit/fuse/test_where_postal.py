@@ -43,3 +43,41 @@ def test_a_town_that_is_a_zip_codes_own_town_does_not_yield_to_the_big_city_next
     assert event_location([a])["name"] == "Littleton"
     monkeypatch.setattr(where, "POSTAL_CITY_NOT_SUBURB", False)  # the big-neighbour rule alone: Denver
     assert event_location([a])["name"] == "Denver"
+
+
+MONROE_LA, MONROE_CT = "geonames:4333669", "zip:CT:monroe"
+HOUSTON_TX, HOUSTON_AR = "geonames:4699066", "zip:AR:houston"
+
+
+def test_a_town_written_as_the_scene_moves_to_a_postal_town_of_its_name_in_the_events_region() -> None:
+    from tests.unit.fuse.test_where_kinds import _place
+
+    from newsfuse.fuse.where import _rehome
+
+    text = "A boy was shot in Monroe on Sunday. Monroe is a quiet town."
+    cued, bare = _place("a", text, "Monroe", MONROE_LA), _place("a", text, "Monroe", MONROE_LA, 1)
+    assert _rehome(cued, ("US", "Connecticut"), cued=True).gazetteer_id == MONROE_CT
+    assert _rehome(bare, ("US", "Connecticut")).gazetteer_id == MONROE_LA  # uncued: no postal town
+
+
+def test_a_big_city_written_as_the_scene_keeps_its_sense_over_a_postal_town_of_the_events_region() -> None:
+    from tests.unit.fuse.test_where_kinds import _place
+
+    from newsfuse.fuse.where import _rehome
+
+    text = "HOUSTON - A man who opened fire inside a restaurant was arrested."
+    houston = _place("a", text, "HOUSTON", HOUSTON_TX)
+    assert _rehome(houston, ("US", "Arkansas"), cued=True).gazetteer_id == HOUSTON_TX
+
+
+def test_a_scene_town_outvotes_the_dateline_of_the_town_the_story_was_filed_from(monkeypatch) -> None:
+    from tests.unit.fuse.test_where_kinds import _analysis
+
+    from newsfuse.fuse.where import event_location
+
+    text = ("SPRINGFIELD, Tenn. (AP) - An 11-year-old boy has died during a hunting trip. "
+            "Officials said the boy was shot Sunday at a hunting preserve in Cedar Hill.")
+    a = _analysis("a", text, [("SPRINGFIELD", "geonames:4659557"), ("Cedar Hill", "zip:TN:cedar-hill")])
+    assert event_location([a])["name"] == "Cedar Hill"
+    monkeypatch.setattr(where, "SCENE_DATELINE_MIN_FACTOR", None)
+    assert event_location([a])["name"] == "Springfield"
