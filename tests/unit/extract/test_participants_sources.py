@@ -1,4 +1,4 @@
-"""Participants of this round: sources "according to" a titled official, bylines, credits and reporters."""
+"""Participants: sources "according to" a titled official, bylines, credits and reporters are nobody in the event."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Fusion of this round: the injured read with their own count rule, participants of recalled happenings."""
+"""Fusion: the injured read with their own count rule, participants of recalled happenings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Participants fused across sources, round 9: one surname's several people are kept apart by their first names."""
+"""Participants fused across sources: one surname's several people are kept apart by their first names."""
 
 from __future__ import annotations
 

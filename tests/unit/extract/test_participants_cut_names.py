@@ -1,4 +1,4 @@
-"""Participants, round 9: names the small model cuts short, joins or mislabels (a left-out first name or surname, a
+"""Participants: names the small model cuts short, joins or mislabels (a left-out first name or surname, a
 nickname in quotes, "Deona and Keona Luke"), names in the frames news gives victims and suspects, and one surname's
 several people kept apart by their first names."""
 

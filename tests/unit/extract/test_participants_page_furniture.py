@@ -1,4 +1,4 @@
-"""Participants, round 8: headline words, places and page furniture read as names, bylines naming several people,
+"""Participants: headline words, places and page furniture read as names, bylines naming several people,
 officials named once as such, titles split from their full stop, ranks before a list, towns before their police, the
 second street of a corner, and other happenings told beside this one."""
 

@@ -1,4 +1,4 @@
-"""Casualty forms of the injured round: headline lists and forms, ordinal victims, vague counts, the other side."""
+"""Casualty forms of the injured: headline lists and forms, ordinal victims, vague counts, the other side."""
 
 from __future__ import annotations
 

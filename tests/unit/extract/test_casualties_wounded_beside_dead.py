@@ -1,4 +1,4 @@
-"""Casualties, round 6: the wounded beside the dead (possessives, "also", other ages or names) and follow-ups."""
+"""Casualties: the wounded beside the dead (possessives, "also", other ages or names) and follow-ups."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Casualties, round 8: people found or arriving with gunshot wounds, "one of eight shot", hedged counts of the wounded
+"""Casualties: people found or arriving with gunshot wounds, "one of eight shot", hedged counts of the wounded
 where nothing else counts them, and a round-up's largest single shooting."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Fusion, round 8: an event only round-ups report takes the wounded of the round-up's largest single shooting."""
+"""Fusion: an event only round-ups report takes the wounded of the round-up's largest single shooting."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Casualties, round 7: one noun table, compound person nouns, others shot beside the dead, fatal wounds, lists that
+"""Casualties: one noun table, compound person nouns, others shot beside the dead, fatal wounds, lists that
 died, dates of birth and statistics sentences."""
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def test_a_compound_person_noun_is_read_whole(text: str, who: str) -> None:
         ("Investigators identified two people found dead and two more who were injured inside a home.", 2, 2),
     ],
 )
-def test_round7_totals(text: str, killed: int | None, injured: int | None) -> None:
+def test_nouns_and_lists_totals(text: str, killed: int | None, injured: int | None) -> None:
     assert _totals(text) == (killed, injured)
 
 

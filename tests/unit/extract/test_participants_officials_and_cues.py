@@ -1,4 +1,4 @@
-"""Participants, round 7: credits after a slash, officials in apposition, suffixes and particles in names, first names
+"""Participants: credits after a slash, officials in apposition, suffixes and particles in names, first names
 that are also words, years of birth, gunshot wounds as cues, and the wounded who spoke to police."""
 
 from __future__ import annotations

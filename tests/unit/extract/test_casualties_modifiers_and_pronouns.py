@@ -1,4 +1,4 @@
-"""Casualties, round 9: counts inside modifiers, headline lists joined by "and", a pronoun in a list, unborn children,
+"""Casualties: counts inside modifiers, headline lists joined by "and", a pronoun in a list, unborn children,
 people taken to a hospital "where they died", wounds told on the way to a death, an ordinal without a noun, "two of
 whom have died", "— two fatally —", and a death said to be "also" one."""
 
@@ -51,7 +51,7 @@ def _title_totals(title: str) -> tuple[int | None, int | None]:
         ("A man was killed in the shooting on Main Street.", 1, None),
     ],
 )
-def test_round9_totals(text: str, killed: int | None, injured: int | None) -> None:
+def test_modifier_and_pronoun_totals(text: str, killed: int | None, injured: int | None) -> None:
     assert _totals(text) == (killed, injured)
 
 
@@ -76,7 +76,7 @@ def test_a_pronoun_before_a_possessive_noun_is_not_a_list_member() -> None:
         ("Blount County shooting spree leaves 4 wounded, gunman dead", 1, 4),
     ],
 )
-def test_round9_titles(title: str, killed: int | None, injured: int | None) -> None:
+def test_modifier_and_pronoun_titles(title: str, killed: int | None, injured: int | None) -> None:
     assert _title_totals(title) == (killed, injured)
 
 
@@ -114,7 +114,7 @@ def test_flags_off_restore_the_earlier_readings(monkeypatch: pytest.MonkeyPatch)
         ("One hundred and twenty people were killed in the earthquake.", 120, None),
     ],
 )
-def test_round9_review_mends(text: str, killed: int | None, injured: int | None) -> None:
+def test_modifier_and_pronoun_review_mends(text: str, killed: int | None, injured: int | None) -> None:
     assert _totals(text) == (killed, injured)
 
 
