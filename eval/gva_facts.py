@@ -97,7 +97,7 @@ def parsed(articles: Sequence[Article]) -> list[Analysis]:
     The Docs are stored as a spaCy DocBin, so a change to an extraction stage re-runs only that stage.
     """
     import os
-import pickle
+    import pickle
 
     from spacy.tokens import DocBin
 
