@@ -95,8 +95,8 @@ POSTING_MAX_DF_SHARE = 0.05
 CANDIDATES = 10
 CENTROID_EVENTS = 3  # events (best links first) whose centroid is scored
 # Candidate scores by a dense bincount when the postings' article numbers span at most DENSE_SPAN_PER_POSTING
-# times their count, else by np.unique (speed only: both sum each article's postings in the same order).  A fixed
-# span (1 << 20) made every article scan an array as long as the window (30,000 articles in benchmarks/stream.py:
+# times their count, else by a sort (`_sum_by_number`; speed only: both sum each article's postings in the same
+# order).  A fixed span (1 << 20) made every article scan an array as long as the window (30,000 articles in benchmarks/stream.py:
 # a cost that grew with the window); the sort costs only what the postings hold.
 DENSE_SPAN_PER_POSTING = 8
 SWEEP_CHUNK = 16_384  # posting lists swept per numpy pass (bounds the sweep's transient memory; speed only)
@@ -346,11 +346,15 @@ SPLIT_COPY_SIM = 0.9
 
 def _distinct_reports(sims: np.ndarray, part: list[int]) -> list[int]:
     """The members of a part less those nearly identical to an earlier one (copies of one report count once)."""
-    kept: list[int] = []
-    for i in part:
-        if not kept or float(sims[i, kept].max()) < SPLIT_COPY_SIM:
+    close = sims[np.ix_(part, part)] >= SPLIT_COPY_SIM  # the diagonal (1.0) included
+    if int(np.count_nonzero(close)) == len(part):
+        return list(part)  # no two members nearly identical: the usual case, decided by one comparison
+    rows = close.tolist()
+    kept: list[int] = []  # positions in `part`
+    for i, row in enumerate(rows):
+        if not any(row[j] for j in kept):
             kept.append(i)
-    return kept
+    return [part[i] for i in kept]
 
 
 def _top_split(sims: np.ndarray, z: np.ndarray, ratio: float, min_part: int, min_gap: float = 0.0) -> list[list[int]] | None:
@@ -409,13 +413,59 @@ _PAIR = struct.Struct("<dd")  # one posting: article number, weight
 _TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # upper-triangle indices by matrix size (at most SPLIT_MAX_MEMBERS)
 
 
+def _heaviest(ids: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the `n` heaviest entries, heaviest first, ties by id: `np.lexsort((ids, -weights))[:n]` without
+    sorting them all.  Only entries at least as heavy as the n-th heaviest can be among the first n, so a partition
+    finds that weight and the few entries reaching it are sorted (a dormant event's 40 terms of a centroid of
+    thousands).  Below 4n entries the plain sort is cheaper than the partition's extra passes."""
+    if len(weights) <= 4 * n:
+        return np.lexsort((ids, -weights))[:n]
+    cut = np.partition(weights, len(weights) - n)[len(weights) - n]  # the n-th heaviest weight
+    near = np.flatnonzero(weights >= cut)
+    return near[np.lexsort((ids[near], -weights[near]))[:n]]
+
+
+def _sum_by_number(nums: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct numbers ascending, the sum of each one's weights): `np.unique(nums, return_inverse=True)` then
+    `np.bincount(inverse, weights)`, the sums bit for bit (bincount adds each number's weights in input order).  The
+    numbers are posting lists laid end to end, each ascending (articles are appended in arrival order): a stable sort
+    (timsort) merges those runs at about half the cost of np.unique's quicksort."""
+    order = nums.argsort(kind="stable")
+    ordered = nums[order]
+    first = np.empty(len(ordered), dtype=bool)  # where a new number starts in sorted order
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    inverse = np.empty(len(nums), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], np.bincount(inverse, weights=weights)
+
+
 def _centroid_at(cent: tuple[np.ndarray, np.ndarray], keys: np.ndarray) -> np.ndarray:
     """An event centroid's sums at the given term ids (0.0 for terms it lacks), in their order."""
     ck, cv = cent
     if not len(ck):
         return np.zeros(len(keys), dtype=np.float64)
-    pos = np.minimum(np.searchsorted(ck, keys), len(ck) - 1)
+    pos = np.minimum(ck.searchsorted(keys), len(ck) - 1)
     return np.where(ck[pos] == keys, cv[pos], 0.0)
+
+
+class _Probe(NamedTuple):
+    """An event centroid looked up at an article's terms, kept from scoring the event for adding the article to it
+    (`OnlineClusterer._add_to_centroid`): one lookup serves both, and the dot is the centroid update's cross term."""
+
+    pos: np.ndarray  # each term's position in the centroid's ascending ids (clipped to the last)
+    hit: np.ndarray  # whether the centroid holds the term
+    dot: float  # the article's weights times the centroid's sums at its terms, summed left to right in its term order
+
+
+def _probe(cent: tuple[np.ndarray, np.ndarray], keys: np.ndarray, vals: np.ndarray) -> _Probe:
+    """`_Probe` of a centroid: the dot is `sum((vals * _centroid_at(cent, keys)).tolist())`, bit for bit."""
+    ck, cv = cent
+    if not len(ck):  # an event of articles without terms
+        return _Probe(np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool), sum((0.0 * vals).tolist()))
+    pos = np.minimum(ck.searchsorted(keys), len(ck) - 1)
+    hit = ck[pos] == keys
+    return _Probe(pos, hit, sum((np.where(hit, cv[pos], 0.0) * vals).tolist()))
 
 
 def _sorted_centroid(keys: Sequence[int], vals: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -600,6 +650,7 @@ class OnlineClusterer:
         self._sims: dict[str, np.ndarray] = {}  # fully live event -> pairwise date-adjusted cosines (cache, not dumped)
         self._revised: set[str] = set()  # events whose members changed by a split since take_revised()
         self._dots: dict[str, float] = {}  # the last scored article's dot with each scored event's centroid
+        self._probes: dict[str, _Probe] = {}  # the last scored article's centroid lookups (for adding it to one)
         self.link_index: dict[str, tuple[str, ...]] = {}  # link key -> events (live or dormant) whose members gave it
 
     # -- the online step ---------------------------------------------------------------------
@@ -618,7 +669,7 @@ class OnlineClusterer:
         idf = np.log((self.n_docs + 1) / (dfs.astype(np.float64) + 1)) + 1.0
         w = np.log1p(tf) * idf
         if len(w) > MAX_TERMS:
-            top = np.lexsort((keys, -w))[:MAX_TERMS]
+            top = _heaviest(keys, w, MAX_TERMS)
             keys, w, dfs = keys[top], w[top], dfs[top]
         norm = math.sqrt(float(w @ w)) or 1.0
         return keys, w / norm, dfs
@@ -640,6 +691,7 @@ class OnlineClusterer:
 
         self.last_scores = {}
         self._dots = {}
+        self._probes = {}
         ev = self.group_event.get(group_id) if group_id else None
         if ev is not None and ev not in self.live:
             ev = None
@@ -667,7 +719,7 @@ class OnlineClusterer:
         self.vals[n] = vals
         self.art_day[n] = day
         self.art_event[n] = ev
-        self._add_to_centroid(ev, keys, vals)
+        self._add_to_centroid(ev, keys, vals, self._probes.get(ev))
         self.sig[ev].add(places, terms.persons, exact_day, terms.links)
         self._index_links(ev, terms.links)
         if terms.anchors:
@@ -827,7 +879,7 @@ class OnlineClusterer:
         sel = np.flatnonzero(dfs <= max_df) if max_df != float("inf") else np.arange(len(keys))
         n = self.config.index_terms
         if n and len(sel) > n:
-            sel = sel[np.lexsort((keys[sel], -vals[sel]))[:n]]
+            sel = sel[_heaviest(keys[sel], vals[sel], n)]
         return sel
 
     def _max_df(self) -> float:
@@ -878,35 +930,27 @@ class OnlineClusterer:
         """
         cfg = self.config
         q = self._q
-        pairs: list[bytes] = []
-        lens: list[int] = []
-        qw: list[float] = []
         get = self.postings.get
-        size = _PAIR.size
-        limit = size * cfg.max_postings
+        limit = _PAIR.size * cfg.max_postings
         live_linked = sorted(ev for ev in linked if ev in self.live) if linked else []
         q[keys] = vals
         try:
-            for k in indexed.tolist():
-                pl = get(k)
-                if pl is None or len(pl) > limit:
-                    continue  # a term this common in the window proposes nothing useful
-                pairs.append(pl)
-                lens.append(len(pl) // size)
-                qw.append(k)
-            if not pairs and not live_linked:
+            # (term, postings) of the indexed terms; a term this common in the window proposes nothing useful
+            found = [(k, pl) for k in indexed.tolist() if (pl := get(k)) is not None and len(pl) <= limit]
+            if not found and not live_linked:
                 return None
             link: dict[str, float] = {}
             exact: dict[int, float] = {}  # article -> its exact dot product with the query
-            if pairs:
-                self._article_links(pairs, lens, qw, day, link, exact)
+            if found:
+                self._article_links(found, day, link, exact)
             live = self.live  # best link first, ties by the event's first live article (no two events share one)
             ranked = [e for _, _, e in sorted([(-v, live[e][0], e) for e, v in link.items()])[:CENTROID_EVENTS]]
             for ev in live_linked:  # events sharing a link key: their best member link, computed here if not above
                 if ev in ranked:
                     continue
                 if ev not in link:
-                    if sum((vals * _centroid_at(self.centroid[ev], keys)).tolist()) <= 0.0:
+                    probe = self._probes[ev] = _probe(self.centroid[ev], keys, vals)
+                    if probe.dot <= 0.0:
                         continue  # not one term in common (weights are positive): the key is all they share
                     link[ev] = self._member_link(ev, day, exact)
                 ranked.append(ev)
@@ -922,7 +966,8 @@ class OnlineClusterer:
                             and all(n in exact for n in members)):
                         dot = sum(exact[n] for n in members)  # the centroid is the sum of these members
                     else:  # the centroid's sums at the query's terms, products summed in the query's term order
-                        dot = sum((vals * _centroid_at(self.centroid[ev], keys)).tolist())
+                        probe = self._probes[ev] = _probe(self.centroid[ev], keys, vals)
+                        dot = probe.dot
                     self._dots[ev] = dot
                     denom = len(self.live[ev]) if cfg.average_link else (math.sqrt(self.cnorm2[ev]) or 1.0)
                     cos = dot / denom
@@ -955,23 +1000,25 @@ class OnlineClusterer:
             best = max(best, s)
         return best
 
-    def _article_links(self, pairs: list[bytes], lens: list[int], qw: list[int], day: int | None,
-                       link: dict[str, float], exact: dict[int, float]) -> None:
+    def _article_links(self, found: list[tuple[int, bytes]], day: int | None, link: dict[str, float],
+                       exact: dict[int, float]) -> None:
         """Fill `link` (event -> its best date-adjusted member cosine) and `exact` (article -> exact dot) from the
-        postings of the query's indexed terms: partial scores, then exact cosines for the best CANDIDATES articles."""
+        postings of the query's indexed terms (`found`: term, postings): partial scores, then exact cosines for the
+        best CANDIDATES articles."""
         cfg = self.config
         q = self._q
+        terms, pairs = zip(*found)
+        lens = np.fromiter(map(len, pairs), dtype=np.int64, count=len(pairs)) // _PAIR.size
         pv = np.frombuffer(b"".join(pairs), dtype=np.float64)
         s_arr = pv[0::2].astype(np.int64)
-        w_arr = pv[1::2] * np.repeat(q[np.array(qw, dtype=np.int64)], lens)
+        w_arr = pv[1::2] * np.repeat(q[np.array(terms, dtype=np.int64)], lens)
         lo_n = int(s_arr.min())
         if int(s_arr.max()) - lo_n < DENSE_SPAN_PER_POSTING * len(s_arr):  # numbers close: one dense bincount
             local = s_arr - lo_n
             idx = np.flatnonzero(np.bincount(local))
             uniq, partial = idx + lo_n, np.bincount(local, weights=w_arr)[idx]
         else:
-            uniq, inv = np.unique(s_arr, return_inverse=True)
-            partial = np.bincount(inv, weights=w_arr)
+            uniq, partial = _sum_by_number(s_arr, w_arr)
         shortlist = CANDIDATE_SLACK * cfg.candidates
         if len(partial) > shortlist:  # the best few (a few spare for forgotten articles), then all if short
             top = np.argpartition(-partial, shortlist)[:shortlist]
@@ -980,29 +1027,33 @@ class OnlineClusterer:
             order = top if alive >= cfg.candidates else np.lexsort((uniq, -partial))
         else:
             order = np.lexsort((uniq, -partial))  # ties: earlier article first
-        taken = 0
-        art_keys, art_vals = self.keys, self.vals
+        taken, wanted = 0, cfg.candidates
+        max_gap, day_penalty = cfg.max_gap_days, cfg.day_penalty
+        art_keys, art_vals, art_day, art_event = self.keys, self.vals, self.art_day, self.art_event
+        day_range = self.day_range
+        best = link.get
         for n in uniq[order].tolist():  # article numbers, best partial score first
             nkeys = art_keys.get(n)
             if nkeys is None:
                 continue  # forgotten article, not yet swept from the postings
             taken += 1
-            s = float(q[nkeys] @ art_vals[n])  # exact, over every term
-            exact[n] = s
-            od = self.art_day[n]
-            ev = self.art_event[n]
-            if od is None and day is not None and ev in self.day_range:
-                lo, hi = self.day_range[ev]  # an undated article stands at its event's days
-                od = lo if day < lo else hi if day > hi else day
-            if day is not None and od is not None:
+            s = exact[n] = float(q[nkeys] @ art_vals[n])  # exact, over every term
+            ev = art_event[n]
+            od = art_day[n] if day is not None else None
+            if od is None and day is not None:
+                span = day_range.get(ev)
+                if span is not None:  # an undated article stands at its event's days
+                    lo, hi = span
+                    od = lo if day < lo else hi if day > hi else day
+            if od is not None:
                 gap = abs(day - od)
-                if gap <= cfg.max_gap_days:
-                    s -= cfg.day_penalty * gap
-                    if s > link.get(ev, -1.0):
+                if gap <= max_gap:
+                    s -= day_penalty * gap
+                    if s > best(ev, -1.0):
                         link[ev] = s
-            elif s > link.get(ev, -1.0):
+            elif s > best(ev, -1.0):
                 link[ev] = s
-            if taken >= cfg.candidates:
+            if taken >= wanted:
                 break
 
     # -- link keys -------------------------------------------------------------------------------
@@ -1093,10 +1144,11 @@ class OnlineClusterer:
         self.centroid[ev] = (ckeys[order], cvals[order])
         self.cnorm2[ev] = float(np.dot(cvals, cvals))
 
-    def _add_to_centroid(self, ev: str, keys: np.ndarray, vals: np.ndarray) -> None:
+    def _add_to_centroid(self, ev: str, keys: np.ndarray, vals: np.ndarray, probe: _Probe | None = None) -> None:
         """Add an article's vector to its event's centroid and squared norm.  Each sum is old + weight, and the cross
         term is summed left to right in the article's term order (Python `sum` of a list): bit for bit the arithmetic
-        of the dict-based centroid this replaced, so the same articles give the same events."""
+        of the dict-based centroid this replaced, so the same articles give the same events.  `probe` is the lookup
+        scoring made of this centroid at these terms (`_best_event`), when it did."""
         cent = self.centroid.get(ev)
         if cent is None or not len(cent[0]):
             order = np.argsort(keys)
@@ -1104,15 +1156,14 @@ class OnlineClusterer:
             cross = 0.0
         else:
             ck, cv = cent
-            pos = np.minimum(np.searchsorted(ck, keys), len(ck) - 1)
-            hit = ck[pos] == keys
-            old = np.where(hit, cv[pos], 0.0)
-            cross = sum((old * vals).tolist())
+            pos, hit, cross = probe or _probe(cent, keys, vals)
             cv[pos[hit]] += vals[hit]  # in place: the centroid's arrays belong to it alone
             if not hit.all():  # new terms: merged in, kept sorted by term id
                 miss = ~hit
                 ck = np.concatenate((ck, keys[miss]))
-                order = np.argsort(ck)
+                # a sorted run and a short tail: the stable sort (timsort for int64) merges them in linear time, where
+                # the default quicksort re-sorts the whole centroid; ids are distinct, so both give the same order
+                order = np.argsort(ck, kind="stable")
                 self.centroid[ev] = (ck[order], np.concatenate((cv, vals[miss]))[order])
         self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + float(vals @ vals)
 
@@ -1138,7 +1189,7 @@ class OnlineClusterer:
                 self.group_event.pop(g, None)
                 self.group_owner.pop(g, None)
             if cfg.dormant_days > 0:
-                top = np.lexsort((ck, -cv))[:DORMANT_TERMS]  # heaviest first, ties by term id
+                top = _heaviest(ck, cv, DORMANT_TERMS)  # heaviest first, ties by term id
                 ck, cv = ck[top], cv[top] / norm
                 self.dormant[ev] = (ck, cv, d)
                 self.members[ev] = tuple(self.members[ev])  # frozen while dormant: not GC-tracked

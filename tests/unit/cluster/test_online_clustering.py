@@ -557,3 +557,55 @@ def test_an_outlets_name_in_two_titles_weighs_as_the_lead_not_as_the_title() -> 
     tf = article_terms(a).tf
     assert tf[term_id("riverton")] == LEAD_WEIGHT
     assert tf[term_id("earthquake")] > LEAD_WEIGHT
+
+
+def test_heaviest_entries_equal_a_full_sort_ties_included() -> None:
+    from newsfuse.cluster import _heaviest
+
+    rng = np.random.default_rng(3)
+    for size in (5, 40, 170, 900):
+        ids = rng.choice(5000, size=size, replace=False).astype(np.int64)
+        weights = rng.integers(1, 12, size=size) / 7.0  # few distinct weights: many ties at the cut
+        for n in (1, 10, 40):
+            assert _heaviest(ids, weights, n).tolist() == np.lexsort((ids, -weights))[:n].tolist()
+
+
+def test_sums_by_article_number_equal_unique_and_bincount_bit_for_bit() -> None:
+    from newsfuse.cluster import _sum_by_number
+
+    rng = np.random.default_rng(5)
+    # posting lists laid end to end: each ascending, numbers repeated across lists
+    runs = [np.sort(rng.choice(3000, size=int(rng.integers(1, 80)), replace=False)) for _ in range(30)]
+    nums = np.concatenate(runs).astype(np.int64)
+    weights = rng.random(len(nums)) * rng.random(len(nums))
+    uniq, inverse = np.unique(nums, return_inverse=True)
+    got_nums, got_sums = _sum_by_number(nums, weights)
+    assert got_nums.tolist() == uniq.tolist()
+    assert got_sums.tolist() == np.bincount(inverse, weights=weights).tolist()
+
+
+def test_copies_count_once_among_a_parts_reports() -> None:
+    from newsfuse.cluster import _distinct_reports
+
+    sims = np.array([[1.0, 0.95, 0.2, 0.3], [0.95, 1.0, 0.2, 0.92], [0.2, 0.2, 1.0, 0.1], [0.3, 0.92, 0.1, 1.0]])
+    assert _distinct_reports(sims, [0, 1, 2, 3]) == [0, 2, 3]  # 1 copies 0; 3 is close to 1 only, which is gone
+    assert _distinct_reports(sims, [0, 2]) == [0, 2]
+    assert _distinct_reports(sims, [1, 3]) == [1]
+
+
+def test_an_article_joins_an_event_whose_centroid_scoring_looked_up_as_if_looked_up_afresh() -> None:
+    # the lookup kept from scoring (_Probe) updates the centroid exactly as a fresh lookup does
+    rng = np.random.default_rng(11)
+    kept, fresh = OnlineClusterer(), OnlineClusterer()
+    from newsfuse.cluster import _probe
+
+    for _ in range(30):
+        keys = rng.choice(200, size=int(rng.integers(1, 40)), replace=False).astype(np.int64)
+        vals = rng.random(len(keys))
+        vals /= np.sqrt(vals @ vals)
+        cent = kept.centroid.get("ev")
+        kept._add_to_centroid("ev", keys, vals, _probe(cent, keys, vals) if cent is not None else None)
+        fresh._add_to_centroid("ev", keys, vals)
+        assert kept.centroid["ev"][0].tolist() == fresh.centroid["ev"][0].tolist()
+        assert kept.centroid["ev"][1].tolist() == fresh.centroid["ev"][1].tolist()
+        assert kept.cnorm2["ev"] == fresh.cnorm2["ev"]
