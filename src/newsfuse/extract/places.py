@@ -303,6 +303,9 @@ def recognise(analysis: Analysis, gaz: Gazetteer) -> list[_Name]:
             saint = _SAINT_AFTER.match(text, e) if _ENDS_WITH_ST.search(name) else None
             if saint and _town_named(gaz, text[s:saint.end()]):
                 e = saint.end()  # "Bay St. Louis", "Port St. Lucie": not the street "Bay St."
+            joined = _JOINED_AFTER.match(text, e)
+            if joined and _county_named(gaz, text[s:joined.end()]):
+                e = joined.end()  # "Miami-Dade": the county, not the city the model cut from its name
             if name.strip() in person_words and not _well_known(gaz, name):  # "Nelson" of "Dewly Nelson"
                 continue
         elif mention.label in RESCUE_LABELS and _well_known(gaz, name) and name.strip() not in person_words:
@@ -538,6 +541,17 @@ def _place_context(text: str, start: int, end: int) -> bool:
 # eval/places unchanged.
 _ENDS_WITH_ST = re.compile(r"\bSt\.?$")
 _SAINT_AFTER = re.compile(r"(?<=\.)\s?[A-Z][a-z'’-]+|\.?\s[A-Z][a-z'’-]+")
+
+
+# A county whose name joins a city's name to another with a hyphen ("Miami-Dade", "Miami-Dade County"): the model often
+# tags the city alone, which would place the story in that city rather than anywhere in the county.  eval/places tune:
+# strict F1 0.8623 -> 0.8633, relaxed 0.8843 -> 0.8846 (test unchanged); eval/gva_where dev and test unchanged.
+_JOINED_AFTER = re.compile(r"-[A-Z][a-z'’]+(?:\s+County)?\b")
+
+
+def _county_named(gaz: Gazetteer, name: str) -> bool:
+    """Some county has this name, written with or without the word "County"."""
+    return any(e.kind == "county" for e, _m in gaz.candidates(name))
 
 
 def _town_named(gaz: Gazetteer, name: str) -> bool:

@@ -306,3 +306,9 @@ def test_a_name_after_a_word_for_a_town_is_written_as_a_place() -> None:
     text = ("ELLSWORTH COUNTY, Kan. - First responders were dispatched to a home in the city of Wilson, "
             "according to police chief Bob Doepp.")
     assert by_text(text, "Wilson").admin1 == "Kansas"
+
+
+def test_a_county_joined_to_a_citys_name_is_the_county() -> None:
+    p = by_text("Miami-Dade police said a man was shot Tuesday in Hialeah.", "Miami-Dade")
+    assert p.name == "Miami-Dade County" and p.precision == "region" and p.admin1 == "Florida"
+    assert not any(q.span.text == "Miami" for q in places("Miami-Dade police said a man was shot Tuesday."))

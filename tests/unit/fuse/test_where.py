@@ -325,3 +325,18 @@ def test_outlet_regions_re_recording_an_event_replaces_it_and_survive_a_round_tr
     copy = OutletRegions.from_json(regions.to_json())
     assert all(copy.homes(k) == regions.homes(k) for k in ("e1", "e2", "e3"))
     assert copy.events_of({"wxyz.com"}) == {"e1", "e2", "e3"}
+
+
+def test_a_state_written_in_the_text_beats_the_outlets_usual_region() -> None:
+    from newsfuse.fuse.where import OutletRegions
+
+    regions = OutletRegions()
+    for i in range(3):
+        o = _from(_analysis(f"o{i}", "A man was shot in Peoria.", [("Peoria", PEORIA)]), "http://wxyz.com/x")
+        regions.add([o], event_location([o]))
+    massachusetts = {"name": "Massachusetts", "gazetteer_id": "iso3166-2:US-MA", "lat": 42.3, "lon": -71.8,
+                     "country_code": "US", "admin1": "Massachusetts", "precision": "region"}
+    event = _from(_analysis("e", "A teen was shot in Springfield on Wednesday, Massachusetts State Police said.", [
+        ("Springfield", SPRINGFIELD_MA), ("Massachusetts", massachusetts)]), "http://wxyz.com/story")
+    loc = event_location([event], regions)
+    assert loc["name"] == "Springfield" and loc["admin1"] == "Massachusetts"

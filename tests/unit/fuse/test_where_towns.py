@@ -111,3 +111,10 @@ def test_page_labels_written_as_datelines_are_no_towns() -> None:
     for label in ("PHOTOS", "OPINION", "DEVELOPING", "ANALYSIS", "EDITORIAL"):
         text = f"{label} — A man was shot and killed Saturday night, police said."
         assert _dateline_towns(_analysis("p", text, []), set()) == [], label
+
+
+def test_a_name_ending_in_a_street_abbreviation_is_no_town() -> None:
+    for street in ("ELM AVE — A man was shot.", "PINE BLVD — A man was shot.", "OAK ST. — A man was shot."):
+        assert _dateline_towns(_analysis("a", street, []), set()) == [], street
+    (town,) = _dateline_towns(_analysis("b", "SMICKSBURG — A man was shot.", []), set())  # a town's own name
+    assert town.name == "Smicksburg"
