@@ -113,3 +113,46 @@ def test_lone_town_is_not_a_participant_but_a_lone_surname_with_an_age_is() -> N
     got = _people("McKoy, a 17-year-old from Dorchester, was just released from Boston Medical Center after he was shot.")
     assert "Dorchester" not in got
     assert "Leinonen" in _people("The 32-year-old Leinonen was killed, police said.")
+
+
+def test_kin_named_by_a_first_name_take_the_surname_of_the_person_before_them() -> None:
+    got = _people("Prosecutors say 53-year-old Michael Stasko fatally shot his wife, Melissa, and their 8-year-old daughter, Mellie.")
+    assert got["Melissa Stasko"][2:] == ("victim", "killed")
+    assert got["Mellie Stasko"][0] == 8
+    got = _people("Ross Anderson is accused of killing 30-year-old Rachael Johnson and her five-year-old son, Colton, police said.")
+    assert "Colton Johnson" in got
+    assert "Mary Smith" not in _people("John Smith said his wife, Mary, was at home.")
+
+
+def test_date_led_recaps_and_drug_blotter_items_are_set_aside() -> None:
+    got = _people(
+        "On June 7, Jamie Lynn Salazar, 34, and her son were shot and killed by her fiance. "
+        "Speeding Pot Bust: Timothy Howard, 26, of Trenton, was arrested after police found him in possession of marijuana. "
+        "Police arrested Marcus Green, 31, and charged him with murder and drug possession."
+    )
+    assert "Jamie Lynn Salazar" not in got
+    assert "Timothy Howard" not in got
+    assert "Marcus Green" in got
+
+
+def test_people_first_named_far_down_a_long_page_are_left_out() -> None:
+    filler = "The council met on Tuesday to discuss the budget for the coming year. " * (participants.FAR_INTO_PAGE // 60)
+    got = _people(f"John Williams, 23, was shot and killed outside his home on Monday. {filler}Mark Roe, 30, was shot and killed.")
+    assert "John Williams" in got
+    assert "Mark Roe" not in got
+
+
+def test_reporters_of_outlets_ending_in_s_and_aldermen_are_not_participants() -> None:
+    got = _people("Sources told NBC News’ Andrew Blankstein that the woman, 50, was shot and killed. "
+                  "The baby was shot by their dad, he told 1010 WINS’ Roger Stern.")
+    assert "Andrew Blankstein" not in got and "Roger Stern" not in got
+    assert "Pat Dowell" not in _people("Officers and Ald. Pat Dowell (3rd) were out on the scene where a man was killed.")
+
+
+def test_a_date_led_sentence_still_tells_of_people_the_article_names_elsewhere() -> None:
+    got = _people(
+        "Officer Tom Reed accidentally shot Ann Carter with live rounds instead of blanks. "
+        "On August 9th, 2016, 73-year-old Ann Carter was shot and killed during a drill at the police academy."
+    )
+    assert got["Ann Carter"][0] == 73
+    assert got["Ann Carter"][2:] == ("victim", "killed")
