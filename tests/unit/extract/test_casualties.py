@@ -336,3 +336,36 @@ def test_a_headline_list_does_not_run_over_a_verb_in_title_case() -> None:
 def test_a_survivor_read_across_a_comma_is_not_kept_beside_a_death() -> None:
     # "the scene, the other passenger": a subject read across a comma (an item of a news-brief page) is no one person
     assert _totals("Joel Harrison died at the scene, the other passenger suffered non-life-threatening injuries.") == (1, None)
+
+
+# Injured counts (project issue 5, second round): a parent "of N" is one person hit; people taken to a hospital before a
+# later death are people hit
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("The family of a father of three who was shot and killed during the weekend is looking for answers.", 1, None),
+        ("Police said a mother of two who was wounded is expected to survive.", None, 1),
+    ],
+)
+def test_a_parent_of_several_is_one_person(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_a_parent_of_several_keeps_a_span_of_the_text() -> None:
+    text = "The family of a father of three who was shot and killed is looking for answers."
+    a = analyse_text(text, stages=[casualties.STAGE])
+    (r,) = [r for r in a.casualties if r.kind == casualties.KILLED]
+    assert (r.value, r.span.text, text[r.span.start:r.span.end]) == (1, "a father of three who was shot and killed", r.span.text)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # the people taken to a hospital include one who died there later: people hit, not all wounded
+        ("A shooting sent five people to the hospital late Sunday. One of the victims, Jeffery Webb, 47, later died.", 1, 4),
+        # a death told apart from those taken to a hospital is not one of them
+        ("Three people were taken to a hospital. A man was killed at the scene.", 1, 3),
+    ],
+)
+def test_people_hospitalized_before_a_later_death_are_people_hit(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
