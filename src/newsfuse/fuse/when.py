@@ -308,15 +308,6 @@ def clip_lines(text: str) -> list[tuple[int, int]]:
 
 _NOT_GIVEN: Any = object()
 
-# A day followed by a "when" clause that tells of the happening ("Police had been searching for him since early
-# Sunday when shots were fired at the woman's home", the parse hanging the day on "searching") is the day of the
-# happening, whatever verb the parse hangs it on.  eval/gva_when dev (2,200 incidents): 0.8782 -> 0.8786 (1 gained,
-# none lost; the same at WHEN_CLAUSE_CHARS 40 and 150); test unchanged.
-WHEN_CLAUSE_EVENT = True
-WHEN_CLAUSE_CHARS = 80  # how far into the "when" clause a happening word is looked for
-_WHEN_CLAUSE = re.compile(r"(?i)[ \t,]*when\b")
-
-
 def _candidates(a: Analysis, stale: bool = False, ref: Any = _NOT_GIVEN) -> list[Candidate]:
     """(day, precision rank, weight, expression, body sentence index) for each dated expression of one article.
 
@@ -383,10 +374,6 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
             # (3 gained, 1 lost; skipping every report date instead: 0.8645, 9 gained, 13 lost)
             last_day = day
         attached = t.attached
-        if WHEN_CLAUSE_EVENT and attached not in ("event", "event_noun") and rank == 0 \
-                and _WHEN_CLAUSE.match(a.article.text, t.span.end) \
-                and EVENT_CUES.search(a.article.text, t.span.end, min(sentence.end, t.span.end + WHEN_CLAUSE_CHARS)):
-            attached = "event"  # "searching for him since early Sunday, when shots were fired at the home"
         if i not in cues:
             cues[i] = _sentence_cues(sentence_text)
         cue, background_cue, court = cues[i]

@@ -348,3 +348,66 @@ def test_small_hours_after_a_night_are_the_next_day() -> None:
     assert times.resolve("2 a.m. Friday", times.Context(date(2021, 3, 8))).value == "2021-03-05T02:00"
     assert times.resolve("late Friday afternoon at 1 p.m.", times.Context(date(2021, 3, 8))).value == "2021-03-05T13:00"
     assert times.resolve("Friday night at 11:30 p.m.", times.Context(date(2021, 3, 8))).value == "2021-03-05T23:30"
+
+
+def test_small_hours_before_or_after_a_night_are_the_next_day() -> None:
+    t = _times("A man was shot at 2 a.m. last night outside a bar, police said.", published="2021-03-08")
+    assert t["2 a.m."].value == "2021-03-08T02:00"
+    t = _times("A man was shot overnight Friday at 2 a.m. outside a club.", published="2021-03-08")
+    assert t["2 a.m."].value == "2021-03-06T02:00"
+    # "overnight" alone is the reference day's own night: its small hours stay on the reference day
+    assert times.resolve("overnight at 2 a.m.", times.Context(date(2021, 3, 8))).value == "2021-03-08T02:00"
+
+
+def test_midnight_after_a_night_is_the_next_day() -> None:
+    t = _times("The man was shot Friday night at midnight outside a club.", published="2021-03-08")
+    assert t["midnight"].value == "2021-03-06T00:00"
+    assert times.resolve("Friday night at midnight", times.Context(date(2021, 3, 8))).value == "2021-03-06T00:00"
+    assert times.resolve("Friday night at 12 a.m.", times.Context(date(2021, 3, 8))).value == "2021-03-06T00:00"
+    assert times.resolve("Friday at midnight", times.Context(date(2021, 3, 8))).value == "2021-03-05T00:00"
+    # just before midnight is still the night's own day
+    t = _times("Four people were shot just before midnight Friday night in Northeast.", published="2021-03-08")
+    assert t["just before midnight Friday night"].value == "2021-03-05T00:00"
+    t = _times("Four people were shot Friday night just before midnight in Northeast.", published="2021-03-08")
+    assert next(v.value for k, v in t.items() if "midnight" in k) == "2021-03-05T00:00"
+    assert not times._after_midnight("Friday night", "midnight", lead="just before ")
+    assert times._after_midnight("Friday night", "midnight", lead="shortly after ")
+
+
+def test_a_night_never_moves_a_clock_past_the_reference_day() -> None:
+    ctx = times.Context(date(2021, 3, 8))
+    assert times.resolve("last night at 2 a.m.", ctx).value == "2021-03-08T02:00"
+    assert times.resolve("late last night at 1:30 a.m.", ctx).value == "2021-03-08T01:30"
+    # a bare clock on the reference day is not moved by a night word of its own span
+    assert times.resolve("late at night at 2 a.m.", ctx).value == "2021-03-08T02:00"
+
+
+def test_a_clock_between_two_days_takes_the_closer_one() -> None:
+    t = _times("He was released Monday, at around 11 p.m. (Sunday) the shooting began.", published="2021-03-09")
+    assert t["11 p.m."].value == "2021-03-07T23:00"
+    t = _times("Officers were called Tuesday, at about 6 p.m., to the house.", published="2021-03-08")
+    assert t["6 p.m."].value == "2021-03-02T18:00"
+
+
+def test_joining_words_between_a_day_and_its_clock_are_separated() -> None:
+    assert times._NEAR_GAP.fullmatch(", at about ")
+    assert times._NEAR_GAP.fullmatch(" (")
+    assert times._NEAR_GAP.fullmatch(" atabout ") is None
+    assert times._NEAR_GAP.fullmatch(" shortlyafter ") is None
+
+
+def test_a_day_before_a_when_clause_of_the_happening_dates_the_happening() -> None:
+    text = "Her family had been calling for help early Sunday when shots were fired at the woman's home."
+    assert _times(text, published="2016-08-03")["early Sunday"].attached == "event"
+    text = "Her family had been calling for help early Sunday when the power went out at the woman's home."
+    assert _times(text, published="2016-08-03")["early Sunday"].attached != "event"
+    for text in ("He was walking home early Sunday when gunshots rang out.",
+                 "Neighbors called 911 early Sunday when a gunman opened fire."):
+        assert _times(text, published="2021-03-08")["early Sunday"].attached == "event", text
+    assert _times("Neighbors called 911 early Sunday when they heard a noise.",
+                  published="2021-03-08")["early Sunday"].attached != "event"
+    # asked about it, or a verb further on: the day keeps what its own verb says
+    for text in ("Police said Sunday, when asked about the shooting, that no arrest had been made.",
+                 "Police were searching Sunday when asked about the shooting.",
+                 "He was charged Sunday, when prosecutors said he fired six shots."):
+        assert _times(text, published="2021-03-08")["Sunday"].attached != "event", text

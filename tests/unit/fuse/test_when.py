@@ -337,3 +337,23 @@ def test_a_day_followed_by_a_when_clause_of_the_happening_is_its_day() -> None:
             "Her family had been calling for help early Sunday when the power went out at the woman's home. "
             "He was found Wednesday in Savannah, Georgia.")
     assert event_date([_a(text, "a", published="2016-08-03")])["value"] == "2016-08-03"
+
+
+def test_a_when_clause_of_asking_or_beside_a_reported_day_does_not_date_the_happening() -> None:
+    from newsfuse.fuse import when
+
+    # "said Sunday, when asked about the shooting": the day of the answer, however often it is repeated
+    night = _a("A man was shot Friday night on Elm Street, police said.", "a", published="2021-03-06")
+    asked = [_a(f"The sheriff said Sunday, when asked about the {noun}, that detectives had no suspect.", f"b{k}",
+                published="2021-03-08") for k, noun in enumerate(("shooting", "homicide"))]
+    assert event_date([night, *asked])["value"] == "2021-03-05"
+
+    # a day a report verb already dates ("charged Sunday", "was held Sunday") weighs what it weighs without the clause
+    def sunday_weight(sentence: str) -> float:
+        a = _a("A man was shot Friday on Elm Street. " + sentence, "c", published="2021-03-08")
+        return next(w for d, r, w, t, i in when._candidates(a) if t.span.text == "Sunday")
+
+    assert sunday_weight("He was charged Sunday, when prosecutors said he fired six shots.") == \
+        sunday_weight("He was charged Sunday.")
+    assert sunday_weight("A vigil was held Sunday when friends remembered the teen who was shot.") == \
+        sunday_weight("A vigil was held Sunday.")
