@@ -299,7 +299,6 @@ def test_a_name_after_a_word_for_a_town_is_written_as_a_place() -> None:
     from newsfuse.extract.places import _after_locative
 
     for text, name in (("dispatched to a home in the city of Wilson", "Wilson"),
-                       ("an accidental shooting in rural Foxhome", "Foxhome"),
                        ("the village of Foxhome", "Foxhome")):
         assert _after_locative(text, text.index(name)), text
     assert not _after_locative("the city council of Wilson", len("the city council of "))
@@ -312,3 +311,9 @@ def test_a_county_joined_to_a_citys_name_is_the_county() -> None:
     p = by_text("Miami-Dade police said a man was shot Tuesday in Hialeah.", "Miami-Dade")
     assert p.name == "Miami-Dade County" and p.precision == "region" and p.admin1 == "Florida"
     assert not any(q.span.text == "Miami" for q in places("Miami-Dade police said a man was shot Tuesday."))
+
+
+def test_a_bare_name_after_in_rural_is_no_town_of_some_far_state() -> None:
+    # "rural Clay" with no state in the article: not Clay, New York
+    assert not any(p.span.text == "Clay" for p in places("A hunter was shot Saturday in rural Clay, the sheriff's "
+                                                          "office said."))

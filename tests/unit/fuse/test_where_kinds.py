@@ -295,3 +295,21 @@ def test_a_town_written_as_where_a_person_lives_counts_less_than_the_scene() -> 
     for written in ("Barnegat", "Aberdeen"):
         place = replace(maysville, span=Span.of("a", text, text.index(written), text.index(written) + len(written)))
         assert _residence_factor(a, place) == W_RESIDENCE, written
+
+
+def test_an_officer_a_suspect_or_a_victim_of_a_town_is_no_resident_of_it() -> None:
+    from newsfuse.extract.places import STAGE
+    from newsfuse.stages import analyse_text
+
+    def where(text: str) -> dict:
+        return event_location([analyse_text(text, article_id="r", stages=[STAGE])])
+
+    # "a Mesquite officer" is employed there, and most often shot there: no residence to count less
+    for text, town in (
+            ("A Mesquite officer was shot Tuesday during a traffic stop. Balch Springs police assisted in the search "
+             "for the gunman.", "Mesquite"),
+            ("A Marietta officer was shot Tuesday during a traffic stop. Smyrna police helped search for the gunman.",
+             "Marietta"),
+            ("Lawyers for the Aurora suspect spoke in Centennial on Monday. He is charged with killing 12 people in a "
+             "theater.", "Aurora")):
+        assert where(text)["name"] == town, text

@@ -70,14 +70,48 @@ def test_a_big_city_written_as_the_scene_keeps_its_sense_over_a_postal_town_of_t
     assert _rehome(houston, ("US", "Arkansas"), cued=True).gazetteer_id == HOUSTON_TX
 
 
-def test_a_scene_town_outvotes_the_dateline_of_the_town_the_story_was_filed_from(monkeypatch) -> None:
-    from tests.unit.fuse.test_where_kinds import _analysis
-
+def _where(text: str) -> dict:
+    from newsfuse.extract.places import STAGE
     from newsfuse.fuse.where import event_location
+    from newsfuse.stages import analyse_text
 
-    text = ("SPRINGFIELD, Tenn. (AP) - An 11-year-old boy has died during a hunting trip. "
-            "Officials said the boy was shot Sunday at a hunting preserve in Cedar Hill.")
-    a = _analysis("a", text, [("SPRINGFIELD", "geonames:4659557"), ("Cedar Hill", "zip:TN:cedar-hill")])
-    assert event_location([a])["name"] == "Cedar Hill"
-    monkeypatch.setattr(where, "SCENE_DATELINE_MIN_FACTOR", None)
-    assert event_location([a])["name"] == "Springfield"
+    return event_location([analyse_text(text, article_id="r", stages=[STAGE])])
+
+
+def test_a_smaller_town_written_as_no_scene_leaves_the_dateline_where_the_shooting_was() -> None:
+    # a workplace, an arrest, an earlier party, a school: "in <town>" in a sentence with a shooting word is no scene
+    for text, town in (
+            ("CANTON, Ohio - A woman was shot Sunday at her home on Market Avenue. The woman, who works in North "
+             "Canton, was wounded in the arm.", "Canton"),
+            ("CANTON, Ohio - A woman was shot Sunday at her home on Market Avenue. The suspect, who was arrested in "
+             "North Canton, fired four shots.", "Canton"),
+            ("LIMA, Ohio - A teenager was shot Saturday night on North Street. The teen had been at a party in Elida "
+             "before the shooting.", "Lima"),
+            ("NEWPORT, Tenn. (WATE) - A man was shot outside a store on Cosby Highway on Sunday. The man shot was a "
+             "teacher at a school in Parrottsville.", "Newport")):
+        assert _where(text)["name"] == town, text
+
+
+def test_a_big_citys_neighbourhood_does_not_move_to_a_postal_town_of_its_name() -> None:
+    # "Burnside" of Chicago is no postal town 300 km off, "Brookline" of Pittsburgh no ZIP code's own town
+    for text, city in (
+            ("CHICAGO (WLS) - A man was shot in the 9100 block of South Cottage Grove Avenue in Burnside on Sunday "
+             "night, police said.", "Chicago"),
+            ("PITTSBURGH (KDKA) - A man was shot on Pioneer Avenue in Brookline on Sunday night, police said.",
+             "Pittsburgh")):
+        assert _where(text)["name"] == city, text
+
+
+def test_near_a_named_big_city_a_scene_moves_only_to_a_zip_codes_own_town_within_its_sections() -> None:
+    from tests.unit.fuse.test_where_kinds import _place
+
+    from newsfuse.fuse.where import _postal_move_allowed
+
+    text = "Nashville Pittsburgh Chicago Madison Brookline Burnside"
+    nashville, pittsburgh, chicago = (_place("a", text, "Nashville", "geonames:4644585"),
+                                      _place("a", text, "Pittsburgh", "geonames:5206379"),
+                                      _place("a", text, "Chicago", "geonames:4887398"))
+    madison = _place("a", text, "Madison", "zip:TN:madison")
+    assert _postal_move_allowed(madison, [nashville]) and _postal_move_allowed(madison, [])
+    assert not _postal_move_allowed(_place("a", text, "Brookline", "zip:PA:brookline"), [pittsburgh])
+    assert not _postal_move_allowed(_place("a", text, "Burnside", "zip:IL:burnside"), [chicago])
