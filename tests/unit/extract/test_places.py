@@ -295,18 +295,6 @@ def test_a_town_named_saint_something_is_not_cut_at_st_by_the_street_ruler() -> 
     assert all(p.span.text != "Bay St. Police" for p in places("He lived on Bay St. Police said he was shot."))
 
 
-def test_a_name_after_a_word_for_a_town_is_written_as_a_place() -> None:
-    from newsfuse.extract.places import _after_locative
-
-    for text, name in (("dispatched to a home in the city of Wilson", "Wilson"),
-                       ("the village of Foxhome", "Foxhome")):
-        assert _after_locative(text, text.index(name)), text
-    assert not _after_locative("the city council of Wilson", len("the city council of "))
-    text = ("ELLSWORTH COUNTY, Kan. - First responders were dispatched to a home in the city of Wilson, "
-            "according to police chief Bob Doepp.")
-    assert by_text(text, "Wilson").admin1 == "Kansas"
-
-
 def test_a_county_joined_to_a_citys_name_is_the_county() -> None:
     p = by_text("Miami-Dade police said a man was shot Tuesday in Hialeah.", "Miami-Dade")
     assert p.name == "Miami-Dade County" and p.precision == "region" and p.admin1 == "Florida"
