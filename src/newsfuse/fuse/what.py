@@ -256,6 +256,11 @@ def _reading(reps: Sequence[CasualtyReport], kind: str, value: int) -> str:
     reports ("at least", "about", "exact"); the wounded are also read from the people shot ("at least four people were
     shot" is a floor of the wounded, which "five were treated for gunshot wounds" does not dispute)."""
     same = [r for r in reps if (r.kind == kind or (kind == INJURED and r.kind == SHOT)) and r.value == value]
+    if kind == INJURED and not same:
+        # "at least four people were shot, one fatally": the wounded figure 3 is the people shot less the dead, and as
+        # much a floor as the count it comes from
+        dead = max((r.value or 0 for r in reps if r.kind == KILLED and r.how != "suicide"), default=0)
+        same = [r for r in reps if r.kind == SHOT and r.value is not None and dead and r.value - dead == value]
     quals = {r.qualifier for r in same}
     if value == 0 and same and all(_PROVISIONAL.search(r.span.text) for r in same):
         return "provisional"
@@ -273,7 +278,7 @@ def _disputed(readings: list[tuple[str, int, str]]) -> bool:
 def _evidence_for(reps: Sequence[CasualtyReport], kind: str, value: int) -> list[dict[str, Any]]:
     """Spans that state an article's figure: the reports of that kind with that value, else all of that kind."""
     same = [r for r in reps if r.kind == kind and r.value == value]
-    chosen = same or [r for r in reps if r.kind == kind or (kind == INJURED and r.kind == "shot")]
+    chosen = same or [r for r in reps if r.kind == kind or (kind == INJURED and r.kind == SHOT)]
     return [r.span.to_json() for r in chosen[:3]]
 
 

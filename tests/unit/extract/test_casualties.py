@@ -369,3 +369,69 @@ def test_a_parent_of_several_keeps_a_span_of_the_text() -> None:
 )
 def test_people_hospitalized_before_a_later_death_are_people_hit(text: str, killed: int | None, injured: int | None) -> None:
     assert _totals(text) == (killed, injured)
+
+
+# Review of the GVA injured counts: a survivor who later dies is the dead, not one more wounded
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("A man was shot and killed. The victim was taken to a hospital where she was listed in stable condition, "
+         "but she died two days later.", 1, 0),
+        ("A man was shot Tuesday night. The victim was taken to a hospital, where he was listed in stable condition. "
+         "He died later.", 1, 0),
+        ("A man was shot and killed. He was listed in stable condition but died Wednesday.", 1, 0),
+        ("A man was shot and killed. He remained in critical condition for two days before he died.", 1, None),
+        ("A man died Tuesday after a shooting. He was initially expected to survive, police said.", 1, 0),
+    ],
+)
+def test_a_survivor_told_to_die_is_the_dead(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # the survival words after the wounding phrase keep a second person beside the dead
+        ("A man was killed. He was treated at a hospital and released.", 1, 1),
+        ("A woman was killed Tuesday. The victim was taken to a hospital, where he is in stable condition.", 1, 1),
+    ],
+)
+def test_survival_is_read_to_the_end_of_its_sentence(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_a_survivor_span_reaches_the_words_that_say_it() -> None:
+    text = "A man was killed. He was treated at a hospital and released."
+    a = analyse_text(text, stages=[casualties.STAGE])
+    (r,) = [r for r in a.casualties if r.kind == casualties.INJURED]
+    assert (r.span.text, text[r.span.start:r.span.end]) == ("He was treated at a hospital and released", r.span.text)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("Police said one person was killed. A woman was fighting for her life at a hospital, where she later died.", 1, None),
+        ("Two people were shot and killed. The third victim was transported to UAB Hospital, where he later died.", 3, None),
+        ("Two people were killed. A third victim was taken to Grady Memorial Hospital and pronounced dead.", 3, None),
+        # an ordinal taken to a named hospital and not said to die is still one more person hit
+        ("Three men were shot. A fourth man was taken to Baptist Medical Center in critical condition.", None, 4),
+        # "One was taken ..." after counts of the dead only is one of them
+        ("Two men were shot and killed. One was taken by ambulance to a hospital.", 2, 0),
+        ("Two men were shot and killed. One was driven by friends to a hospital.", 2, 0),
+        ("Two men were shot. One was killed. One was taken by ambulance to a hospital.", 1, 1),
+    ],
+)
+def test_people_taken_to_a_hospital_where_they_died(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_wounded_another_is_stated_only_in_the_lead() -> None:
+    lead = analyse_text("The attack killed one soldier and wounded another, the military said.", stages=[casualties.STAGE])
+    later = analyse_text("One man was shot and killed. The gunman then turned and wounded another in the parking lot.",
+                         stages=[casualties.STAGE])
+    assert article_totals(lead.casualties).injured_stated is True
+    assert (article_totals(later.casualties).injured, article_totals(later.casualties).injured_stated) == (1, False)
+
+
+def test_a_sentence_weeks_before_is_another_attack() -> None:
+    assert _totals("A man was shot and killed Tuesday. Two weeks ago, a gunman killed a man and wounded another on the same block.") == (1, None)

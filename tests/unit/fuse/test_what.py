@@ -244,3 +244,11 @@ def test_a_floor_of_people_shot_does_not_dispute_a_higher_count() -> None:
     assert res["injured"]["disputed"] is False  # "at least four" allows five
     c = _a("Three people were treated for gunshot wounds after the party.", "c")
     assert what.casualties([a, c], {"a": "a", "c": "c"})["injured"]["disputed"] is True
+
+
+def test_wounded_derived_from_a_floor_of_people_shot_is_a_floor() -> None:
+    # 4 shot less 1 dead: "at least" three wounded, which four wounded does not dispute
+    a = _a("At least four people were shot, one fatally.", "a")
+    b = _a("One person was killed and four others were wounded.", "b")
+    res = what.casualties([a, b], {"a": "a", "b": "b"})
+    assert (res["injured"]["value"], res["injured"]["disputed"]) == (3, False)
