@@ -104,7 +104,8 @@ KILL_INTRANS = r"(?:died|dies|die|have\s+died|has\s+died|had\s+died|lost\s+(?:th
 # (With "fighting for her life" below, eval/gva_facts dev injured 0.8377 -> 0.8391, killed unchanged; the named hospital
 # read everywhere cost more than it bought: 0.8359.)
 _BY_VEHICLE = r"(?:by\s+(?:(?:an?|private|personal|his|her|a\s+private)\s+)?(?:ambulance|helicopter|medical\s+helicopter|vehicle|car|medics|paramedics|EMS|friends?|family)\s+)"
-_TAKEN = rf"(?:taken|rushed|flown|airlifted|transported|driven)\s+{_BY_VEHICLE}?to\s+"
+_TAKE_VERBS = r"taken|rushed|flown|airlifted|transported|driven"  # carried to care: "taken to", "rushed by ambulance to"
+_TAKEN = rf"(?:{_TAKE_VERBS})\s+{_BY_VEHICLE}?to\s+"
 # (with the care a survivor gets there: "... with non-life-threatening injuries", read by DEFINITE_SURVIVOR_KEPT)
 _TO_HOSPITAL = rf"{_TAKEN}(?:a|the|an)\s+(?:[\w'’-]+\s+){{0,3}}?hospital(?:\s+with\s+(?:[\w'’-]+\s+){{0,2}}?(?:injuries|injury|wounds?))?"
 _TO_NAMED_HOSPITAL = (rf"{_TAKEN}(?:(?:a|the|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:hospital|medical\s+center|trauma\s+center)"
@@ -814,14 +815,14 @@ PARENT_OF_IS_ONE = True
 # 0.8436 with (test 0.8911 / 0.7841 both).  (Reading "wounding four men ... three of them died" alike left dev unchanged
 # and cost test one injured incident, 0.7823: not taken.)
 HOSPITALIZED_THEN_DIED = True
-_HOSPITALIZED = re.compile(r"(?i)\b(?:taken|rushed|flown|airlifted|transported|driven|sent|sending|hospitali[sz]ed)\b")
+_HOSPITALIZED = re.compile(rf"(?i)\b(?:{_TAKE_VERBS}|sent|sending|hospitali[sz]ed)\b")
 _DIED_LATER = re.compile(r"(?i)\b(?:later|eventually|subsequently)\s+died\b|\bdied\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
                          r"(?:hospital|medical\s+center)|\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:[\w'’-]+\s+)?(?:injuries|wounds)|\bsuccumbed\b")
 
 # A singular "taken to a hospital" in a sentence that reports a single death is that person on the way to dying.
 # Chosen on eval/gva_facts dev (2,200 incidents), injured accuracy: 0.7859 without, 0.7864 with.
 TRANSPORT_THEN_DEATH = True
-_TRANSPORT = re.compile(rf"(?i)\b(?:taken|rushed|flown|airlifted|transported|driven)\s+{_BY_VEHICLE}?to\b")
+_TRANSPORT = re.compile(rf"(?i)\b(?:{_TAKE_VERBS})\s+{_BY_VEHICLE}?to\b")
 # Whether people "taken to a hospital, where they died" are read as dead (and "..., where one died" as people hit, the
 # dead counted apart), not as wounded.  Measured with eval/gva_facts dev (2,200 incidents), killed / injured
 # 0.9095 / 0.8345 without, 0.9091 / 0.8355 with (the killed one lost: a murder-suicide whose shooter died in hospital).
