@@ -1238,6 +1238,27 @@ _DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "we
                    "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
 
 
+def headline_times(title: str, ref: date | None) -> list[tuple[int, int, Resolution]]:
+    """The day-naming expressions of a headline ("Police ID man who died in Wednesday quintuple shooting",
+    "Police investigating Franklin Co. New Year's Eve shooting"), as (start, end, resolution) in the title, read in
+    news tense (a headline tells what happened: a bare weekday or date is behind the reference date).  No parse: the
+    recogniser's and the holidays' matches only; a holiday naming a stretch or a gathering ("Labor Day weekend
+    shootings", "New Year's Eve party") names no day."""
+    found = [(m.start(), m.end()) for m in _recognised(title)]
+    if any(w in title for w in _HOLIDAY_WORDS):
+        found += [(m.start(), m.end()) for m in _HOLIDAY.finditer(title)
+                  if not any(s <= m.start() < e for s, e in found)]
+    out = []
+    for start, end in sorted(found):
+        if _HOLIDAY_NOT_A_DAY.match(title, end):
+            continue
+        after_on = bool(_HOLIDAY_ON.search(title, max(0, start - 8), start))
+        r = resolve(title[start:end], Context(ref, past=True, after_on=after_on))
+        if r.value:
+            out.append((start, end, r))
+    return out
+
+
 def _offset_duration(span_text: str) -> str | None:
     """The TimeML duration of an anchored offset: "two days before" -> P2D, "a fortnight after" -> P2W."""
     m = _ANCHORED_OFFSET.fullmatch(span_text.strip())

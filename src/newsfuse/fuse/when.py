@@ -2,8 +2,9 @@
 
 The date of the main happening is the one stated early (title, lead) and attached to an event
 verb, not a background date recalled later ("last January", "a year ago").  Each article's
-candidates are weighted by position and attachment, then summed across articles; given the event's
-voted location, a date told of another town on a page of several happenings counts less.  Precision
+candidates (with the weekdays or holidays its headline names when the text does not repeat it) are
+weighted by position and attachment, then summed across articles; given the event's voted
+location, a date told of another town on a page of several happenings counts less.  Precision
 follows ACLED: day when a day is stated, else week, month or year.  Also: dated happenings for
 the timeline, and publication dates inferred across the articles of one event.
 """
@@ -19,7 +20,7 @@ from statistics import median
 from typing import Any, Mapping, Sequence
 
 from newsfuse.extract.gazetteer import haversine_km, name_key
-from newsfuse.model import Analysis, InferredDate, Place, Sentence, TimeEx
+from newsfuse.model import Analysis, InferredDate, Place, Sentence, Span, TimeEx
 
 # Weight of a time expression by where it stands: the title, then body sentence i decays as
 # 1 / (1 + POSITION_DECAY * i).  Set by hand; swept on eval/gva_when dev (2,200 incidents): POSITION_DECAY 0.5 gives
@@ -250,7 +251,10 @@ def period_start(value: str) -> tuple[date, int] | None:
 def _period_last(first: date, rank: int) -> date:
     """Last day of the week (rank 1), month (2) or year (3) that begins on `first`."""
     if rank == 1:
-        return first + timedelta(days=6)
+        # a weekend ("2021-W09-WE", see `period_start`) is its Saturday and its Sunday, not the week from that Saturday:
+        # "over the weekend" on a Monday's page does not hold the Monday (eval/gva_when dev: no exact day gained or
+        # lost; one incident within a day that was not)
+        return first + timedelta(days=1 if first.weekday() == 5 else 6)
     if rank == 2:
         return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     return first.replace(month=12, day=31)
@@ -329,6 +333,16 @@ def _candidates(a: Analysis, stale: bool = False, ref: Any = _NOT_GIVEN) -> list
     return out
 
 
+# A month and day written without a year ("the Dec. 6 shooting") after the article has told that month with its year
+# ("in December 2014", "on Dec. 1, 2014") is of that year when the times stage put it in the year after (a late
+# follow-up, whose reference date is months after the story: the nearest "Dec. 6" to a June 2016 page is December 2015).
+# Only the year before: a told year further back, or one ahead, is most often another story of the page (an earlier
+# case, a court date).  eval/gva_when dev (2,200 incidents): 0.8805 -> 0.8809 (1 gained, none lost; with any other
+# told year: the same gain, and 23 dates moved, several wrongly).
+TOLD_YEAR_ANCHORS = True
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Candidate]:
     """What `_candidates` returns, computed."""
     out: list[Candidate] = []
@@ -336,6 +350,7 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
     body, starts = body_layout(a)
     clips = clip_lines(a.article.text) if ":" in a.article.text else []
     cues: dict[int, tuple[bool, bool, bool]] = {}  # sentence index -> (an event, a background, a court cue) in it
+    told_years: dict[int, int] = {}  # month -> the year the article last told it with
     for t in sorted(a.times, key=lambda x: x.span.start):
         if t.kind not in ("date", "time") or not t.value:
             continue
@@ -345,6 +360,14 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
         if start is None:
             continue
         day, rank = start
+        if TOLD_YEAR_ANCHORS and rank in (0, 2) and not t.anchored and _YEAR_IN.search(t.span.text):
+            told_years[day.month] = day.year  # "December 2014", "Dec. 1, 2014": the year that month was told in
+        elif TOLD_YEAR_ANCHORS and rank == 0 and t.anchored and told_years.get(day.month) == day.year - 1 \
+                and _MONTH_DAY.search(t.span.text) and not _YEAR_IN.search(t.span.text):
+            try:
+                day = day.replace(year=told_years[day.month])  # "Dec. 6" after "in December 2014": of that December
+            except ValueError:
+                pass
         where = sentence_of(body, t, starts)
         if where is None:
             continue
@@ -414,6 +437,65 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
         if court and not names_event:
             weight *= COURT_WEIGHT
         out.append((day, rank, weight, t, i))
+    if HEADLINE_DAY_WEIGHT and a.article.title:
+        out.extend(_headline_candidates(a, ref, stale))
+    return out
+
+
+# A weekday or a holiday the page's headline names ("Police ID man who died in Wednesday quintuple shooting",
+# "Police investigating Franklin Co. New Year's Eve shooting") when the text does not open with that headline (an
+# archived page whose text is now clutter or another story, a lead that names no day): a candidate of its own, as a
+# title sentence would be (TITLE_WEIGHT times this), with the cue, court, background and follow-up discounts of the
+# text's candidates; no evidence span (the headline is not in the text).  A calendar date in a headline is left out:
+# it is most often the page's own ("From April 15: ...", "February 12, 2017 Police Blotter", an obituary's "June 20,
+# 2014 -...").  eval/gva_when dev (2,200 incidents): 0.8777 -> 0.8805 at 1.0 (6 gained, none lost; 5 gained at 0.5,
+# the same 6 at 2.0; with calendar dates too: 2 of them lost); test 0.8727 -> 0.8782 (3 gained, none lost).
+HEADLINE_DAY_WEIGHT = 1.0
+_HOLIDAY_NAME = re.compile(r"Christmas|Thanksgiving|New\s+Year|Fourth\s+of\s+July|Independence|Memorial|Labor|Veteran|"
+                           r"Halloween|Easter|Mother|Father|Valentine|MLK|Luther|Patrick|Good\s+Friday|Black\s+Friday")
+HEADLINE_SENTENCE = -1  # the body-sentence index a headline's candidate carries (it stands in no sentence)
+# The text "opens with its headline" when the headline's first _HEADLINE_KEY_CHARS characters (white space squeezed)
+# stand in its first _TEXT_HEAD_CHARS (set by hand: a page's headline, when repeated, comes after a dateline or a
+# line of navigation at most).
+_TEXT_HEAD_CHARS = 1000
+_HEADLINE_KEY_CHARS = 40
+
+
+def _headline_candidates(a: Analysis, ref: date | None, stale: bool) -> list[Candidate]:
+    """Days the page's headline names when the page's text does not repeat it (an archived page whose text is now
+    clutter or another story, a headline worded apart from the lead)."""
+    from newsfuse.extract.times import headline_times
+
+    title = a.article.title or ""
+    if not (_WEEKDAY.search(title) or _HOLIDAY_NAME.search(title)):
+        return []
+    squeezed = " ".join(title.split())
+    if squeezed[:_HEADLINE_KEY_CHARS] in " ".join(a.article.text[:_TEXT_HEAD_CHARS].split()):
+        return []  # the text opens with its headline: its days are among the text's own candidates
+    out: list[Candidate] = []
+    cue, _, court = _sentence_cues(title)
+    for start, end, r in headline_times(title, ref):
+        span_text = title[start:end]
+        if r.kind not in ("date", "time") or _DEICTIC.search(span_text) or _MONTH_DAY.search(span_text) \
+                or not (_WEEKDAY.search(span_text) or _HOLIDAY_NAME.search(span_text)):
+            continue  # a weekday or a holiday: a calendar date in a headline is most often the page's own
+        got = period_start(r.value or "")
+        if got is None or got[1] != 0:
+            continue
+        day = got[0]
+        if ref is not None and day > ref + timedelta(days=FUTURE_MARGIN_DAYS):
+            continue
+        weight = TITLE_WEIGHT * HEADLINE_DAY_WEIGHT
+        if not cue:
+            weight *= UNCUED_WEIGHT
+        if court:
+            weight *= COURT_WEIGHT
+        if ref is not None and (ref - day).days >= BACKGROUND_DAYS:
+            weight *= BACKGROUND_WEIGHT
+        if stale and r.anchored:
+            weight *= STALE_WEIGHT
+        t = TimeEx(Span(a.id, 0, 0, ""), r.value, "day", None, r.kind, r.anchored, None)
+        out.append((day, 0, weight, t, HEADLINE_SENTENCE))
     return out
 
 
@@ -586,10 +668,11 @@ def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None 
             cands = _placed(a, cands, place)
         total = sum(c[2] for c in cands if c[1] == 0)
         norm = ARTICLE_CAP / total if total > ARTICLE_CAP else 1.0
-        for day, rank, weight, t, _ in cands:
+        for day, rank, weight, t, i in cands:
             weight *= norm
             votes[(rank, day)] += weight
-            support[(rank, day)].append((weight, t))
+            if i != HEADLINE_SENTENCE:  # a headline's day stands in no text span: no evidence
+                support[(rank, day)].append((weight, t))
     refs = sorted(d for d in by_id.values() if d is not None)
     if refs:
         votes = {k: v for k, v in votes.items() if k[1] <= refs[-1] + timedelta(days=FUTURE_MARGIN_DAYS)}

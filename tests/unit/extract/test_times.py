@@ -411,3 +411,13 @@ def test_a_day_before_a_when_clause_of_the_happening_dates_the_happening() -> No
                  "Police were searching Sunday when asked about the shooting.",
                  "He was charged Sunday, when prosecutors said he fired six shots."):
         assert _times(text, published="2021-03-08")["Sunday"].attached != "event", text
+
+
+def test_headline_times_read_weekdays_and_holidays_in_news_tense() -> None:
+    ref = date(2017, 1, 3)  # a Tuesday
+    for title, expected in (("Police ID man who died in Wednesday quintuple shooting", [("Wednesday", "2016-12-28")]),
+                            ("Police investigating Franklin Co. New Year's Eve shooting",
+                             [("New Year's Eve", "2016-12-31")])):
+        assert [(title[s:e], r.value) for s, e, r in times.headline_times(title, ref)] == expected
+    # a holiday naming a stretch or a gathering names no day
+    assert times.headline_times("8 killed, 46 wounded in Labor Day weekend shootings", ref) == []

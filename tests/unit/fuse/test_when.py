@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from newsfuse.extract import pubdate, times
 from newsfuse.fuse.timeline import timeline
-from newsfuse.fuse.when import event_date, infer_published_across, with_inferred
+from newsfuse.fuse.when import _headline_candidates, event_date, infer_published_across, with_inferred
 from newsfuse.stages import analyse_text
 
 STAGES = [pubdate.STAGE, times.STAGE]
@@ -357,3 +359,53 @@ def test_a_when_clause_of_asking_or_beside_a_reported_day_does_not_date_the_happ
         sunday_weight("He was charged Sunday.")
     assert sunday_weight("A vigil was held Sunday when friends remembered the teen who was shot.") == \
         sunday_weight("A vigil was held Sunday.")
+
+
+def test_headline_weekday_counts_when_the_text_does_not_repeat_it() -> None:
+    # an archived page whose text is now another story: the headline still names the day of its own
+    a = analyse_text("Crews cleared fallen trees on Monday. More storms are expected this spring.",
+                     published="2021-03-04", title="Police investigate Wednesday night shooting on Elm Street",
+                     article_id="a", stages=STAGES)
+    b = _a("A man was wounded in a shooting on Elm Street, police said.", "b")
+    d = event_date([a, b])
+    assert d["value"] == "2021-03-03"
+    assert all(e["text"] == a.article.text[e["start"]:e["end"]] or e["text"] == b.article.text[e["start"]:e["end"]]
+               for e in d["evidence"])
+
+
+def test_headline_holiday_counts_when_the_text_does_not_repeat_it() -> None:
+    a = analyse_text("Freeze warning remains in effect until noon Thursday.", published="2017-01-03",
+                     title="Police investigating Franklin Co. New Year's Eve shooting", article_id="a", stages=STAGES)
+    assert event_date([a])["value"] == "2016-12-31"
+
+
+def test_headline_calendar_date_and_repeated_headline_add_nothing() -> None:
+    # a calendar date in a headline is most often the page's own (a blotter's, an obituary's)
+    a = analyse_text("A teen suffered a gunshot wound to his thigh Saturday, police said.", published="2017-02-13",
+                     title="Shootings and arrests: February 12, 2017 Police Blotter", article_id="a", stages=STAGES)
+    assert event_date([a])["value"] == "2017-02-11"
+    # the text opens with its headline: its days are the text's own, not counted twice
+    title = "Man wounded in Friday shooting"
+    b = analyse_text(f"{title}\nA man was wounded in a shooting, police said.", published="2021-03-07", title=title,
+                     article_id="b", stages=STAGES)
+    assert _headline_candidates(b, date(2021, 3, 7), False) == []
+    c = analyse_text("A man was wounded in a shooting, police said.", published="2021-03-07", title=title,
+                     article_id="c", stages=STAGES)
+    assert [day.isoformat() for day, *_ in _headline_candidates(c, date(2021, 3, 7), False)] == ["2021-03-05"]
+
+
+def test_weekend_on_a_monday_page_is_not_the_monday() -> None:
+    # a weekend is its Saturday and Sunday: the Monday's reference date is not in it and does not replace it
+    d = event_date([_a("A teenager was accidentally shot over the weekend, police said.", "a", published="2021-03-08")])
+    assert d["value"] == "2021-03-06" and d["precision"] == "week"
+
+
+def test_month_and_day_take_the_year_the_article_told_that_month_with() -> None:
+    # a follow-up months later: "the Dec. 6 shooting" is of the December told before, not the one nearest the page
+    a = _a("The family was returning home in December 2014 when they saw the police cars. The boy died two days "
+           "after the Dec. 6 shooting, police said.", "a", published="2016-06-28")
+    assert event_date([a])["value"] == "2014-12-06"
+    # a year told further back is another story's: the month and day keep the times stage's year
+    b = _a("He was first arrested in May 2007. He is accused of shooting a man on May 20, police said.", "b",
+           published="2013-06-01")
+    assert event_date([b])["value"] == "2013-05-20"
