@@ -41,6 +41,8 @@ import io
 import json
 import math
 import struct
+from collections import Counter
+from itertools import chain, repeat
 from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
@@ -94,13 +96,13 @@ WINDOW_DAYS = 30
 POSTING_MAX_DF_SHARE = 0.05
 CANDIDATES = 10
 CENTROID_EVENTS = 3  # events (best links first) whose centroid is scored
-# Candidate scores by a dense bincount when the postings' article numbers span at most DENSE_SPAN_PER_POSTING
-# times their count, else by a sort (`_sum_by_number`; speed only: both sum each article's postings in the same
-# order).  A fixed span (1 << 20) made every article scan an array as long as the window (30,000 articles in benchmarks/stream.py:
-# a cost that grew with the window); the sort costs only what the postings hold.
-DENSE_SPAN_PER_POSTING = 8
+# Candidate (partial) scores are summed in a scratch array indexed by article number less the smallest one proposed
+# (np.add.at: no allocation, no scan of the span, unlike a dense bincount whose array grew with the window), when the
+# proposed numbers span fewer than PARTIAL_SCRATCH; else by a sort (`_sum_by_number`).  The window of
+# benchmarks/stream.py (30,000 articles, and the forgotten ones not yet swept) spans about 60,000.  Speed only (1 MB):
+# both sum each article's postings in the same order, so the same articles are shortlisted.
+PARTIAL_SCRATCH = 1 << 17
 SWEEP_CHUNK = 16_384  # posting lists swept per numpy pass (bounds the sweep's transient memory; speed only)
-CANDIDATE_SLACK = 3  # partial scores shortlisted per candidate (speed only: the full list when short of live ones)
 # A term whose postings in the window grow past this stops proposing candidates (and being indexed):
 # it bounds the cost per article in a dense stream (benchmarks/stream.py); no dev set reaches it.
 MAX_POSTINGS = 100
@@ -413,6 +415,7 @@ def _average_link_parts(sims: np.ndarray, cut: float, z: np.ndarray | None = Non
 
 
 _PAIR = struct.Struct("<dd")  # one posting: article number, weight
+_PAIR_BYTES = np.dtype((np.void, _PAIR.size))  # a packed pair as one numpy item (`tolist` gives bytes)
 
 
 _TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # upper-triangle indices by matrix size (at most SPLIT_MAX_MEMBERS)
@@ -468,9 +471,13 @@ def _probe(cent: tuple[np.ndarray, np.ndarray], keys: np.ndarray, vals: np.ndarr
     ck, cv = cent
     if not len(ck):  # an event of articles without terms
         return _Probe(np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool), sum((0.0 * vals).tolist()))
-    pos = np.minimum(ck.searchsorted(keys), len(ck) - 1)
+    pos = ck.searchsorted(keys)
+    np.minimum(pos, len(ck) - 1, out=pos)
     hit = ck[pos] == keys
-    return _Probe(pos, hit, sum((np.where(hit, cv[pos], 0.0) * vals).tolist()))
+    prod = cv[pos]
+    prod *= hit  # a term the centroid lacks: 0.0, as np.where(hit, cv[pos], 0.0) (the sums are positive and finite)
+    prod *= vals
+    return _Probe(pos, hit, sum(prod.tolist()))
 
 
 def _sorted_centroid(keys: Sequence[int], vals: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -611,6 +618,8 @@ class OnlineClusterer:
         self.config = ClusterConfig(**{**asdict(base), **overrides}) if overrides else base
         self.df = np.zeros(1 << HASH_BITS, dtype=np.int32)
         self._q = np.zeros(1 << HASH_BITS, dtype=np.float64)  # scratch: the query vector, dense (zero between calls)
+        # scratch: partial scores by article number (zero between calls; not dumped)
+        self._acc = np.zeros(PARTIAL_SCRATCH, dtype=np.float64)
         self.n_docs = 0
         self.clock: int | None = None  # latest event day seen
         self.seq = 0
@@ -666,18 +675,22 @@ class OnlineClusterer:
 
     def _vector(self, terms: ArticleTerms) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(term ids, unit log-TF x IDF weights, df before this article) of the MAX_TERMS heaviest terms."""
-        keys = np.fromiter(terms.tf.keys(), dtype=np.int64, count=len(terms.tf))
-        tf = np.fromiter(terms.tf.values(), dtype=np.float64, count=len(terms.tf))
-        if len(keys):
-            self.df[keys] += 1
+        tf_map = terms.tf
+        keys = np.fromiter(tf_map.keys(), dtype=np.int64, count=len(tf_map))
+        tf = np.fromiter(tf_map.values(), dtype=np.float64, count=len(tf_map))
         dfs = self.df[keys]
-        idf = np.log((self.n_docs + 1) / (dfs.astype(np.float64) + 1)) + 1.0
-        w = np.log1p(tf) * idf
+        dfs += 1  # this article counted (term ids are distinct: one gather and one scatter update the table)
+        self.df[keys] = dfs
+        idf = np.log((self.n_docs + 1) / (dfs + 1.0))  # float64, as the int32 counts converted and then + 1
+        idf += 1.0
+        w = np.log1p(tf)
+        w *= idf
         if len(w) > MAX_TERMS:
             top = _heaviest(keys, w, MAX_TERMS)
             keys, w, dfs = keys[top], w[top], dfs[top]
-        norm = math.sqrt(float(w @ w)) or 1.0
-        return keys, w / norm, dfs
+        norm = math.sqrt(float(w.dot(w))) or 1.0  # ndarray.dot: the BLAS dot `@` calls, with less dispatch
+        w /= norm
+        return keys, w, dfs
 
     def add_terms(self, article_id: str, terms: ArticleTerms, group_id: str | None = None) -> str:
         """`add` from precomputed terms (what the benchmark replays)."""
@@ -690,7 +703,11 @@ class OnlineClusterer:
         keys, vals, dfs = self._vector(terms)
         max_df = self._max_df()
         sel = self._index_terms(keys, vals, dfs, max_df)
-        indexed = keys[sel]
+        indexed = keys[sel].tolist()
+        postings = self.postings
+        # each indexed term's postings, looked up once: they propose candidates and take this article afterwards
+        # (nothing between the two changes them; an article's term ids are distinct)
+        blobs = list(map(postings.get, indexed))
         evidence = _Evidence.of(terms)
         places, exact_day = evidence.places, evidence.exact_day
 
@@ -703,7 +720,7 @@ class OnlineClusterer:
         scored = ev is None  # not joined through its copy group
         linked = self._linked(terms) if scored else set()
         if scored:
-            ev = self._best_event(keys, vals, indexed, day, evidence, linked)
+            ev = self._best_event(keys, vals, indexed, blobs, day, evidence, linked)
         if scored and cfg.dormant_days > 0 and (ev is None or cfg.dormant_compete >= 0):
             old, old_score = self._best_dormant(keys, vals, terms, evidence, linked)
             if old is not None and (ev is None or old_score > self.last_scores[ev] + cfg.dormant_compete):
@@ -734,14 +751,14 @@ class OnlineClusterer:
             self.last_day[ev] = eday
             heapq.heappush(self._expiry, (eday, ev))
         limit = _PAIR.size * cfg.max_postings
-        postings = self.postings
-        pack = _PAIR.pack
-        for k, v in zip(indexed.tolist(), vals[sel].tolist()):
-            pl = postings.get(k)
-            if pl is None:
-                postings[k] = pack(n, v)
-            elif len(pl) <= limit:
-                postings[k] = pl + pack(n, v)
+        if indexed:
+            # this article's (number, weight) pair for each indexed term, packed as _PAIR packs them, in one pass
+            packed = np.empty((len(indexed), 2), dtype="<f8")
+            packed[:, 0] = n
+            packed[:, 1] = vals[sel]
+            pairs = np.frombuffer(packed.tobytes(), dtype=_PAIR_BYTES).tolist()  # a bytes object per pair
+            postings.update({k: pair if pl is None else pl + pair
+                             for k, pl, pair in zip(indexed, blobs, pairs) if pl is None or len(pl) <= limit})
         if day is not None:
             lo, hi = self.day_range.get(ev, (day, day))
             self.day_range[ev] = (min(lo, day), max(hi, day))
@@ -924,24 +941,24 @@ class OnlineClusterer:
             pen += cfg.exact_day_penalty
         return pen
 
-    def _best_event(self, keys: np.ndarray, vals: np.ndarray, indexed: np.ndarray, day: int | None,
-                    evidence: _Evidence, linked: "set[str] | frozenset[str]" = frozenset()) -> str | None:
+    def _best_event(self, keys: np.ndarray, vals: np.ndarray, indexed: list[int], blobs: list[bytes | None],
+                    day: int | None, evidence: _Evidence,
+                    linked: "set[str] | frozenset[str]" = frozenset()) -> str | None:
         """The live event this article belongs to, or None.
 
         Article links are dot products accumulated over the postings of the article's indexed terms
         (all but the most frequent ones, whose IDF weight is small), then made exact for the best
         CANDIDATES articles.  Live events in `linked` (sharing a link key, `_linked`) are scored too, with
-        LINK_BONUS.
+        LINK_BONUS.  `blobs` are the postings of the `indexed` terms (None for a term without any).
         """
         cfg = self.config
         q = self._q
-        get = self.postings.get
         limit = _PAIR.size * cfg.max_postings
         live_linked = sorted(ev for ev in linked if ev in self.live) if linked else []
         q[keys] = vals
         try:
             # (term, postings) of the indexed terms; a term this common in the window proposes nothing useful
-            found = [(k, pl) for k in indexed.tolist() if (pl := get(k)) is not None and len(pl) <= limit]
+            found = [(k, pl) for k, pl in zip(indexed, blobs) if pl is not None and len(pl) <= limit]
             if not found and not live_linked:
                 return None
             link: dict[str, float] = {}
@@ -998,7 +1015,7 @@ class OnlineClusterer:
         for n in self.live[ev]:
             s = exact.get(n)
             if s is None:
-                s = exact[n] = float(q[self.keys[n]] @ self.vals[n])
+                s = exact[n] = float(q[self.keys[n]].dot(self.vals[n]))
             od = self.art_day[n]
             if day is not None and od is not None:
                 s -= cfg.day_penalty * abs(day - od)
@@ -1018,31 +1035,43 @@ class OnlineClusterer:
         s_arr = pv[0::2].astype(np.int64)
         w_arr = pv[1::2] * np.repeat(q[np.array(terms, dtype=np.int64)], lens)
         lo_n = int(s_arr.min())
-        if int(s_arr.max()) - lo_n < DENSE_SPAN_PER_POSTING * len(s_arr):  # numbers close: one dense bincount
+        acc = self._acc
+        if int(s_arr.max()) - lo_n < len(acc):
+            # each article's partial score in the scratch accumulator: np.add.at adds its weights in input order from
+            # 0.0, as np.bincount does (the same sums, bit for bit); every posting entry then reads its article's sum
             local = s_arr - lo_n
-            idx = np.flatnonzero(np.bincount(local))
-            uniq, partial = idx + lo_n, np.bincount(local, weights=w_arr)[idx]
-        else:
+            np.add.at(acc, local, w_arr)
+            total = acc[local]
+            acc[local] = 0.0  # the scratch is all zeros between calls
+            ranked = s_arr[np.lexsort((s_arr, -total))]  # best partial score first, ties: earlier article first
+            # an article has one entry per shared term, adjacent once sorted (same sum, same number): keep the first
+            first = np.empty(len(ranked), dtype=bool)
+            first[:1] = True
+            np.not_equal(ranked[1:], ranked[:-1], out=first[1:])
+            ranked = ranked[first]
+        else:  # numbers too far apart for the scratch: a sort finds the distinct ones
             uniq, partial = _sum_by_number(s_arr, w_arr)
-        shortlist = CANDIDATE_SLACK * cfg.candidates
-        if len(partial) > shortlist:  # the best few (a few spare for forgotten articles), then all if short
-            top = np.argpartition(-partial, shortlist)[:shortlist]
-            top = top[np.lexsort((uniq[top], -partial[top]))]
-            alive = sum(map(self.keys.__contains__, uniq[top].tolist()))  # counted in C
-            order = top if alive >= cfg.candidates else np.lexsort((uniq, -partial))
-        else:
-            order = np.lexsort((uniq, -partial))  # ties: earlier article first
-        taken, wanted = 0, cfg.candidates
+            ranked = uniq[np.lexsort((uniq, -partial))]
+        wanted = cfg.candidates
         max_gap, day_penalty = cfg.max_gap_days, cfg.day_penalty
         art_keys, art_vals, art_day, art_event = self.keys, self.vals, self.art_day, self.art_event
         day_range = self.day_range
         best = link.get
-        for n in uniq[order].tolist():  # article numbers, best partial score first
-            nkeys = art_keys.get(n)
-            if nkeys is None:
-                continue  # forgotten article, not yet swept from the postings
-            taken += 1
-            s = exact[n] = float(q[nkeys] @ art_vals[n])  # exact, over every term
+        chosen: list[int] = []  # the best `wanted` live articles (forgotten ones may wait in postings for a sweep)
+        for n in ranked.tolist():
+            if n in art_keys:
+                chosen.append(n)
+                if len(chosen) == wanted:
+                    break
+        if not chosen:
+            return
+        chosen_keys = [art_keys[n] for n in chosen]
+        gathered = q[np.concatenate(chosen_keys)]  # the query's weights at every chosen article's terms, one gather
+        end = 0
+        for n, nkeys in zip(chosen, chosen_keys):
+            start, end = end, end + len(nkeys)
+            # exact, over every term: the same BLAS dot of the same operands as `q[nkeys] @ art_vals[n]`
+            s = exact[n] = float(gathered[start:end].dot(art_vals[n]))
             ev = art_event[n]
             od = art_day[n] if day is not None else None
             if od is None and day is not None:
@@ -1058,8 +1087,6 @@ class OnlineClusterer:
                         link[ev] = s
             elif s > best(ev, -1.0):
                 link[ev] = s
-            if taken >= wanted:
-                break
 
     # -- link keys -------------------------------------------------------------------------------
     def _has_link(self, ev: str, key: str) -> bool:
@@ -1102,16 +1129,16 @@ class OnlineClusterer:
         """A dormant event that shares enough named entities / places, or a link key (`linked`), and whose compact
         centroid is close, and its score."""
         cfg = self.config
-        shared: dict[str, int] = {}
-        for k in terms.anchors:
-            events = self.dormant_index.get(k, ())
-            if len(events) > MAX_ANCHOR_DORMANT:
-                continue
-            for ev in events:
-                if ev in self.dormant:
-                    shared[ev] = shared.get(ev, 0) + 1
-        cands = sorted({ev for ev, c in shared.items() if c >= cfg.dormant_min_shared}
-                       | {ev for ev in linked if ev in self.dormant})
+        dormant = self.dormant
+        get = self.dormant_index.get
+        # the events of each anchor (an index entry may still list events no longer dormant)
+        lists = [evs for evs in map(get, terms.anchors, repeat(())) if evs and len(evs) <= MAX_ANCHOR_DORMANT]
+        if not lists and not linked:
+            return None, -1.0
+        shared = Counter(chain.from_iterable(lists))  # anchors shared with each event, counted in C
+        min_shared = cfg.dormant_min_shared
+        cands = sorted({ev for ev, c in shared.items() if c >= min_shared and ev in dormant}
+                       | {ev for ev in linked if ev in dormant})
         if not cands:
             return None, -1.0
         q = self._q
@@ -1120,7 +1147,7 @@ class OnlineClusterer:
             best_ev, best = None, -1.0
             for ev in cands:
                 ckeys, cvals, _ = self.dormant[ev]
-                score = float(q[ckeys] @ cvals)
+                score = float(q[ckeys].dot(cvals))
                 sig = self.sig[ev]
                 if isinstance(sig, tuple):  # frozen while dormant
                     sig = _FrozenSig(*sig)
@@ -1170,7 +1197,7 @@ class OnlineClusterer:
                 # the default quicksort re-sorts the whole centroid; ids are distinct, so both give the same order
                 order = np.argsort(ck, kind="stable")
                 self.centroid[ev] = (ck[order], np.concatenate((cv, vals[miss]))[order])
-        self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + float(vals @ vals)
+        self.cnorm2[ev] = self.cnorm2.get(ev, 0.0) + 2.0 * cross + float(vals.dot(vals))
 
     def _expire(self) -> None:
         """Events whose last day is more than window_days before the clock go dormant (their articles are

@@ -609,3 +609,26 @@ def test_an_article_joins_an_event_whose_centroid_scoring_looked_up_as_if_looked
         assert kept.centroid["ev"][0].tolist() == fresh.centroid["ev"][0].tolist()
         assert kept.centroid["ev"][1].tolist() == fresh.centroid["ev"][1].tolist()
         assert kept.cnorm2["ev"] == fresh.cnorm2["ev"]
+
+
+def test_partial_scores_summed_in_the_scratch_equal_those_of_the_sort() -> None:
+    # the scratch accumulator (PARTIAL_SCRATCH) and the sort (_sum_by_number, when article numbers span more than the
+    # scratch) shortlist the same articles: the same events and scores, article by article
+    from newsfuse.cluster import _PAIR
+
+    rng = np.random.default_rng(17)
+    scratch, sort = OnlineClusterer(), OnlineClusterer()
+    sort._acc = np.zeros(0)  # every span exceeds it: the sort path throughout
+    for i in range(400):
+        topic = int(rng.integers(0, 40))  # articles of one topic share most of their vocabulary
+        words = rng.choice(60, size=int(rng.integers(5, 25)), replace=False) + 60 * topic
+        tf = {int(w): float(rng.integers(1, 4)) for w in words}
+        terms = ArticleTerms(tf=tf, day=738_000 + i // 20)
+        assert scratch.add_terms(f"a{i}", terms) == sort.add_terms(f"a{i}", terms)
+        assert scratch.last_scores == sort.last_scores
+    assert scratch.events() == sort.events()
+    assert not scratch._acc.any()  # left all zeros
+    # the postings packed in one pass read back as _PAIR packs them: (article number, weight) pairs, numbers ascending
+    for blob in scratch.postings.values():
+        numbers = [n for n, _ in _PAIR.iter_unpack(blob)]
+        assert numbers == sorted(numbers) and all(n == int(n) and 0 <= n < scratch.seq for n in numbers)
