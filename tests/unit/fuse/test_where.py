@@ -340,3 +340,52 @@ def test_a_state_written_in_the_text_beats_the_outlets_usual_region() -> None:
         ("Springfield", SPRINGFIELD_MA), ("Massachusetts", massachusetts)]), "http://wxyz.com/story")
     loc = event_location([event], regions)
     assert loc["name"] == "Springfield" and loc["admin1"] == "Massachusetts"
+
+
+def test_an_agency_of_a_county_or_of_a_city_named_x_city_is_read_whole() -> None:
+    from newsfuse.fuse.where import _agency_places
+
+    text = "The Washington County Sheriff's Office said a boy was shot. Panama City Police were called too."
+    a = Analysis(article=Article(id="a", text=text), sentences=(Sentence(0, len(text), "body"),))
+    found = [(p.name, p.precision, p.span.text) for p, _ in _agency_places(a, set())]
+    # the county, not the state of Washington; the city, not the republic of Panama
+    assert found[0][:2] == ("Washington County", "region") and found[0][2] == "Washington"
+    assert found[1][:2] == ("Panama City", "city") and found[1][2] == "Panama City"
+
+
+def test_a_town_and_a_county_named_together_vote_for_the_state_that_has_both() -> None:
+    from newsfuse.fuse.where import _event_state, _towns_in_counties
+
+    # the places stage read both in Oregon (its Lowell and its Washington County); only Ohio has its Lowell in its
+    # Washington County
+    text = "The Washington County Sheriff's Office is investigating a shooting in Lowell. A boy was hurt."
+    a = _analysis("a", text, [("Washington County", _gaz_place("Washington County", "Oregon", kind="county")),
+                              ("Lowell", _gaz_place("Lowell", "Oregon"))])
+    items = [(p, 2.0, "text") for p in a.places]
+    assert _towns_in_counties(items) == {"Lowell": {("US", "Ohio")}, "Washington County": {("US", "Ohio")}}
+    assert _event_state([(a, items)]) == ("US", "Ohio")
+    loc = event_location([a])
+    assert (loc["name"], loc["admin1"]) == ("Lowell", "Ohio")
+    # a town and a county of no common state leave the reading as it was
+    b = _analysis("b", "Deputies of Washington County said a man was shot in Tuscaloosa.",
+                  [("Washington County", _gaz_place("Washington County", "Oregon", kind="county")),
+                   ("Tuscaloosa", _gaz_place("Tuscaloosa", "Alabama"))])
+    assert _towns_in_counties([(p, 2.0, "text") for p in b.places]) == {}
+
+
+def test_a_town_inherits_the_votes_of_its_county_written_the_censuss_way() -> None:
+    from newsfuse.fuse.where import _county_key
+
+    # GeoNames writes Franklin's parish "Saint Mary Parish", the census "St. Mary Parish"
+    assert _county_key("Saint Mary Parish") == _county_key("St. Mary Parish")
+    assert _county_key("Dupage County") == _county_key("DuPage County") != _county_key("Du Page Parish")
+    franklin = _gaz_place("Franklin", "Louisiana")
+    assert franklin["admin2"] == "Saint Mary Parish"
+    parish = _gaz_place("St. Mary Parish", "Louisiana", kind="county")
+    text = "St. Mary Parish deputies said a man was shot. St. Mary Parish officials said Franklin police helped."
+    a = _analysis("a", text, [("St. Mary Parish", parish), ("Franklin", franklin)])
+    centerville = _gaz_place("Centerville", "Louisiana")  # a postal town whose parish is written the census' way
+    assert centerville["admin2"] == "St. Mary Parish"
+    b = _analysis("b", "Centerville was mentioned once in passing.", [("Centerville", centerville)])
+    loc = event_location([a, b])
+    assert loc["name"] == "Franklin"

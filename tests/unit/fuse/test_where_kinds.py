@@ -59,12 +59,21 @@ def test_the_shootings_own_town_outweighs_a_town_named_as_often() -> None:
 
 
 def test_a_section_of_a_city_made_of_boroughs_is_its_borough() -> None:
-    text = "A man was shot in Far Rockaway. A girl was hurt in Logan Square."
-    a = _analysis("a", text, [("Far Rockaway", "geonames:5116917"), ("Logan Square", "geonames:4900358")])
-    rockaway, logan = a.places
-    assert _city_of_section(rockaway).name == "Queens"  # New York City's borough, as GVA records it
+    text = "A man was shot in Bushwick. A girl was hurt in Logan Square."
+    a = _analysis("a", text, [("Bushwick", "geonames:5110918"), ("Logan Square", "geonames:4900358")])
+    bushwick, logan = a.places
+    assert _city_of_section(bushwick).name == "Brooklyn"  # New York City's borough, as GVA records it
     assert _city_of_section(logan).name == "Chicago"  # a city with no boroughs: the city
     assert _city_of_section(logan).span == logan.span
+
+
+def test_a_section_that_is_a_zip_codes_own_town_keeps_its_name() -> None:
+    text = "A man was shot in Far Rockaway. Four people were wounded in Wilmington."
+    a = _analysis("a", text, [("Far Rockaway", "geonames:5116917"), ("Wilmington", "geonames:5409802")])
+    rockaway, wilmington = a.places
+    assert load_gazetteer().city_of_section("geonames:5409802").name == "Long Beach"
+    assert _city_of_section(rockaway).name == "Far Rockaway"  # its addresses' town, as GVA records it
+    assert _city_of_section(wilmington).name == "Wilmington"
 
 
 def test_a_township_read_as_another_place_is_the_unlisted_township_of_the_events_region() -> None:
@@ -313,3 +322,32 @@ def test_an_officer_a_suspect_or_a_victim_of_a_town_is_no_resident_of_it() -> No
             ("Lawyers for the Aurora suspect spoke in Centennial on Monday. He is charged with killing 12 people in a "
              "theater.", "Aurora")):
         assert where(text)["name"] == town, text
+
+
+def test_a_scene_town_the_places_stage_did_not_tag_is_the_town_of_the_events_region() -> None:
+    from newsfuse.fuse.where import UNTAGGED, _untagged_scene_towns
+
+    text = ("Indiana State Police were called on Sunday. Deputies responded to the 6900 block of North Starr Road in "
+            "Campbellsburg after a report of a shooting.")
+    a = _analysis("a", text, [("Indiana", "iso3166-2:US-IN")])
+    towns = _untagged_scene_towns(a)
+    assert [(t.span.text, t.gazetteer_id) for t in towns] == [("Campbellsburg", f"{UNTAGGED}campbellsburg")]
+    loc = event_location([a])
+    assert (loc["name"], loc["admin1"], loc["precision"]) == ("Campbellsburg", "Indiana", "city")
+    # "in rural <name>" names a town of the event's region only: a name the region has no town of is no town
+    b = _analysis("b", "A man was hurt in rural Foxhome, Kansas deputies said.", [("Kansas", "iso3166-2:US-KS")])
+    assert [t.span.text for t in _untagged_scene_towns(b)] == ["Foxhome"]
+    assert event_location([b])["name"] == "Kansas"
+    # a name the places stage read already is left to it; a weekday after the name is not part of it
+    c = _analysis("c", "Two people were shot in Hutchinson Monday. Wichita police helped.", [])
+    assert [t.span.text for t in _untagged_scene_towns(c)] == ["Hutchinson"]
+    d = _analysis("d", "Two people were shot in Hutchinson Monday.", [("Hutchinson", "geonames:4273299")])
+    assert _untagged_scene_towns(d) == []
+
+
+def test_a_city_written_as_the_area_around_the_scene_counts_less_than_the_scene() -> None:
+    katy, houston = "geonames:4702732", "geonames:4699066"
+    # written alike (the same sentence, once each): without the rule the tie goes to the bigger place, Houston
+    text = "A boy died in a shooting in the west Houston suburb of Katy, deputies said."
+    a = _analysis("a", text, [("Houston", houston), ("Katy", katy)])
+    assert event_location([a])["name"] == "Katy"

@@ -18,15 +18,8 @@ def test_a_dateline_that_only_a_postal_town_names_still_floats_to_the_events_reg
     assert [(t.name, t.gazetteer_id) for t in towns] == [("Smicksburg", f"{FLOATING}smicksburg")]
 
 
-def test_web_address_words_are_no_postal_towns_unless_switched_on() -> None:
+def test_web_address_words_are_no_postal_towns() -> None:
     assert not any(e.gazetteer_id.startswith("zip:") for e in _slug_towns("smicksburg"))
-    _slug_towns.cache_clear()
-    where.POSTAL_IN_SLUGS = True
-    try:
-        assert any(e.gazetteer_id == "zip:PA:smicksburg" for e in _slug_towns("smicksburg"))
-    finally:
-        where.POSTAL_IN_SLUGS = False
-        _slug_towns.cache_clear()
 
 
 def test_a_town_that_is_a_zip_codes_own_town_does_not_yield_to_the_big_city_next_to_it(monkeypatch) -> None:
@@ -115,3 +108,16 @@ def test_near_a_named_big_city_a_scene_moves_only_to_a_zip_codes_own_town_within
     assert _postal_move_allowed(madison, [nashville]) and _postal_move_allowed(madison, [])
     assert not _postal_move_allowed(_place("a", text, "Brookline", "zip:PA:brookline"), [pittsburgh])
     assert not _postal_move_allowed(_place("a", text, "Burnside", "zip:IL:burnside"), [chicago])
+
+
+def test_a_town_read_abroad_moves_to_a_postal_town_of_its_name_in_the_events_region_cued_or_not() -> None:
+    from tests.unit.fuse.test_where_kinds import _place
+
+    from newsfuse.fuse.where import _rehome
+
+    text = "Berlin police are investigating the death of a teen. Berlin residents are mourning."
+    bare = _place("a", text, "Berlin", "geonames:2950159")  # Berlin, Germany: millions of people, no scene cue
+    assert _rehome(bare, ("US", "Connecticut")).gazetteer_id == "zip:CT:berlin"
+    # a big town of the same country stays where it was read ("HOUSTON -" of an Arkansas station)
+    assert _rehome(_place("a", "HOUSTON - A man was shot.", "HOUSTON", HOUSTON_TX), ("US", "Arkansas"),
+                   cued=True).gazetteer_id == HOUSTON_TX
