@@ -139,6 +139,20 @@ def _pick(values: list[tuple[str, int]], rule: str) -> int | None:
 # lend that toll to this event.
 BACKGROUND_COUNTS_DROPPED = True
 
+# Whether a source's floor of the wounded ("at least four people were shot") gives way to another source's higher exact
+# count (five): it is met by that count, so it casts no vote for a lower figure in the injured rule.  Measured with
+# eval/gva_facts (the other rules of the round on), injured dev 0.8505 -> 0.8514, test 0.7860 -> 0.7878 (killed unchanged).
+FLOORS_YIELD = True
+# Whether an event only round-ups report, when the round-up tells no single shooting after its lead nor says it tells of
+# several, takes the count of the round-up's text ("5 people wounded in Colorado Springs shootings" whose text tells of
+# "a shootout at a Colorado Springs bar") rather than none.  Measured with eval/gva_facts dev (2,200 incidents), injured
+# 0.8505 -> 0.8514 (two incidents; killed and test unchanged).
+ROUNDUP_LEAD_FALLBACK = True
+# several shootings told as such ("in separate incidents", "in three shootings", "across the city"), not a plural alone
+# ("5 people wounded in Colorado Springs shootings" over a text that tells of one shootout at a bar)
+_SEVERAL_TOLD = re.compile(r"(?i)\b(?:separate|unrelated|different|several|multiple|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                           r"(?:separate\s+)?(?:shootings|incidents|attacks)\b|\bacross\s+the\s+city\b|\bcitywide\b")
+
 
 def casualties(
     analyses: Sequence[Analysis], groups: Mapping[str, str], rule: str | None = None, event_date: str | None = None
@@ -192,7 +206,11 @@ def casualties(
             from_title = value is not None and value != b_value
             if kind == INJURED and ROUNDUP_SHOOTING_COUNT and not counted and not single:
                 one = roundup_shooting_hit(a)  # a round-up's total is several shootings': its largest one
-                value, stated, from_title = (one[0], True, False) if one is not None else (None, False, False)
+                if one is not None:
+                    value, stated, from_title = one[0], True, False
+                elif not (ROUNDUP_LEAD_FALLBACK and value is not None and not from_title
+                          and not _SEVERAL_TOLD.search(f"{a.article.title or ''}\n{a.article.text[:400]}")):
+                    value, stated, from_title = None, False, False  # (else the text's own count: no shooting told apart)
                 shooting_ev = [r.span.to_json() for r in one[1]] if one is not None else []
             else:
                 shooting_ev = None
@@ -219,6 +237,15 @@ def casualties(
         values = per_kind[kind]
         # a stated zero ("no casualties reported") is no count to prefer: a later "a contractor died" revises it
         chosen = [(d, v) for d, v, stated in values if (stated and v > 0) or not STATED_FIRST]
+        if FLOORS_YIELD and kind == INJURED and len(values) > 1:
+            # "at least four people were shot" beside another source's five: a floor the higher count meets, no vote
+            # for a lower figure
+            hows = [how for _, _, how in readings[kind]]
+            top = max((v for (_, v, _), h in zip(values, hows) if h == "exact"), default=None)
+            lifted = [(d, v) for (d, v, stated), h in zip(values, hows)
+                      if not (h == "at least" and top is not None and v < top) and ((stated and v > 0) or not STATED_FIRST)]
+            if lifted and len(lifted) != len(chosen):
+                chosen = lifted
         out[name] = {
             "value": _pick(chosen or [(d, v) for d, v, _ in values], rule or (INJURED_COUNT_RULE if kind == INJURED else COUNT_RULE)),
             "reports": reports[kind],

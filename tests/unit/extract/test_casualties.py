@@ -261,8 +261,8 @@ def test_title_bare_counts() -> None:
         # a murder-suicide is at least two deaths, but no stated count; an attempted one is none
         ("Police are investigating an apparent murder-suicide.", 2, None),
         ("Deputies are investigating an attempted murder-suicide.", None, None),
-        # a fourth victim found is not a fourth death; a city's tally over days is another matter
-        ("A fourth shooting victim was found six miles away.", None, None),
+        # a fourth victim found is not a fourth death (but four people hit); a city's tally over days is another matter
+        ("A fourth shooting victim was found six miles away.", None, 4),
         ("She was the third child to die from a shooting in Chicago in just two days.", None, None),
     ],
 )

@@ -134,3 +134,29 @@ def test_an_also_death_on_another_day_is_another_incident() -> None:
     same_day = "A man was shot and killed Sunday night on Oak Street. His brother was also killed Sunday in the shooting."
     a = analyse_text(same_day, published="2024-05-01")
     assert casualties.article_totals(a.casualties).killed == 2
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # ages listed after "ages" are no count (not 17 wounded)
+        ("Three men, ages 15, 18, and 22, and three women, ages 15, 17, and 18, were injured and treated.", None, None),
+        # "shot himself and his cousin": two people hit (a killing of "himself and ..." is left to the suicide)
+        ("Neighbors say the boy found the gun and accidentally shot himself and his cousin.", None, 2),
+        ("He shot himself and police found the gun in the yard.", None, 1),
+        # "are reported in stable condition"
+        ("One victim has died while three other shooting victims are reported in stable condition in a hospital.", 1, 3),
+        # "a fourth shooting victim was found": at least four hit, not "the third shooting victim" of a tally
+        ("Three men walked into a gas station with gunshot wounds as a fourth shooting victim was found miles away.", None, 4),
+        ("She was the third shooting victim on the block this year.", None, None),
+    ],
+)
+def test_ages_self_lists_reported_conditions_and_ordinal_victims(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_shoots_another_is_the_shooter_other_not_one_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "A 16-year-old boy was taken to the hospital after he was shot. A 17-year-old shot another teen, troopers say."
+    assert _totals(text) == (None, 1)
+    monkeypatch.setattr(casualties, "ACTIVE_ANOTHER_IS_OBJECT", False)
+    assert _totals(text) == (None, 2)

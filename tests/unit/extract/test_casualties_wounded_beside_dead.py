@@ -96,3 +96,32 @@ def test_animals_and_numbers_in_words_are_no_casualties(text: str, killed: int |
 def test_roundup_titles(title: str, roundup: bool) -> None:
     a = analyse_text("Police are investigating.", title=title, stages=[])
     assert casualties.is_roundup(a) is roundup
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # people taken to a hospital "where Maxwell died" / "where the child later died": people hit, one of them dead
+        ("Maxwell and another teenager were shot. Both were taken to the hospital where Maxwell died.", 1, 1),
+        ("Officers found that a woman and a child had been shot. Both victims were taken to the hospital where the child "
+         "later died.", 1, 1),
+        # those sent to a hospital are the wounded told elsewhere and the dead together
+        ("A shooting left one person dead and three others injured. The argument led to the shooting sending four "
+         "victims to the hospital.", 1, 3),
+        # several who "suffered gunshot wounds" are people hit, the dead among them
+        ("Three people were found dead in the home. All three suffered gunshot wounds to the upper body.", 3, 0),
+        ("Two men suffered gunshot wounds in the shooting.", None, 2),
+        ("Two men suffered non-life-threatening gunshot wounds in the shooting.", None, 2),
+    ],
+)
+def test_people_hit_among_whom_the_dead_are_counted(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_hits_among_the_dead_flags_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(casualties, "GUNSHOT_WOUNDS_ARE_HITS", False)
+    assert _totals("Three people were found dead in the home. All three suffered gunshot wounds to the upper body.") == (3, 3)
+    monkeypatch.setattr(casualties, "TRANSPORTED_WITH_DEAD", False)
+    assert _totals("A shooting left one person dead and three others injured. The argument led to the shooting sending "
+                   "four victims to the hospital.") == (1, 4)
+

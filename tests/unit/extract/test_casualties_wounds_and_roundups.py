@@ -147,3 +147,13 @@ def test_a_shootings_own_dead_only_are_counted_apart() -> None:
             "Three men were shot in Avondale about 1 a.m., and a woman was killed in a separate shooting in Austin.")
     value, _ = casualties.roundup_shooting_hit(analyse_text(text, stages=[casualties.STAGE]))
     assert value == 3
+
+
+def test_a_roundup_tally_of_several_shootings_is_not_its_largest_shooting(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Three people were killed in shootings across the city over the holiday weekend.\n\n"
+            "Seven people were shot in four shootings on the Fourth of July, police said.\n\n"
+            "Four women were shot Saturday evening near a nightclub.")
+    a = analyse_text(text, stages=[casualties.STAGE])
+    assert casualties.roundup_shooting_hit(a)[0] == 4
+    monkeypatch.setattr(casualties, "ROUNDUP_TALLY_SKIPPED", False)
+    assert casualties.roundup_shooting_hit(a)[0] == 7

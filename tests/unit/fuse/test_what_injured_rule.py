@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.extract import casualties, participants, quantities
 from newsfuse.fuse import what
 from newsfuse.stages import analyse_text
@@ -38,3 +40,14 @@ def test_participants_of_recalled_happenings_left_out_given_the_event_day() -> N
     assert {"John Smith", "Mark Jones"} <= everyone  # without the event's day nothing is background
     named = {p["name"] for p in what.participants([a], {}, event_date="2021-03-03")}
     assert "John Smith" in named and "Mark Jones" not in named
+
+
+def test_a_floor_of_the_wounded_yields_to_a_higher_exact_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = [
+        _a("At least four people were shot outside a party, police said.", "a", "2020-01-08"),
+        _a("Five people were shot outside a party, police said.", "b", "2020-01-08"),
+    ]
+    assert what.FLOORS_YIELD
+    assert what.casualties(arts, {})["injured"]["value"] == 5  # "at least four" is met by five: not the lower middle
+    monkeypatch.setattr(what, "FLOORS_YIELD", False)
+    assert what.casualties(arts, {})["injured"]["value"] == 4

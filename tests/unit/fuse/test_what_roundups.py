@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.extract import casualties, participants, quantities
 from newsfuse.fuse import what
 from newsfuse.stages import analyse_text
@@ -72,3 +74,13 @@ def test_names_one_letter_apart_are_two_people_when_their_ages_differ_or_their_f
                      published="2016-08-01", article_id="b", stages=STAGES)
     names = {p["name"] for p in what.participants([a, b], {}, (2, 1))}
     assert {"Brian Parker", "Brian Barker"} <= names
+
+
+def test_a_roundup_telling_no_single_shooting_gives_its_own_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Five people have been wounded in a shootout at a Colorado Springs bar. Police said the shootings occurred "
+            "Sunday morning. None of the injuries are considered life-threatening.")
+    a = analyse_text(text, title="5 people wounded in Colorado Springs shootings", published="2016-08-01", article_id="r", stages=STAGES)
+    assert what.ROUNDUP_LEAD_FALLBACK
+    assert what.casualties([a], {})["injured"]["value"] == 5
+    monkeypatch.setattr(what, "ROUNDUP_LEAD_FALLBACK", False)
+    assert what.casualties([a], {})["injured"]["value"] is None
