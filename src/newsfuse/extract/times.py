@@ -1238,24 +1238,57 @@ _DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "we
                    "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
 
 
-def headline_times(title: str, ref: date | None) -> list[tuple[int, int, Resolution]]:
+# A weekday word in a name that is no day: a compound before it ("Cyber Monday", "Super Tuesday", "Throwback Thursday")
+# or a word after it ("Sunday school teacher shot", "Sunday Times reporter", "Friday Night Lights star"; a newspaper's
+# name capitalised as names are).  Read in headlines only (`headline_times`).  Not "Palm Sunday", "Ash Wednesday",
+# "Bloody Sunday" ("Bloody Sunday: 8 injured in two Trenton shootings"): days of that weekday.
+_WEEKDAY_NAME_BEFORE = re.compile(r"(?i)\b(?:cyber|super|giving|throwback|casual|freaky|manic|blue)[ \t-]+$")
+_WEEKDAY_NAME_AFTER = re.compile(r"[ \t-]+(?:(?i:school|schools|schooler)\b|(?:Times|Telegraph|Mirror|Express|Mail|"
+                                 r"Herald|Post|Tribune|Star|Independent|Sport|People|Night\s+Lights|Night\s+Football|"
+                                 r"Night\s+Live|Funday)\b)")
+_WEEKDAY_IN = re.compile(rf"\b{_WD}\b", re.I)
+# A holiday's name in a headline before one of these names a pact or an act, not a day ("Good Friday agreement").
+_HOLIDAY_NAME_AFTER = re.compile(r"\s+(?i:agreement|accords?)\b")
+
+
+def _no_day_weekday(title: str, start: int, end: int) -> bool:
+    """Whether the weekday word in title[start:end] is part of a name that is no day (see _WEEKDAY_NAME_BEFORE)."""
+    m = _WEEKDAY_IN.search(title, start, end)
+    return m is not None and bool(_WEEKDAY_NAME_BEFORE.search(title, max(0, m.start() - 20), m.start())
+                                  or _WEEKDAY_NAME_AFTER.match(title, m.end()))
+
+
+def headline_times(title: str, ref: date | None, ahead_days: int = 1) -> list[tuple[int, int, Resolution]]:
     """The day-naming expressions of a headline ("Police ID man who died in Wednesday quintuple shooting",
     "Police investigating Franklin Co. New Year's Eve shooting"), as (start, end, resolution) in the title, read in
-    news tense (a headline tells what happened: a bare weekday or date is behind the reference date).  No parse: the
-    recogniser's and the holidays' matches only; a holiday naming a stretch or a gathering ("Labor Day weekend
-    shootings", "New Year's Eve party") names no day."""
-    found = [(m.start(), m.end()) for m in _recognised(title)]
-    if any(w in title for w in _HOLIDAY_WORDS):
-        found += [(m.start(), m.end()) for m in _HOLIDAY.finditer(title)
-                  if not any(s <= m.start() < e for s, e in found)]
+    news tense (a headline tells what happened: a bare weekday or date is behind the reference date; a holiday that
+    would fall more than `ahead_days` after it is the previous year's).  No parse: the recogniser's and the holidays'
+    matches only, a holiday's match taking the place of any recogniser match it overlaps ("Black Friday", not
+    "Friday"); a holiday naming a stretch or a gathering ("Labor Day weekend shootings", "New Year's Eve party") or a
+    weekday word in a name ("Sunday school", "Cyber Monday") names no day."""
+    holidays = [(m.start(), m.end()) for m in _HOLIDAY.finditer(title)] \
+        if any(w in title for w in _HOLIDAY_WORDS) else []
+    found = [(m.start(), m.end()) for m in _recognised(title)
+             if not any(s < m.end() and m.start() < e for s, e in holidays)]
     out = []
-    for start, end in sorted(found):
-        if _HOLIDAY_NOT_A_DAY.match(title, end):
+    for start, end in sorted(found + holidays):
+        holiday = (start, end) in holidays
+        if _HOLIDAY_NOT_A_DAY.match(title, end) or (holiday and _HOLIDAY_NAME_AFTER.match(title, end)):
+            continue
+        if not holiday and _no_day_weekday(title, start, end):
             continue
         after_on = bool(_HOLIDAY_ON.search(title, max(0, start - 8), start))
         r = resolve(title[start:end], Context(ref, past=True, after_on=after_on))
-        if r.value:
-            out.append((start, end, r))
+        if not r.value:
+            continue
+        if holiday and ref is not None and r.anchored and re.match(r"\d{4}-\d{2}-\d{2}", r.value):
+            day = date.fromisoformat(r.value[:10])
+            m = _HOLIDAY.match(title, start)
+            if day > ref + timedelta(days=ahead_days) and m is not None:
+                before = holiday_date(m.group("name"), day.year - 1)  # "Christmas Eve shooting" on a Dec. 8 page
+                if before is not None:
+                    r = replace(r, value=before.isoformat() + r.value[10:])
+        out.append((start, end, r))
     return out
 
 

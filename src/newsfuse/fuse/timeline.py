@@ -5,7 +5,8 @@ earlier attack it recalls, a visit it comes before).  Tellings with the same dat
 of their content words (TIMELINE_OVERLAP) are one happening: seven outlets writing that rockets struck the base on
 Wednesday make one item, with seven citations, not seven items.  The item's text is the telling that shares most
 with the others (ties: the shorter), its `sources` the independent sources (copy groups) telling it, and
-`this_event` whether it is dated on the event's own day.
+`this_event` whether it is dated on the event's own day.  A month and day is dated in the year the article told that
+month with when the event date reads it so (`fuse.when.told_year_days`), so the two agree.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
-from newsfuse.fuse.when import CONTRACT_PRECISION, PRECISION_RANK, body_layout, clip_lines, period_start, sentence_of
+from newsfuse.fuse.when import (CONTRACT_PRECISION, PRECISION_RANK, body_layout, clip_lines, period_start, sentence_of,
+                                 told_year_days)
 from newsfuse.model import Analysis
 
 # Two tellings of one date are one happening when this share of the shorter one's content words is in the other.
@@ -53,6 +55,7 @@ def timeline(
     for a in sorted(analyses, key=lambda x: x.id):  # the result does not depend on the order articles came in
         body, starts = body_layout(a)
         clips = clip_lines(a.article.text) if ":" in a.article.text else []
+        moved = told_year_days(a)  # "the Dec. 6 shooting" after "in December 2014": dated as the event date dates it
         for t in a.times:
             if t.kind not in ("date", "time") or not t.value or t.precision not in PRECISION_RANK or t.attached == "stamp":
                 continue
@@ -63,7 +66,7 @@ def timeline(
             if where is None or start is None:
                 continue
             _, sentence = where
-            day, precision = start[0].isoformat(), CONTRACT_PRECISION[start[1]]
+            day, precision = moved.get((t.span.start, t.span.end), start[0]).isoformat(), CONTRACT_PRECISION[start[1]]
             if (day, precision, a.id, sentence.start) in seen:
                 continue  # a sentence with two expressions of one date is one telling
             seen.add((day, precision, a.id, sentence.start))

@@ -11,6 +11,7 @@ the timeline, and publication dates inferred across the articles of one event.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -338,9 +339,50 @@ def _candidates(a: Analysis, stale: bool = False, ref: Any = _NOT_GIVEN) -> list
 # follow-up, whose reference date is months after the story: the nearest "Dec. 6" to a June 2016 page is December 2015).
 # Only the year before: a told year further back, or one ahead, is most often another story of the page (an earlier
 # case, a court date).  eval/gva_when dev (2,200 incidents): 0.8805 -> 0.8809 (1 gained, none lost; with any other
-# told year: the same gain, and 23 dates moved, several wrongly).
+# told year: the same gain, and 23 dates moved, several wrongly).  Only years told where a candidate may stand (a body
+# sentence, not the page's stamp nor a video list's line: a caption's "December 2014" dates no body date), and only
+# for a day at least TOLD_YEAR_MIN_AGE_DAYS before the reference date: a recent day ("was shot and killed on Dec. 30"
+# on a Jan. 5 page, after "survived a shooting in December 2014") is the story's own.  See `told_year_days`.
+# TOLD_YEAR_MIN_AGE_DAYS: eval/gva_when dev (2,200 incidents) 0.8809 at any age from 0 to 180 days (0.8805 at 365);
+# of the 7 dates of dev it moves at 0, the two wrongly moved are 2 and 24 days old, the right ones 51 to 205 days.
 TOLD_YEAR_ANCHORS = True
+TOLD_YEAR_MIN_AGE_DAYS = 45
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def told_year_days(a: Analysis, ref: Any = _NOT_GIVEN) -> dict[tuple[int, int], date]:
+    """The days of an article's month-day expressions moved back to the year it told that month with (see
+    TOLD_YEAR_ANCHORS), by (start, end) of their spans: the event date's candidates and the timeline both read them.
+    `ref`: the article's reference date when the caller has it already."""
+    if not TOLD_YEAR_ANCHORS or not any(_YEAR_IN.search(t.span.text) for t in a.times):
+        return {}
+    if ref is _NOT_GIVEN:
+        ref = _ref(a)
+    if ref is None:
+        return {}
+    body, starts = body_layout(a)
+    clips = clip_lines(a.article.text) if ":" in a.article.text else []
+    told: dict[int, int] = {}  # month -> the year the article last told it with
+    out: dict[tuple[int, int], date] = {}
+    for t in sorted(a.times, key=lambda x: x.span.start):
+        if t.kind not in ("date", "time") or not t.value or t.attached == "stamp":
+            continue
+        if clips and any(s <= t.span.start < e for s, e in clips):
+            continue
+        start = period_start(t.value)
+        if start is None or sentence_of(body, t, starts) is None:
+            continue
+        day, rank = start
+        if rank in (0, 2) and not t.anchored and _YEAR_IN.search(t.span.text):
+            told[day.month] = day.year  # "December 2014", "Dec. 1, 2014": the year that month was told in
+        elif rank == 0 and t.anchored and told.get(day.month) == day.year - 1 \
+                and (ref - day).days >= TOLD_YEAR_MIN_AGE_DAYS \
+                and _MONTH_DAY.search(t.span.text) and not _YEAR_IN.search(t.span.text):
+            try:
+                out[(t.span.start, t.span.end)] = day.replace(year=day.year - 1)  # "Dec. 6" after "in December 2014"
+            except ValueError:
+                pass  # February 29
+    return out
 
 
 def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Candidate]:
@@ -350,7 +392,7 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
     body, starts = body_layout(a)
     clips = clip_lines(a.article.text) if ":" in a.article.text else []
     cues: dict[int, tuple[bool, bool, bool]] = {}  # sentence index -> (an event, a background, a court cue) in it
-    told_years: dict[int, int] = {}  # month -> the year the article last told it with
+    moved = told_year_days(a, ref)
     for t in sorted(a.times, key=lambda x: x.span.start):
         if t.kind not in ("date", "time") or not t.value:
             continue
@@ -360,14 +402,8 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
         if start is None:
             continue
         day, rank = start
-        if TOLD_YEAR_ANCHORS and rank in (0, 2) and not t.anchored and _YEAR_IN.search(t.span.text):
-            told_years[day.month] = day.year  # "December 2014", "Dec. 1, 2014": the year that month was told in
-        elif TOLD_YEAR_ANCHORS and rank == 0 and t.anchored and told_years.get(day.month) == day.year - 1 \
-                and _MONTH_DAY.search(t.span.text) and not _YEAR_IN.search(t.span.text):
-            try:
-                day = day.replace(year=told_years[day.month])  # "Dec. 6" after "in December 2014": of that December
-            except ValueError:
-                pass
+        if moved:
+            day = moved.get((t.span.start, t.span.end), day)  # "Dec. 6" after "in December 2014": of that December
         where = sentence_of(body, t, starts)
         if where is None:
             continue
@@ -454,11 +490,46 @@ HEADLINE_DAY_WEIGHT = 1.0
 _HOLIDAY_NAME = re.compile(r"Christmas|Thanksgiving|New\s+Year|Fourth\s+of\s+July|Independence|Memorial|Labor|Veteran|"
                            r"Halloween|Easter|Mother|Father|Valentine|MLK|Luther|Patrick|Good\s+Friday|Black\s+Friday")
 HEADLINE_SENTENCE = -1  # the body-sentence index a headline's candidate carries (it stands in no sentence)
-# The text "opens with its headline" when the headline's first _HEADLINE_KEY_CHARS characters (white space squeezed)
-# stand in its first _TEXT_HEAD_CHARS (set by hand: a page's headline, when repeated, comes after a dateline or a
-# line of navigation at most).
+# The text "opens with its headline" when the headline's first _HEADLINE_KEY_CHARS characters stand in its first
+# _TEXT_HEAD_CHARS (set by hand: a page's headline, when repeated, comes after a dateline or a line of navigation at
+# most), both read as their words only (`_plain`: entities unescaped, case folded, letters and digits), the headline
+# whole or without the outlet's name after its last " - " or " | " ("Man wounded in Friday shooting - WXYZ News").
 _TEXT_HEAD_CHARS = 1000
 _HEADLINE_KEY_CHARS = 40
+_OUTLET_SUFFIX = re.compile(r"\s+[-|–—]\s+(?:(?!\s[-|–—]\s).)*$")
+_HEADLINE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
+_HEADLINE_PART_CHARS = 20
+_WORD_CHARS = re.compile(r"[^\W_]+")
+# A headline telling of what is yet to come ("Vigil planned Saturday for teen killed in shooting", "Funeral set for
+# Saturday for man shot by police"): its days are the plan's, not the happening's (the words `_reads_past` reads as
+# such in a sentence, outside the headline's own day names: "Memorial Day shooting" is no memorial), unless the day
+# qualifies the happening's noun ("Vigil mourns girl killed in Tuesday shooting", "accused of Fourth of July shooting
+# ... to stand trial").  eval/gva_when dev (2,200 incidents): 0.8809 either way (3 dev pages lose their headline day:
+# "... due in court Wednesday", "... set to reopen Wednesday after shooting", "... Friday's high speed chase
+# arraigned"; test: none, both pages it would have touched keep their day by the noun rule).
+HEADLINE_AHEAD_DROPPED = True
+_DAY_OF_HAPPENING = re.compile(r"(?i)(?:['’]s?)?(?:\s+(?!(?:for|to|in|at|of|on|after|before|by|with)\b)[\w-]+)?\s+"
+                               r"(?:shootings?|killings?|slayings?|homicides?|murders?|gunfire|attacks?|stabbings?|"
+                               r"deaths?|violence|rampage|massacre|robbery|carjacking)\b")
+
+
+def _plain(text: str) -> str:
+    """A text's words only, for comparing a headline with the page's text: HTML entities unescaped, case folded,
+    quotes and punctuation gone ("Mother’s Day" and "MOTHER'S DAY" read alike)."""
+    return " ".join(_WORD_CHARS.findall(html.unescape(text).casefold()))
+
+
+def _opens_with_headline(title: str, text: str) -> bool:
+    """Whether the page's text repeats its headline near its start (see _TEXT_HEAD_CHARS): the whole headline, or the
+    part before its outlet's name, or the part before its first " - " / " | " when that is of some length
+    (_HEADLINE_PART_CHARS: "Crime - ..." is a section's name)."""
+    head = _plain(text[:_TEXT_HEAD_CHARS])
+    keys = {_plain(title)[:_HEADLINE_KEY_CHARS]}
+    for part in (_OUTLET_SUFFIX.sub("", title), _HEADLINE_SEPARATOR.split(title, 1)[0]):
+        key = _plain(part)[:_HEADLINE_KEY_CHARS]
+        if part != title and len(key) >= _HEADLINE_PART_CHARS:
+            keys.add(key)
+    return any(k and k in head for k in keys)
 
 
 def _headline_candidates(a: Analysis, ref: date | None, stale: bool) -> list[Candidate]:
@@ -469,12 +540,16 @@ def _headline_candidates(a: Analysis, ref: date | None, stale: bool) -> list[Can
     title = a.article.title or ""
     if not (_WEEKDAY.search(title) or _HOLIDAY_NAME.search(title)):
         return []
-    squeezed = " ".join(title.split())
-    if squeezed[:_HEADLINE_KEY_CHARS] in " ".join(a.article.text[:_TEXT_HEAD_CHARS].split()):
+    if _opens_with_headline(title, a.article.text):
         return []  # the text opens with its headline: its days are among the text's own candidates
+    found = headline_times(title, ref, FUTURE_MARGIN_DAYS)
+    if HEADLINE_AHEAD_DROPPED and found:
+        rest = "".join(" " if any(s <= k < e for s, e, _ in found) else c for k, c in enumerate(title))
+        if _AHEAD_CUES.search(rest):  # "Vigil planned Saturday for teen killed in shooting": the plan's day
+            found = [(s, e, r) for s, e, r in found if _DAY_OF_HAPPENING.match(title, e)]
     out: list[Candidate] = []
     cue, _, court = _sentence_cues(title)
-    for start, end, r in headline_times(title, ref):
+    for start, end, r in found:
         span_text = title[start:end]
         if r.kind not in ("date", "time") or _DEICTIC.search(span_text) or _MONTH_DAY.search(span_text) \
                 or not (_WEEKDAY.search(span_text) or _HOLIDAY_NAME.search(span_text)):
@@ -494,7 +569,9 @@ def _headline_candidates(a: Analysis, ref: date | None, stale: bool) -> list[Can
             weight *= BACKGROUND_WEIGHT
         if stale and r.anchored:
             weight *= STALE_WEIGHT
-        t = TimeEx(Span(a.id, 0, 0, ""), r.value, "day", None, r.kind, r.anchored, None)
+        # (the span's offsets are into the title, not the text: `event_date` gives it as `title_evidence`, never as
+        # text evidence)
+        t = TimeEx(Span(a.id, start, end, span_text), r.value, "day", None, r.kind, r.anchored, "headline")
         out.append((day, 0, weight, t, HEADLINE_SENTENCE))
     return out
 
@@ -652,11 +729,17 @@ def _clock(t: TimeEx) -> str | None:
 def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The contract `date` object of an event: voted day (or coarser period), time, zone and evidence.
 
+    `evidence`: the spans of the text that back the voted day, best first (at most five).  A day that a page's
+    headline names (a weekday or a holiday its text does not repeat, see HEADLINE_DAY_WEIGHT) stands in no span of
+    the text: it is given in `title_evidence` (`{"article", "start", "end", "text"}` with offsets into that article's
+    title, as the casualty reports give a title's count); voted from headlines alone, the day has `evidence: []`.
+
     `location`: the event's voted location (the contract object of `fuse.where.event_location`), when known: on a
     page telling of several happenings in several towns, a date told of another town counts less (see
     OTHER_PLACE_WEIGHT)."""
     votes: dict[tuple[int, date], float] = defaultdict(float)
     support: dict[tuple[int, date], list[tuple[float, TimeEx]]] = defaultdict(list)
+    titled: dict[tuple[int, date], list[tuple[float, TimeEx]]] = defaultdict(list)  # headlines' days (see above)
     by_id = {a.id: _ref(a) for a in analyses}  # once per article: reading the dateline is the costly part
     stale = _stale(by_id)
     # a town's or a site's location only: a region or a country holds the towns a page names, it is no other town
@@ -671,8 +754,8 @@ def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None 
         for day, rank, weight, t, i in cands:
             weight *= norm
             votes[(rank, day)] += weight
-            if i != HEADLINE_SENTENCE:  # a headline's day stands in no text span: no evidence
-                support[(rank, day)].append((weight, t))
+            # a headline's day stands in no text span: title evidence
+            (titled if i == HEADLINE_SENTENCE else support)[(rank, day)].append((weight, t))
     refs = sorted(d for d in by_id.values() if d is not None)
     if refs:
         votes = {k: v for k, v in votes.items() if k[1] <= refs[-1] + timedelta(days=FUTURE_MARGIN_DAYS)}
@@ -704,13 +787,16 @@ def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None 
                 zones[c] = t.tz
     # a local time and its GMT equivalent name one moment: prefer the local reading (it has its zone)
     time_value = max(clocks, key=lambda c: (c in zones and zones[c] != "+00:00", clocks[c])) if clocks else None
-    return {
+    out = {
         "value": day.isoformat(),
         "time": time_value,
         "tz": zones.get(time_value) if time_value else None,
         "precision": CONTRACT_PRECISION[rank],
         "evidence": [t.span.to_json() for _, t in backing[:5]],
     }
+    if titled.get((rank, day)):
+        out["title_evidence"] = [t.span.to_json() for _, t in sorted(titled[(rank, day)], key=lambda wt: -wt[0])[:5]]
+    return out
 
 
 # Days after the event day a report may be published and still call it by its weekday.

@@ -155,6 +155,15 @@ def event_schema() -> dict[str, Any]:
                     "tz": {"type": ["string", "null"], "pattern": r"^[+-]\d{2}:\d{2}$"},
                     "precision": PRECISION_DATE,
                     "evidence": SPANS,
+                    "title_evidence": {
+                        "type": "array",
+                        "description": "a day named by an article's headline, which is not part of its text: "
+                                       "offsets into that article's title (title[start:end] == text)",
+                        "items": {"type": "object", "required": ["article", "start", "end", "text"],
+                                  "properties": {"article": {"type": "string"},
+                                                 "start": {"type": "integer", "minimum": 0},
+                                                 "end": {"type": "integer", "minimum": 0},
+                                                 "text": {"type": "string"}}}},
                 },
             },
             "location": {

@@ -421,3 +421,27 @@ def test_headline_times_read_weekdays_and_holidays_in_news_tense() -> None:
         assert [(title[s:e], r.value) for s, e, r in times.headline_times(title, ref)] == expected
     # a holiday naming a stretch or a gathering names no day
     assert times.headline_times("8 killed, 46 wounded in Labor Day weekend shootings", ref) == []
+
+
+def test_headline_holiday_takes_the_place_of_the_weekday_it_holds() -> None:
+    ref = date(2021, 12, 8)
+    assert [("Black Friday", "2021-11-26")] == \
+        [("Black Friday shooting"[s:e], r.value) for s, e, r in times.headline_times("Black Friday shooting", ref)]
+    title = "Good Friday agreement anniversary marked by shooting"
+    assert not any(title[s:e] == "Friday" for s, e, _ in times.headline_times(title, ref))
+
+
+def test_headline_weekday_in_a_name_is_no_day() -> None:
+    ref = date(2021, 12, 8)
+    for title in ("Sunday school teacher shot in home", "Man killed in Sunday Times reporter's street",
+                  "Friday Night Lights star shot", "Cyber Monday shooting", "Super Tuesday shooting"):
+        assert times.headline_times(title, ref) == [], title
+    assert [r.value for _, _, r in times.headline_times("Mother of three shot Sunday", ref)] == ["2021-12-05"]
+    assert [r.value for _, _, r in times.headline_times("Bloody Sunday: 8 injured in two shootings", ref)] == ["2021-12-05"]
+
+
+def test_headline_holiday_ahead_of_the_page_is_last_years() -> None:
+    assert [r.value for _, _, r in times.headline_times("Christmas Eve shooting", date(2021, 12, 8))] == ["2020-12-24"]
+    assert [r.value for _, _, r in times.headline_times("Thanksgiving Day shooting", date(2021, 12, 8))] == ["2021-11-25"]
+    # within a day ahead (time zones, a late stamp) it stays
+    assert [r.value for _, _, r in times.headline_times("Christmas Eve shooting", date(2021, 12, 23))] == ["2021-12-24"]

@@ -79,3 +79,14 @@ def test_a_live_blogs_stamps_are_no_video_list() -> None:
     items = timeline([_a(text, "a", published="2021-03-03")], {"a": "a"})
     told = " ".join(it["text"] for it in items)
     assert "state of emergency" in told and "bridge" in told, items
+
+
+def test_timeline_agrees_with_the_event_date_on_a_told_year() -> None:
+    from newsfuse.fuse.when import event_date
+
+    a = _a("He was arrested in December 2013. He was released in December 2014. The Dec. 6 shooting left two dead, "
+           "police said.", "a", published="2016-06-28")
+    day = event_date([a])["value"]
+    items = timeline([a], event_day=day)
+    assert day == "2014-12-06"
+    assert [(it["date"], it["this_event"]) for it in items if "Dec. 6" in it["text"]] == [("2014-12-06", True)], items

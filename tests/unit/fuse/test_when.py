@@ -409,3 +409,81 @@ def test_month_and_day_take_the_year_the_article_told_that_month_with() -> None:
     b = _a("He was first arrested in May 2007. He is accused of shooting a man on May 20, police said.", "b",
            published="2013-06-01")
     assert event_date([b])["value"] == "2013-05-20"
+
+
+def test_told_year_moves_no_recent_day() -> None:
+    # "in December 2014" is the victim's past; "Dec. 30" a week before a Jan. 5 page is the story's own December
+    a = _a("Smith, who survived a shooting in December 2014, was shot and killed on Dec. 30, police said.", "a",
+           published="2016-01-05")
+    assert event_date([a])["value"] == "2015-12-30"
+
+
+def test_told_year_of_a_caption_anchors_no_body_date() -> None:
+    # the page's photo caption tells "December 2014" (boilerplate): the story's "Dec. 6" keeps the times stage's year
+    a = _a("Photo: Police at the scene of a shooting in December 2014. (File photo)\n\nShare this story\n\n"
+           "A man was shot and killed on Dec. 6 outside his home on Elm Street, police said. Officers found him on the "
+           "porch.\n", "a", published="2016-06-28")
+    assert event_date([a])["value"] == "2015-12-06"
+
+
+def test_timeline_dates_a_told_year_month_day_as_the_event_date_does() -> None:
+    a = _a("The family was returning home in December 2014 when they saw the police cars. The boy died two days "
+           "after the Dec. 6 shooting, police said.", "a", published="2016-06-28")
+    d = event_date([a])
+    items = timeline([a], event_day=d["value"])
+    assert d["value"] == "2014-12-06"
+    assert [it["date"] for it in items if it["this_event"]] == ["2014-12-06"], items
+    assert not any(it["date"].startswith("2015") for it in items), items
+
+
+def test_headline_of_a_plan_adds_no_day() -> None:
+    for title in ("Vigil planned Saturday for teen killed in shooting", "Funeral set for Saturday for man shot by police"):
+        a = analyse_text("Friends gathered at his school to remember him. He was killed on Elm Street, police said.",
+                         published="2021-12-08", title=title, article_id="a", stages=STAGES)
+        assert _headline_candidates(a, date(2021, 12, 8), False) == [], title
+    # a day that qualifies the happening stays, whatever else the headline tells of
+    a = analyse_text("Friends gathered at his school to remember her.", published="2016-09-29",
+                     title="Vigil mourns 13-year-old girl killed in Tuesday shooting", article_id="a", stages=STAGES)
+    assert [day.isoformat() for day, *_ in _headline_candidates(a, date(2016, 9, 29), False)] == ["2016-09-27"]
+    # a holiday's own name is no plan word ("Memorial Day" holds "memorial")
+    a = analyse_text("A man was wounded, police said.", published="2021-06-02", title="Man wounded in Memorial Day shooting",
+                     article_id="a", stages=STAGES)
+    assert [day.isoformat() for day, *_ in _headline_candidates(a, date(2021, 6, 2), False)] == ["2021-05-31"]
+
+
+def test_text_repeating_its_headline_is_found_whatever_its_case_quotes_entities_and_outlet() -> None:
+    for title, text, published in (
+            ("4 Arrested In Deadly Mother’s Day Shooting In Newark",
+             "4 Arrested In Deadly Mother's Day Shooting In Newark\nFour men were arrested, police said.", "2021-06-01"),
+            ("Man Wounded In Friday Night Shooting", "Man wounded in Friday night shooting\nA man was wounded.", "2021-03-07"),
+            ("Man wounded in Friday shooting - WXYZ News", "Man wounded in Friday shooting\nA man was wounded.", "2021-03-07"),
+            ("Man wounded in Friday shooting | Site", "Man wounded in Friday shooting\nA man was wounded.", "2021-03-07"),
+            ("Man wounded in Friday shooting - Crime - WXYZ", "Man wounded in Friday shooting\nA man was wounded.",
+             "2021-03-07"),
+            ("Man wounded in Friday shooting &amp; robbery", "Man wounded in Friday shooting & robbery\nA man was wounded.",
+             "2021-03-07")):
+        a = analyse_text(text, published=published, title=title, article_id="a", stages=STAGES)
+        assert _headline_candidates(a, date.fromisoformat(published), False) == [], title
+    # a section's name before the first " - " is no headline the text repeats
+    a = analyse_text("Crime news\nA man was wounded.", published="2021-03-07",
+                     title="Crime - Man wounded in Friday shooting", article_id="a", stages=STAGES)
+    assert [day.isoformat() for day, *_ in _headline_candidates(a, date(2021, 3, 7), False)] == ["2021-03-05"]
+
+
+def test_headline_holiday_past_its_day_this_year_is_last_years() -> None:
+    # "Christmas Eve shooting" on a Dec. 8 page: last Christmas Eve (background), not the one to come (dropped as future)
+    a = analyse_text("The city council met to discuss the budget, officials said.", published="2021-12-08",
+                     title="Christmas Eve shooting", article_id="a", stages=STAGES)
+    assert [day.isoformat() for day, *_ in _headline_candidates(a, date(2021, 12, 8), False)] == ["2020-12-24"]
+
+
+def test_a_headline_day_is_cited_in_the_title() -> None:
+    title = "Police investigate Wednesday night shooting on Elm Street"
+    a = analyse_text("Crews cleared fallen trees on Monday. More storms are expected this spring.",
+                     published="2021-03-04", title=title, article_id="a", stages=STAGES)
+    d = event_date([a])
+    assert d["value"] == "2021-03-03" and d["evidence"] == []
+    assert [(e["article"], title[e["start"]:e["end"]]) for e in d["title_evidence"]] == [("a", "Wednesday night")]
+    assert all(e["text"] == title[e["start"]:e["end"]] for e in d["title_evidence"])
+    # a day voted from the text alone carries no title evidence
+    assert "title_evidence" not in event_date([_a("A man was shot on Elm Street on Tuesday, police said.", "b")])
