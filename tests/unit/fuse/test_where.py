@@ -362,7 +362,8 @@ def test_a_town_and_a_county_named_together_vote_for_the_state_that_has_both() -
     a = _analysis("a", text, [("Washington County", _gaz_place("Washington County", "Oregon", kind="county")),
                               ("Lowell", _gaz_place("Lowell", "Oregon"))])
     items = [(p, 2.0, "text") for p in a.places]
-    assert _towns_in_counties(items) == {"Lowell": {("US", "Ohio")}, "Washington County": {("US", "Ohio")}}
+    assert _towns_in_counties(items) == {("Lowell", "town"): {("US", "Ohio")},
+                                         ("Washington County", "county"): {("US", "Ohio")}}
     assert _event_state([(a, items)]) == ("US", "Ohio")
     loc = event_location([a])
     assert (loc["name"], loc["admin1"]) == ("Lowell", "Ohio")
@@ -389,3 +390,29 @@ def test_a_town_inherits_the_votes_of_its_county_written_the_censuss_way() -> No
     b = _analysis("b", "Centerville was mentioned once in passing.", [("Centerville", centerville)])
     loc = event_location([a, b])
     assert loc["name"] == "Franklin"
+
+
+def test_a_state_written_like_a_town_of_a_town_and_county_pair_keeps_its_vote() -> None:
+    from newsfuse.fuse.where import _event_state, _towns_in_counties
+
+    # "Washington" the city (of DC) pairs with "Washington County" in seven states; "Washington" the state, written
+    # alike, is no town of the pair: its vote stays whole with the state, not split among the seven
+    text = ("Washington County deputies said a man was shot near Beaverton on Sunday. "
+            "The victim had flown in from Washington a day earlier. Troopers of Washington joined the search.")
+    state = {"name": "Washington", "gazetteer_id": "iso3166-2:US-WA", "lat": 47.5, "lon": -120.5,
+             "country_code": "US", "admin1": "Washington", "precision": "region"}
+
+    def at(name: str, nth: int, fields: dict) -> Place:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Place(span=Span.of("a", text, start, start + len(name)), **fields)
+
+    a = Analysis(article=Article(id="a", text=text), sentences=(Sentence(0, len(text), "body"),), places=(
+        at("Washington County", 0, _gaz_place("Washington County", "Oregon", kind="county")),
+        at("Beaverton", 0, _gaz_place("Beaverton", "Oregon")),
+        at("Washington", 1, _gaz_place("Washington", "District of Columbia")), at("Washington", 2, state)))
+    items = [(p, 1.0, "text") for p in a.places]
+    together = _towns_in_counties(items)
+    assert ("Washington", "town") in together and ("Washington", "county") not in together
+    assert _event_state([(a, items)]) == ("US", "Washington")

@@ -351,3 +351,26 @@ def test_a_city_written_as_the_area_around_the_scene_counts_less_than_the_scene(
     text = "A boy died in a shooting in the west Houston suburb of Katy, deputies said."
     a = _analysis("a", text, [("Houston", houston), ("Katy", katy)])
     assert event_location([a])["name"] == "Katy"
+
+
+def test_an_untagged_scene_name_is_a_town_of_its_own_name_only_and_a_postal_one_only_as_a_scenes_move() -> None:
+    # an alternate name alone is no town's own: "Northeast" is no North East, Maryland, "Spring" no Spring Hill, Kansas
+    a = _analysis("a", "Maryland State Police said the shooting happened in Northeast. A man, 25, was hurt.",
+                  [("Maryland", "iso3166-2:US-MD")])
+    assert event_location([a])["name"] == "Maryland"
+    b = _analysis("b", "Kansas deputies said a man was shot in Spring on Sunday.", [("Kansas", "iso3166-2:US-KS")])
+    assert event_location([b])["name"] == "Kansas"
+    # in a story of a big city of the region a postal town far from the city's sections is none (as a scene's move to
+    # a postal town); with no big city named, it is the town
+    text = "A man was shot in Clifton on Sunday, police said. A Baltimore man, 30, was arrested."
+    assert event_location([_analysis("c", text, [("Baltimore", "geonames:4347778")])])["name"] == "Baltimore"
+    text = "A man was shot in Clifton on Sunday, Maryland police said."
+    assert event_location([_analysis("d", text, [("Maryland", "iso3166-2:US-MD")])])["name"] == "Clifton"
+
+
+def test_a_city_written_as_the_area_around_the_scene_is_the_scene_when_no_other_town_is() -> None:
+    pasadena, houston = "geonames:4717782", "geonames:4699066"
+    # a home town is no scene: the area named is the only scene there is
+    text = "A Pasadena man was shot and killed Sunday in the Houston area, police said."
+    a = _analysis("a", text, [("Pasadena", pasadena), ("Houston", houston)])
+    assert event_location([a])["name"] == "Houston"

@@ -121,3 +121,16 @@ def test_a_town_read_abroad_moves_to_a_postal_town_of_its_name_in_the_events_reg
     # a big town of the same country stays where it was read ("HOUSTON -" of an Arkansas station)
     assert _rehome(_place("a", "HOUSTON - A man was shot.", "HOUSTON", HOUSTON_TX), ("US", "Arkansas"),
                    cued=True).gazetteer_id == HOUSTON_TX
+
+
+def test_a_town_read_abroad_stays_abroad_when_the_text_names_its_country() -> None:
+    from tests.unit.fuse.test_where_kinds import _analysis
+
+    from newsfuse.fuse.where import event_location
+
+    text = ("HARTFORD, Conn. (AP) — A Connecticut man was shot and killed in Berlin, Germany, on Saturday, German "
+            "police said. The man, 34, of New Britain, was visiting friends.")
+    a = _analysis("a", text, [("HARTFORD", "geonames:4835797"), ("Connecticut", "iso3166-2:US-CT"),
+                              ("Berlin", "geonames:2950159"), ("Germany", "iso3166:DE"),
+                              ("New Britain", "geonames:4839292")])
+    assert event_location([a])["gazetteer_id"] != "zip:CT:berlin"

@@ -118,3 +118,38 @@ def test_a_name_ending_in_a_street_abbreviation_is_no_town() -> None:
         assert _dateline_towns(_analysis("a", street, []), set()) == [], street
     (town,) = _dateline_towns(_analysis("b", "SMICKSBURG — A man was shot.", []), set())  # a town's own name
     assert town.name == "Smicksburg"
+
+
+def test_an_untagged_scene_name_is_read_whole_with_its_inner_capital() -> None:
+    from newsfuse.fuse.where import UNTAGGED, _untagged_scene_towns
+
+    a = _analysis("a", "A man was wounded in rural McGregor on Saturday, Iowa deputies said.",
+                  [("Iowa", "iso3166-2:US-IA")])
+    assert [(t.span.text, t.gazetteer_id) for t in _untagged_scene_towns(a)] == [("McGregor", f"{UNTAGGED}mcgregor")]
+    assert event_location([a])["name"] == "McGregor"
+    # a name cut inside a word is no name
+    b = _analysis("b", "A man was wounded in rural Mcgregor-ville on Saturday.", [])
+    assert [t.span.text for t in _untagged_scene_towns(b)] == ["Mcgregor-ville"]
+    c = _analysis("c", "A man was wounded in rural MCG3 on Saturday.", [])
+    assert _untagged_scene_towns(c) == []
+
+
+def test_the_scene_cues_take_linear_time_on_long_runs_of_initials() -> None:
+    import time
+
+    from newsfuse.fuse.where import _SCENE_BEFORE, _UNTAGGED_CUE
+
+    for unit in ("A-", "A.", "A'", "1."):
+        text = unit * 50_000  # 100 KB: minutes each before the street's name was bounded
+        t0 = time.perf_counter()
+        assert not list(_UNTAGGED_CUE.finditer(text)) and not list(_SCENE_BEFORE.finditer(text))
+        assert time.perf_counter() - t0 < 5.0, unit
+
+
+def test_a_community_of_people_is_no_untagged_scene_town_and_sainte_folds_like_saint() -> None:
+    from newsfuse.fuse.where import _county_key, _untagged_scene_towns
+
+    a = _analysis("a", "Deputies were called to the gated community of Sea Colony on Sunday.", [])
+    assert _untagged_scene_towns(a) == []
+    assert _county_key("Sainte Genevieve County") == _county_key("Ste. Genevieve County") == \
+        _county_key("St. Genevieve County")
