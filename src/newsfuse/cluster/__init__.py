@@ -42,7 +42,7 @@ import json
 import math
 import struct
 from collections import Counter
-from itertools import chain, repeat
+from itertools import repeat
 from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
@@ -416,6 +416,7 @@ def _average_link_parts(sims: np.ndarray, cut: float, z: np.ndarray | None = Non
 
 _PAIR = struct.Struct("<dd")  # one posting: article number, weight
 _PAIR_BYTES = np.dtype((np.void, _PAIR.size))  # a packed pair as one numpy item (`tolist` gives bytes)
+_NO = struct.Struct("=q")  # a dormant event's number in an anchor's entry of the dormant index (native, as np.int64)
 
 
 _TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # upper-triangle indices by matrix size (at most SPLIT_MAX_MEMBERS)
@@ -651,7 +652,16 @@ class OnlineClusterer:
         # event -> compact centroid (term ids, unit weights: numpy arrays, which the garbage collector does not
         # track), day closed
         self.dormant: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
-        self.dormant_index: dict[int, tuple[str, ...]] = {}  # anchor -> dormant events (tuples: not GC-tracked)
+        # anchor -> the numbers (_NO) of its dormant events, packed in a bytearray: appended in place when an event goes
+        # dormant (a tuple copied whole each time cost a close time linear in the anchor's events, quadratic over a
+        # stream where one city gathers thousands), and, like the dicts of numbers and names below, not tracked by
+        # the garbage collector.  An entry may still list events no longer dormant (and an event woken and gone
+        # dormant again twice) until the clean-up in _expire, exactly as the tuples of event keys did; a number
+        # names one event key until that clean-up, so counting numbers counts keys.
+        self.dormant_index: dict[int, bytearray] = {}
+        self._dormant_no: dict[str, int] = {}  # event -> its number
+        self._dormant_name: dict[int, str] = {}  # number -> event
+        self._dormant_seq = 0  # the next number
         self._dormant_dead = 0
         self._dead = 0  # forgotten articles still in postings
         self._expiry: list[tuple[int, str]] = []  # heap of (last day, event) candidates for closing
@@ -1132,12 +1142,15 @@ class OnlineClusterer:
         dormant = self.dormant
         get = self.dormant_index.get
         # the events of each anchor (an index entry may still list events no longer dormant)
-        lists = [evs for evs in map(get, terms.anchors, repeat(())) if evs and len(evs) <= MAX_ANCHOR_DORMANT]
+        most = _NO.size * MAX_ANCHOR_DORMANT
+        lists = [evs for evs in map(get, terms.anchors, repeat(b"")) if evs and len(evs) <= most]
         if not lists and not linked:
             return None, -1.0
-        shared = Counter(chain.from_iterable(lists))  # anchors shared with each event, counted in C
+        # anchors shared with each event (by number), counted in C
+        shared = Counter(memoryview(b"".join(lists)).cast(_NO.format[-1])) if lists else {}
         min_shared = cfg.dormant_min_shared
-        cands = sorted({ev for ev, c in shared.items() if c >= min_shared and ev in dormant}
+        name = self._dormant_name
+        cands = sorted({ev for no, c in shared.items() if c >= min_shared and (ev := name[no]) in dormant}
                        | {ev for ev in linked if ev in dormant})
         if not cands:
             return None, -1.0
@@ -1227,8 +1240,13 @@ class OnlineClusterer:
                 self.members[ev] = tuple(self.members[ev])  # frozen while dormant: not GC-tracked
                 self.sig[ev] = self.sig[ev].frozen()
                 index = self.dormant_index
+                no = _NO.pack(self._dormant_number(ev))
                 for k in ck[self.is_anchor[ck]].tolist():
-                    index[k] = index.get(k, ()) + (ev,)
+                    evs = index.get(k)
+                    if evs is None:
+                        index[k] = bytearray(no)
+                    else:
+                        evs += no  # in place (amortised constant time)
             else:
                 self._close(ev)
         dlimit = self.clock - cfg.window_days - cfg.dormant_days
@@ -1240,14 +1258,47 @@ class OnlineClusterer:
             self._dormant_dead += 1
             self._close(ev)
         if self._dormant_dead > max(1000, DORMANT_SWEEP_SHARE * len(self.dormant)):
-            self.dormant_index = {k: kept for k, evs in self.dormant_index.items()
-                                  if (kept := tuple(e for e in evs if e in self.dormant))}
+            self._sweep_dormant_index()
             self.link_index = {k: kept for k, evs in self.link_index.items()
                                if (kept := tuple(e for e in evs if self._has_link(e, k)))}
             self._dormant_dead = 0
         if self._dead > max(1000, len(self.keys)):  # postings of forgotten articles: drop them in one sweep
             self._sweep_postings()
             self._dead = 0
+
+    def _dormant_number(self, ev: str) -> int:
+        """The number that stands for `ev` in the dormant index (a new one if it has none)."""
+        no = self._dormant_no.get(ev)
+        if no is None:
+            no = self._dormant_no[ev] = self._dormant_seq
+            self._dormant_name[no] = ev
+            self._dormant_seq += 1
+        return no
+
+    def _sweep_dormant_index(self) -> None:
+        """Drop the dormant index's entries of events no longer dormant (entries keep their order), and the numbers
+        of those events: one numpy pass over all entries."""
+        dormant = self.dormant
+        self._dormant_no = {e: no for e, no in self._dormant_no.items() if e in dormant}
+        self._dormant_name = {no: e for e, no in self._dormant_no.items()}
+        items = list(self.dormant_index.items())
+        nos = np.frombuffer(b"".join(evs for _, evs in items), dtype=np.int64)
+        keep = np.isin(nos, np.fromiter(self._dormant_name, dtype=np.int64, count=len(self._dormant_name)))
+        ends = np.cumsum([len(evs) // _NO.size for _, evs in items], dtype=np.int64)
+        kept_ends = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))[ends].tolist()  # kept up to each end
+        data = nos[keep].tobytes()
+        swept: dict[int, bytearray] = {}
+        start = 0
+        for (k, _), end in zip(items, kept_ends):
+            if end > start:
+                swept[k] = bytearray(data[start * _NO.size : end * _NO.size])
+            start = end
+        self.dormant_index = swept
+
+    def _dormant_events(self, anchor: int) -> list[str]:
+        """The events an anchor's dormant index entry lists, in order (closed and woken ones included)."""
+        name = self._dormant_name
+        return [name[no] for no in memoryview(self.dormant_index.get(anchor, b"")).cast(_NO.format[-1])]
 
     def _sweep_postings(self) -> None:
         """Drop the postings of forgotten articles: one numpy pass per SWEEP_CHUNK lists (the lists keep their
@@ -1327,7 +1378,7 @@ class OnlineClusterer:
             "cnorm2": self.cnorm2, "day_range": self.day_range,
             "sig": {e: s.as_json() if isinstance(s, _Signature) else _FrozenSig(*s).as_json() for e, s in self.sig.items()},
             "dormant": [[e, k.tolist(), v.tolist(), d] for e, (k, v, d) in self.dormant.items()],
-            "dormant_index": [[k, evs] for k, evs in self.dormant_index.items()], "dormant_dead": self._dormant_dead,
+            "dormant_index": [[k, self._dormant_events(k)] for k in self.dormant_index], "dormant_dead": self._dormant_dead,
             "expiry": self._expiry,
             "art_sig": [[list(self.art_sig[n][0]), list(self.art_sig[n][1]), self.art_sig[n][2], list(self.art_sig[n][3])]
                         if n in self.art_sig else None for n in ns],
@@ -1378,7 +1429,8 @@ class OnlineClusterer:
             c.members[e[0]] = tuple(c.members[e[0]])
             c.sig[e[0]] = c.sig[e[0]].frozen()
         c.dormant = {e: (np.array(k, dtype=np.int64), np.array(v, dtype=np.float64), d) for e, k, v, d in meta["dormant"]}
-        c.dormant_index = {int(k): tuple(evs) for k, evs in meta["dormant_index"]}
+        c.dormant_index = {int(k): bytearray(b"".join(_NO.pack(c._dormant_number(e)) for e in evs))
+                           for k, evs in meta["dormant_index"] if evs}
         c._dormant_dead = meta["dormant_dead"]
         c._expiry = [(d, e) for d, e in meta["expiry"]]  # a heap already
         for n, sig in zip(meta["ns"], meta["art_sig"]):

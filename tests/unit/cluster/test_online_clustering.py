@@ -632,3 +632,49 @@ def test_partial_scores_summed_in_the_scratch_equal_those_of_the_sort() -> None:
     for blob in scratch.postings.values():
         numbers = [n for n, _ in _PAIR.iter_unpack(blob)]
         assert numbers == sorted(numbers) and all(n == int(n) and 0 <= n < scratch.seq for n in numbers)
+
+
+def test_an_anchors_dormant_entry_grows_in_place_as_its_events_go_dormant() -> None:
+    # one city named by every event of a year of local news: each event going dormant adds itself to the city's entry
+    # without copying the entry (a copy per close made closing cost grow with the entry: quadratic over a stream)
+    hot = 7
+    c = OnlineClusterer(window_days=0)
+    keys = []
+    for i in range(40):  # one event a day, each with its own words: the day before's event goes dormant
+        own = list(range(100 + 10 * i, 108 + 10 * i))
+        keys.append(c.add_terms(f"a{i}", terms([hot, *own], DAY + i, anchors=(hot, own[0])), f"a{i}"))
+        if i == 2:
+            entry = c.dormant_index[hot]
+    assert len(set(keys)) == 40 and len(c.dormant) == 39
+    assert c.dormant_index[hot] is entry  # the same object, extended in place
+    assert c._dormant_events(hot) == keys[:-1]
+    assert OnlineClusterer.load(c.dump())._dormant_events(hot) == keys[:-1]
+
+
+def test_a_woken_event_gone_dormant_again_is_listed_twice_until_the_clean_up(monkeypatch) -> None:
+    # an anchor's entry lists an event each time it went dormant, and its length (what MAX_ANCHOR_DORMANT bounds)
+    # counts every listing until the clean-up: the rule the tuples of event keys followed, across dump and load too
+    import newsfuse.cluster as cluster_mod
+
+    c = OnlineClusterer(window_days=5)
+    ev = c.add_terms("x1", terms(range(1, 11), DAY, ("demir",), (1, 2)))
+    c.add_terms("y1", terms(range(100, 110), DAY + 60))  # x1's event goes dormant
+    assert c.add_terms("x2", terms(range(1, 11), DAY + 61, ("demir",), (1, 2))) == ev  # woken
+    c.add_terms("y2", terms(range(200, 210), DAY + 120))  # dormant again
+    assert c._dormant_events(1) == c._dormant_events(2) == [ev, ev]
+    state = c.dump()
+
+    def follow_up(c: OnlineClusterer) -> str:
+        return c.add_terms("x3", terms(range(1, 11), DAY + 121, ("demir",), (1, 2)))
+
+    monkeypatch.setattr(cluster_mod, "MAX_ANCHOR_DORMANT", 1)  # two listings: too common
+    assert follow_up(OnlineClusterer.load(state)) != ev
+    monkeypatch.setattr(cluster_mod, "MAX_ANCHOR_DORMANT", 2)
+    loaded = OnlineClusterer.load(state)
+    assert loaded._dormant_events(1) == [ev, ev]
+    assert follow_up(loaded) == ev
+    c._sweep_dormant_index()  # still dormant: both listings stay
+    assert c._dormant_events(1) == [ev, ev]
+    assert follow_up(c) == ev
+    c._sweep_dormant_index()  # woken: its listings and its number go
+    assert ev not in c._dormant_no and 1 not in c.dormant_index
