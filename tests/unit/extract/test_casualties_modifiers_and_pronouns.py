@@ -160,3 +160,51 @@ def test_shoots_another_is_the_shooter_other_not_one_more(monkeypatch: pytest.Mo
     assert _totals(text) == (None, 1)
     monkeypatch.setattr(casualties, "ACTIVE_ANOTHER_IS_OBJECT", False)
     assert _totals(text) == (None, 2)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # a gunman, suspect or shooter who shoots "another man" hits a second victim
+        ("A man was shot on Main Street. Minutes later, the gunman shot another man on Oak Street.", None, 2),
+        ("The suspect shot a man in the leg and then shot another man in the arm.", None, 2),
+        ("A man was wounded. Police said the gunman fired again, shooting another man.", None, 2),
+        # ... and a shooter of the same kind ("teen shoots another teen") his one victim
+        ("Teen shoots another teen in Dayton. A 16-year-old boy was taken to the hospital.", None, 1),
+    ],
+)
+def test_shoots_another_is_one_victim_only_for_a_shooter_of_the_same_kind(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # "himself and X" lists two people hit only when X closes its clause
+        ("He accidentally shot himself and his girlfriend called 911.", None, 1),
+        ("He shot himself and a neighbor called 911.", None, 1),
+        ("He shot himself and his girlfriend found him.", None, 1),
+        ("He shot himself and his 5-year-old son, police said.", None, 2),
+        # ... and not one told dead right after
+        ("He shot himself and his wife, who died at the scene.", None, 1),
+        ("He shot himself and his wife, killing her.", None, 1),
+    ],
+)
+def test_himself_and_another_needs_a_clause_boundary(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # "a fourth shooting victim" of a tally over time, or one sought, is no count of this shooting's people hit
+        ("He was a fourth shooting victim in the city this month.", None, None),
+        ("Police are looking for a second shooting victim.", None, None),
+        ("Police said a second shooting victim has not been found.", None, None),
+        ("Police are investigating whether there was a second shooting victim.", None, None),
+        # ... but one found is
+        ("Three people were wounded outside the bar. Police later found a fourth shooting victim.", None, 4),
+    ],
+)
+def test_an_ordinal_shooting_victim_of_a_tally_or_a_search(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsfuse.extract import casualties
@@ -125,3 +127,45 @@ def test_hits_among_the_dead_flags_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _totals("A shooting left one person dead and three others injured. The argument led to the shooting sending "
                    "four victims to the hospital.") == (1, 4)
 
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # others who "suffered gunshot wounds" beside a dead person of their own are wounded, not people hit among whom
+        # she is counted
+        ("A woman died. Two children suffered gunshot wounds and are expected to survive.", 1, 2),
+        ("A woman died. Two children suffered serious gunshot wounds.", 1, 2),
+        # ... but the whole group ("all three") or dead told as part of it ("one was pronounced dead") are people hit
+        ("Three people were shot. Two died. All three suffered gunshot wounds.", 2, 1),
+        ("Two teens suffered gunshot wounds. One was pronounced dead at the scene.", 1, 1),
+    ],
+)
+def test_gunshot_wounds_are_hits_only_of_the_whole_group(text: str, killed: int | None, injured: int | None) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+def test_where_named_died_switch_is_read_at_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Maxwell and another teenager were shot. Both were taken to the hospital where Maxwell died."
+    assert _totals(text) == (1, 1)
+    monkeypatch.setattr(casualties, "WHERE_NAMED_DIED", False)
+    assert _totals(text) == (1, 2)
+
+
+def test_those_taken_to_a_hospital_are_the_dead_and_the_summed_wounded() -> None:
+    # two wounded and another injured are three wounded: the three taken to a hospital are they, not the dead and two
+    assert _totals("A man was killed. Two people were wounded by gunfire. Another person was injured. Three people were "
+                   "taken to the hospital.") == (1, 3)
+
+
+def test_guards_of_people_hit_and_of_himself_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    never = re.compile(r"(?!x)x")
+    # survivable gunshot wounds beside a death are wounded, not people hit among whom the dead are counted (_SURVIVABLE)
+    text = "A man died at the scene. Both victims suffered non-life-threatening gunshot wounds."
+    assert _totals(text) == (1, 2)
+    # "killed himself and his wife" is no list of two more dead beside the suicide (_SELF_FIRST)
+    self_text = "He killed himself and his wife."
+    assert _totals(self_text)[0] <= 2
+    monkeypatch.setattr(casualties, "_SURVIVABLE", never)
+    assert _totals(text) == (1, 1)
+    monkeypatch.setattr(casualties, "_SELF_FIRST", never)
+    assert _totals(self_text)[0] == 3

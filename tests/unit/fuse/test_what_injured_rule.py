@@ -51,3 +51,21 @@ def test_a_floor_of_the_wounded_yields_to_a_higher_exact_count(monkeypatch: pyte
     assert what.casualties(arts, {})["injured"]["value"] == 5  # "at least four" is met by five: not the lower middle
     monkeypatch.setattr(what, "FLOORS_YIELD", False)
     assert what.casualties(arts, {})["injured"]["value"] == 4
+
+
+def test_a_floor_is_raised_to_the_smallest_exact_count_above_it_not_dropped() -> None:
+    # "at least four" beside five and three: an exact count falls below the floor, so the floor keeps its vote (the
+    # middle of 3, 4, 5), not dropped so that the lower middle of 3, 5 is 3
+    arts = [
+        _a("At least four people were shot outside a party, police said.", "a", "2020-01-08"),
+        _a("Five people were shot outside a party, police said.", "b", "2020-01-08"),
+        _a("Three people were shot outside a party, police said.", "c", "2020-01-08"),
+    ]
+    assert what.casualties(arts, {})["injured"]["value"] == 4
+    # a floor met only by higher exact counts is raised to the smallest of them (not to the largest)
+    arts = [
+        _a("At least two people were wounded in the shooting, police said.", "a", "2020-01-08"),
+        _a("Three people were wounded in the shooting, police said.", "b", "2020-01-08"),
+        _a("Seven people were wounded in the shooting, police said.", "c", "2020-01-08"),
+    ]
+    assert what.casualties(arts, {})["injured"]["value"] == 3

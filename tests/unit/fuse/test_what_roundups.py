@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsfuse.extract import casualties, participants, quantities
@@ -84,3 +86,30 @@ def test_a_roundup_telling_no_single_shooting_gives_its_own_count(monkeypatch: p
     assert what.casualties([a], {})["injured"]["value"] == 5
     monkeypatch.setattr(what, "ROUNDUP_LEAD_FALLBACK", False)
     assert what.casualties([a], {})["injured"]["value"] is None
+
+
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        ("Spate of shootings leaves 8 wounded", "Eight people were shot in a spate of shootings overnight. Police have made no arrests."),
+        ("Nine hurt in rash of shootings", "Police said nine people were injured in a rash of gunfire overnight. No arrests were made."),
+        ("Five wounded in overnight shootings", "Five people were hurt in overnight shootings on the South Side."),
+        ("Police investigate 3 weekend shootings", "Six people were wounded over the weekend, police said. No arrests have been made."),
+        ("Weekend violence leaves six hurt", "Six people were wounded during a violent weekend, police said. No arrests have been made."),
+        ("Seven shot in string of shootings", "Seven people were shot in a string of shootings Tuesday night. No arrests."),
+    ],
+)
+def test_a_roundup_of_several_shootings_gives_no_total_as_its_own_count(title: str, text: str) -> None:
+    # the text's count is one only when the bare plural "wounded in X shootings" is the one round-up cue
+    a = analyse_text(text, title=title, published="2016-08-01", article_id="r", stages=STAGES)
+    assert casualties.is_roundup(a)
+    assert what.casualties([a], {})["injured"]["value"] is None
+
+
+def test_several_shootings_told_in_the_text_keep_a_bare_plural_roundup_countless(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = analyse_text("Five people were hurt in unrelated incidents on the South Side, police said.",
+                     title="Five wounded in South Side shootings", published="2016-08-01", article_id="r", stages=STAGES)
+    assert casualties.roundup_by_plural_only(a)
+    assert what.casualties([a], {})["injured"]["value"] is None
+    monkeypatch.setattr(what, "_SEVERAL_TOLD", re.compile(r"(?!x)x"))
+    assert what.casualties([a], {})["injured"]["value"] == 5
