@@ -731,8 +731,8 @@ def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None 
 
     `evidence`: the spans of the text that back the voted day, best first (at most five).  A day that a page's
     headline names (a weekday or a holiday its text does not repeat, see HEADLINE_DAY_WEIGHT) stands in no span of
-    the text: it is given in `title_evidence` (`{"article", "start", "end", "text"}` with offsets into that article's
-    title, as the casualty reports give a title's count); voted from headlines alone, the day has `evidence: []`.
+    the text: it is given in `title_evidence` (`{"title_of", "start", "end", "text"}`: offsets into the title of the article
+    `title_of` names, as the casualty reports give a title's count); voted from headlines alone, the day has `evidence: []`.
 
     `location`: the event's voted location (the contract object of `fuse.where.event_location`), when known: on a
     page telling of several happenings in several towns, a date told of another town counts less (see
@@ -795,7 +795,10 @@ def event_date(analyses: Sequence[Analysis], location: Mapping[str, Any] | None 
         "evidence": [t.span.to_json() for _, t in backing[:5]],
     }
     if titled.get((rank, day)):
-        out["title_evidence"] = [t.span.to_json() for _, t in sorted(titled[(rank, day)], key=lambda wt: -wt[0])[:5]]
+        # keyed `title_of`, not `article`: these offsets are into a title, and a span object ({article, start, end,
+        # text}) always resolves into its article's text (`store.records.all_spans`)
+        out["title_evidence"] = [{"title_of": t.span.article, "start": t.span.start, "end": t.span.end, "text": t.span.text}
+                                 for _, t in sorted(titled[(rank, day)], key=lambda wt: -wt[0])[:5]]
     return out
 
 

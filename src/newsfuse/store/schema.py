@@ -158,9 +158,9 @@ def event_schema() -> dict[str, Any]:
                     "title_evidence": {
                         "type": "array",
                         "description": "a day named by an article's headline, which is not part of its text: "
-                                       "offsets into that article's title (title[start:end] == text)",
-                        "items": {"type": "object", "required": ["article", "start", "end", "text"],
-                                  "properties": {"article": {"type": "string"},
+                                       "offsets into the title of the article `title_of` (title[start:end] == text)",
+                        "items": {"type": "object", "required": ["title_of", "start", "end", "text"],
+                                  "properties": {"title_of": {"type": "string"},
                                                  "start": {"type": "integer", "minimum": 0},
                                                  "end": {"type": "integer", "minimum": 0},
                                                  "text": {"type": "string"}}}},

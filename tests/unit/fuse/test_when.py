@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import jsonschema
+
 from newsfuse.extract import pubdate, times
 from newsfuse.fuse.timeline import timeline
 from newsfuse.fuse.when import _headline_candidates, event_date, infer_published_across, with_inferred
 from newsfuse.stages import analyse_text
+from newsfuse.store.records import all_spans
+from newsfuse.store.schema import event_schema
 
 STAGES = [pubdate.STAGE, times.STAGE]
 
@@ -483,7 +487,9 @@ def test_a_headline_day_is_cited_in_the_title() -> None:
                      published="2021-03-04", title=title, article_id="a", stages=STAGES)
     d = event_date([a])
     assert d["value"] == "2021-03-03" and d["evidence"] == []
-    assert [(e["article"], title[e["start"]:e["end"]]) for e in d["title_evidence"]] == [("a", "Wednesday night")]
+    assert [(e["title_of"], title[e["start"]:e["end"]]) for e in d["title_evidence"]] == [("a", "Wednesday night")]
     assert all(e["text"] == title[e["start"]:e["end"]] for e in d["title_evidence"])
+    assert all_spans(d) == []  # no span object: every one of those resolves into its article's text
+    jsonschema.validate(d, event_schema()["properties"]["date"])
     # a day voted from the text alone carries no title evidence
     assert "title_evidence" not in event_date([_a("A man was shot on Elm Street on Tuesday, police said.", "b")])
