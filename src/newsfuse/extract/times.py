@@ -146,6 +146,13 @@ _HOLIDAY_BARE = frozenset(("christmas", "thanksgiving", "halloween", "easter"))
 _HOLIDAY_WORDS = ("Christmas", "Thanksgiving", "New Year", "of July", "Independence", "Memorial", "Labor", "Veteran",
                   "Halloween", "Easter", "Mother", "Father", "Valentine", "MLK", "Luther", "Patrick", "Good Friday",
                   "Black Friday")
+
+
+def names_holiday(text: str) -> bool:
+    """Whether `text` holds a word of a holiday's name (_HOLIDAY_WORDS): a cheap test before the holiday patterns."""
+    return any(w in text for w in _HOLIDAY_WORDS)
+
+
 _HOLIDAY_ON = re.compile(r"(?i)\b(?:on|early|late)\s+$")
 # A holiday name before one of these names a stretch ("the Memorial Day weekend") or a gathering that may run
 # past midnight ("a New Year's Eve party"), not the day something happened (eval/gva_when dev: the parties' shootings
@@ -985,7 +992,7 @@ def _candidate_spans(analysis: Analysis) -> list[tuple[int, int]]:
     for m in _SETS.finditer(text):
         spans.append((m.start(), m.end()))
     holidays = set()
-    for m in (_HOLIDAY.finditer(text) if any(w in text for w in _HOLIDAY_WORDS) else ()):
+    for m in (_HOLIDAY.finditer(text) if names_holiday(text) else ()):
         if _HOLIDAY_NOT_A_DAY.match(text, m.end()):
             continue  # "the Memorial Day weekend": a stretch, not the day
         if m.group("name").lower() not in _HOLIDAY_BARE or m.group("part") or _HOLIDAY_ON.search(text, max(0, m.start() - 8), m.start()):
@@ -1266,8 +1273,7 @@ def headline_times(title: str, ref: date | None, ahead_days: int = 1) -> list[tu
     matches only, a holiday's match taking the place of any recogniser match it overlaps ("Black Friday", not
     "Friday"); a holiday naming a stretch or a gathering ("Labor Day weekend shootings", "New Year's Eve party") or a
     weekday word in a name ("Sunday school", "Cyber Monday") names no day."""
-    holidays = [(m.start(), m.end()) for m in _HOLIDAY.finditer(title)] \
-        if any(w in title for w in _HOLIDAY_WORDS) else []
+    holidays = [(m.start(), m.end()) for m in _HOLIDAY.finditer(title)] if names_holiday(title) else []
     found = [(m.start(), m.end()) for m in _recognised(title)
              if not any(s < m.end() and m.start() < e for s, e in holidays)]
     out = []

@@ -487,8 +487,6 @@ def _weighed_candidates(a: Analysis, stale: bool, ref: date | None) -> list[Cand
 # 2014 -...").  eval/gva_when dev (2,200 incidents): 0.8777 -> 0.8805 at 1.0 (6 gained, none lost; 5 gained at 0.5,
 # the same 6 at 2.0; with calendar dates too: 2 of them lost); test 0.8727 -> 0.8782 (3 gained, none lost).
 HEADLINE_DAY_WEIGHT = 1.0
-_HOLIDAY_NAME = re.compile(r"Christmas|Thanksgiving|New\s+Year|Fourth\s+of\s+July|Independence|Memorial|Labor|Veteran|"
-                           r"Halloween|Easter|Mother|Father|Valentine|MLK|Luther|Patrick|Good\s+Friday|Black\s+Friday")
 HEADLINE_SENTENCE = -1  # the body-sentence index a headline's candidate carries (it stands in no sentence)
 # The text "opens with its headline" when the headline's first _HEADLINE_KEY_CHARS characters stand in its first
 # _TEXT_HEAD_CHARS (set by hand: a page's headline, when repeated, comes after a dateline or a line of navigation at
@@ -535,10 +533,10 @@ def _opens_with_headline(title: str, text: str) -> bool:
 def _headline_candidates(a: Analysis, ref: date | None, stale: bool) -> list[Candidate]:
     """Days the page's headline names when the page's text does not repeat it (an archived page whose text is now
     clutter or another story, a headline worded apart from the lead)."""
-    from newsfuse.extract.times import headline_times
+    from newsfuse.extract.times import headline_times, names_holiday
 
     title = a.article.title or ""
-    if not (_WEEKDAY.search(title) or _HOLIDAY_NAME.search(title)):
+    if not (_WEEKDAY.search(title) or names_holiday(title)):
         return []
     if _opens_with_headline(title, a.article.text):
         return []  # the text opens with its headline: its days are among the text's own candidates
@@ -552,7 +550,7 @@ def _headline_candidates(a: Analysis, ref: date | None, stale: bool) -> list[Can
     for start, end, r in found:
         span_text = title[start:end]
         if r.kind not in ("date", "time") or _DEICTIC.search(span_text) or _MONTH_DAY.search(span_text) \
-                or not (_WEEKDAY.search(span_text) or _HOLIDAY_NAME.search(span_text)):
+                or not (_WEEKDAY.search(span_text) or names_holiday(span_text)):
             continue  # a weekday or a holiday: a calendar date in a headline is most often the page's own
         got = period_start(r.value or "")
         if got is None or got[1] != 0:

@@ -1609,9 +1609,10 @@ def _gathered(analysis: Analysis) -> _Gathered:
     return out
 
 
-def _other_scene_town(analysis: Analysis, layout: "_Layout", place: Place) -> bool:
-    """Another town than `place`, of its region or of none known, is written as the scene (see W_AREA_OF)."""
-    if _untagged_scene_towns(analysis):
+def _other_scene_town(analysis: Analysis, layout: "_Layout", place: Place, untagged: list[Place]) -> bool:
+    """Another town than `place`, of its region or of none known, is written as the scene (see W_AREA_OF);
+    `untagged`: the article's `_untagged_scene_towns`."""
+    if untagged:
         return True
     return any(q.span.start != place.span.start and name_key(q.span.text) != name_key(place.span.text)
                and (q.gazetteer_id is None or q.precision in ("city", "site")
@@ -1631,6 +1632,7 @@ def _gather(analysis: Analysis) -> _Gathered:
     event_in: dict[int, float] = {}
     demoted: set[str] = set()
     layout = _Layout(analysis)
+    untagged = _untagged_scene_towns(analysis)
     items = []
     for p in analysis.places:
         if p.gazetteer_id is None or p.lat is None:
@@ -1644,7 +1646,7 @@ def _gather(analysis: Analysis) -> _Gathered:
         factor *= _care_factor(analysis, p) * _residence_factor(analysis, p)
         if _AREA_AFTER.match(analysis.article.text, p.span.end) and (
                 not _AREA_SCENE_BEFORE.search(analysis.article.text, max(0, p.span.start - 80), p.span.start)
-                or _other_scene_town(analysis, layout, p)):
+                or _other_scene_town(analysis, layout, p, untagged)):
             factor *= W_AREA_OF
         if _scene(analysis, p):
             event_in[p.span.start] = W_SCENE
@@ -1679,7 +1681,7 @@ def _gather(analysis: Analysis) -> _Gathered:
             items.append((p, w, "text"))
             if factor > 1.0:
                 event_in[p.span.start] = factor
-    for p in _untagged_scene_towns(analysis):
+    for p in untagged:
         w = _position_weight(layout, p.span.start, p.span.text)
         if w > 0:
             items.append((p, w, "text"))
